@@ -1,0 +1,140 @@
+"""The Typer application, its global options, and the one place errors become exit codes.
+
+Commands live in the sibling modules (one per command group) and register themselves on
+``app``. Everything heavy is imported inside the commands, so ``--help`` and ``--version``
+stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer._click.core import Context as ClickContext
+from typer.core import TyperGroup
+
+from careercoach import __version__
+from careercoach.errors import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    CareerCoachError,
+    NotBuiltYet,
+)
+
+
+@dataclass
+class State:
+    """Global options, shared with every command through ``ctx.obj``."""
+
+    bank_dirs: list[Path] = field(default_factory=list)
+    debug: bool = False
+    no_color: bool = False
+
+
+def _report(lines: list[str], hint: str | None = None) -> None:
+    from careercoach.safe_text import clean
+
+    for line in lines:
+        sys.stderr.write(f"careercoach: {clean(line)}\n")
+    if hint:
+        sys.stderr.write(f"{clean(hint)}\n")
+    sys.stderr.flush()
+
+
+class CoachGroup(TyperGroup):
+    """Catches our errors once, for the real script and for ``CliRunner`` alike."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        debug = "--debug" in sys.argv or os.environ.get("CAREERCOACH_DEBUG") == "1"
+        try:
+            return super().invoke(ctx)
+        except CareerCoachError as exc:
+            if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
+                traceback.print_exc()
+            _report(exc.problems, exc.hint)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _report(["interrupted"])
+            ctx.exit(EXIT_INTERRUPTED)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:
+            if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
+                traceback.print_exc()
+            _report(
+                [f"unexpected error: {type(exc).__name__}: {exc}"],
+                "Run again with --debug for the traceback.",
+            )
+            ctx.exit(EXIT_FAILURE)
+
+
+HELP = """\
+A career self-assessment coach for the terminal.
+
+Answer a few question banks (15-25 minutes), get a short, prioritized action plan, and
+come back every quarter to see what moved. Nothing leaves this machine.
+
+Example:
+
+    careercoach assess
+"""
+
+app = typer.Typer(
+    name="careercoach",
+    cls=CoachGroup,
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careercoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    bank_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--bank-dir",
+            help="Add a folder of bank files (repeatable; also CAREERCOACH_BANKS, ':'-separated).",
+            metavar="DIR",
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR too).")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Global options."""
+    ctx.obj = State(bank_dirs=list(bank_dir or []), debug=debug, no_color=no_color)
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State()
+
+
+def not_built(what: str, issue: int) -> NoReturn:
+    raise NotBuiltYet(f"'{what}' is not built yet (tracked in issue {issue}).")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
