@@ -20,6 +20,7 @@ from pydantic import (
     StringConstraints,
     Tag,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -47,11 +48,13 @@ class Thresholds(_Strict):
     moderate: Annotated[int, Field(ge=0, le=100)] = 34
     high: Annotated[int, Field(ge=0, le=100)] = 67
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Thresholds:
-        if self.moderate > self.high:
-            raise ValueError(f"moderate ({self.moderate}) must not be above high ({self.high})")
-        return self
+    @field_validator("high")
+    @classmethod
+    def _ordered(cls, high: int, info: ValidationInfo) -> int:
+        moderate = info.data.get("moderate")
+        if moderate is not None and moderate > high:
+            raise ValueError(f"must not be below moderate ({moderate})")
+        return high
 
 
 class Action(_Strict):
@@ -134,9 +137,7 @@ def _condition_kind(value: Any) -> str | None:
                 return tag
         return "comparison"
     if isinstance(value, BaseModel):
-        return {AllOf: "all_of", AnyOf: "any_of", NotOf: "not_of"}.get(
-            type(value), "comparison"
-        )
+        return {AllOf: "all_of", AnyOf: "any_of", NotOf: "not_of"}.get(type(value), "comparison")
     return None
 
 
@@ -216,11 +217,13 @@ class NumberQuestion(_QuestionBase):
     integer: bool = False
     unit: str | None = None
 
-    @model_validator(mode="after")
-    def _range(self) -> NumberQuestion:
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) must not be above max ({self.max:g})")
-        return self
+    @field_validator("max")
+    @classmethod
+    def _range(cls, maximum: float | None, info: ValidationInfo) -> float | None:
+        minimum = info.data.get("min")
+        if maximum is not None and minimum is not None and minimum > maximum:
+            raise ValueError(f"must not be below min ({minimum:g})")
+        return maximum
 
 
 class TextQuestion(_QuestionBase):

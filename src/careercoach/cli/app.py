@@ -22,6 +22,7 @@ from careercoach import __version__
 from careercoach.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
+    BadInput,
     CareerCoachError,
     NotBuiltYet,
 )
@@ -36,11 +37,12 @@ class State:
     no_color: bool = False
 
 
-def _report(lines: list[str], hint: str | None = None) -> None:
+def _report(lines: list[str], hint: str | None = None, *, prefix: str = "careercoach: ") -> None:
+    """One line per problem on stderr; ``path:line:col:`` problems keep their form."""
     from careercoach.safe_text import clean
 
     for line in lines:
-        sys.stderr.write(f"careercoach: {clean(line)}\n")
+        sys.stderr.write(f"{prefix}{clean(line)}\n")
     if hint:
         sys.stderr.write(f"{clean(hint)}\n")
     sys.stderr.flush()
@@ -56,7 +58,8 @@ class CoachGroup(TyperGroup):
         except CareerCoachError as exc:
             if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
                 traceback.print_exc()
-            _report(exc.problems, exc.hint)
+            prefix = "" if isinstance(exc, BadInput) else "careercoach: "
+            _report(exc.problems, exc.hint, prefix=prefix)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             _report(["interrupted"])

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-from careercoach.cli.app import app, not_built
+from careercoach.cli.app import app, state
 
 banks_app = typer.Typer(
     help="List, show and validate question banks.",
@@ -15,7 +20,74 @@ banks_app = typer.Typer(
 app.add_typer(banks_app, name="banks")
 
 
-@banks_app.command("list", epilog="\b\nExample:\n  careercoach banks list")
+@banks_app.command(
+    "list",
+    epilog="\b\nExamples:\n  careercoach banks list\n  careercoach --bank-dir ~/banks banks list",
+)
 def list_banks(ctx: typer.Context) -> None:
     """List the loaded banks: id, title, questions, file."""
-    not_built("careercoach banks list", 3)
+    from careercoach.bank_views import bank_list_lines
+    from careercoach.banks import load_banks
+
+    loaded = load_banks(state(ctx).bank_dirs)
+    typer.echo("\n".join(bank_list_lines(loaded)))
+
+
+@banks_app.command(
+    "show",
+    epilog="\b\nExamples:\n  careercoach banks show stuck\n  careercoach banks show stuck --json",
+)
+def show_bank(
+    ctx: typer.Context,
+    bank_id: Annotated[str, typer.Argument(metavar="ID", help="The bank's id.")],
+    json_: Annotated[
+        bool, typer.Option("--json", help="The validated bank as JSON, every field.")
+    ] = False,
+) -> None:
+    """Show one bank: its dimensions, actions and questions."""
+    from careercoach.bank_views import bank_detail_lines
+    from careercoach.banks import load_banks, select_banks
+
+    entry = select_banks(load_banks(state(ctx).bank_dirs), [bank_id])[0]
+    if json_:
+        data = entry.bank.model_dump(mode="json", by_alias=True)
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        typer.echo("\n".join(bank_detail_lines(entry)))
+
+
+@banks_app.command(
+    "validate",
+    epilog="""\b
+Examples:
+  careercoach banks validate my-bank.yaml
+  careercoach banks validate banks/*.yaml
+  careercoach banks validate banks/
+""",
+)
+def validate_banks(
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Bank files or folders of them.")
+    ],
+) -> None:
+    """Check bank files: exit 0 when all are valid, else 2 with every problem."""
+    from careercoach.bank_views import validate_paths
+
+    ok_lines = validate_paths(paths)
+    typer.echo("\n".join(ok_lines))
+
+
+@banks_app.command(
+    "schema",
+    epilog="""\b
+Examples:
+  careercoach banks schema > careercoach-bank.schema.json
+  (then, first line of a bank file, for the YAML language server:
+  # yaml-language-server: $schema=careercoach-bank.schema.json)
+""",
+)
+def bank_schema() -> None:
+    """Print the JSON Schema of a bank file, for editors."""
+    from careercoach.bank_views import bank_json_schema
+
+    sys.stdout.write(json.dumps(bank_json_schema(), indent=2) + "\n")

@@ -1,0 +1,182 @@
+"""What the ``banks`` commands print: plain lines, every bank string made harmless."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from careercoach.banks import LoadedBank, bank_files, load_bank_file
+from careercoach.errors import BadInput, BankError
+from careercoach.models import (
+    Bank,
+    LikertQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+    SingleQuestion,
+)
+from careercoach.safe_text import for_terminal as safe
+
+WIDTH = 80
+SECONDS_PER_TYPE = {"likert": 8, "single": 12, "multi": 20, "number": 15, "text": 45}
+
+
+def estimated_minutes(bank: Bank) -> int:
+    """A person's time for a bank: by question type, conditional questions at half."""
+    seconds = sum(
+        SECONDS_PER_TYPE[q.type] * (0.5 if q.when is not None else 1.0) for q in bank.questions
+    )
+    return max(1, round(seconds / 60))
+
+
+def bank_list_lines(loaded: Sequence[LoadedBank]) -> list[str]:
+    """id, questions, minutes, title; then the file under each, indented."""
+    if not loaded:
+        return ["No banks found."]
+    id_width = max(len("id"), *(len(entry.bank.id) for entry in loaded))
+    lines = [f"{'id':<{id_width}}  questions  minutes  title"]
+    for entry in loaded:
+        bank = entry.bank
+        title = safe(bank.title)
+        lines.append(
+            f"{bank.id:<{id_width}}  {len(bank.questions):>9}  {estimated_minutes(bank):>7}  "
+            f"{title}"
+        )
+        source = "built-in" if entry.builtin else safe(str(entry.path))
+        lines.append(f"{'':<{id_width}}  {'':>9}  {'':>7}  {source}")
+    return lines
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(safe(text), WIDTH, initial_indent=indent, subsequent_indent=indent) or [
+        indent.rstrip()
+    ]
+
+
+def _question_kind(question: Question) -> str:
+    if isinstance(question, LikertQuestion):
+        extra = ", reverse" if question.reverse else ""
+        weight = f", weight {question.weight:g}" if question.weight != 1 else ""
+        return f"likert → {question.dimension}{extra}{weight}"
+    if isinstance(question, NumberQuestion):
+        bounds = []
+        if question.min is not None:
+            bounds.append(f"≥ {question.min:g}")
+        if question.max is not None:
+            bounds.append(f"≤ {question.max:g}")
+        unit = f" {safe(question.unit)}" if question.unit else ""
+        whole = ", whole" if question.integer else ""
+        return f"number{unit}{whole}" + (f" ({', '.join(bounds)})" if bounds else "")
+    return question.type
+
+
+def bank_detail_lines(entry: LoadedBank) -> list[str]:
+    """A readable description of one bank."""
+    bank = entry.bank
+    lines = [f"{safe(bank.title)}  [{bank.id}, version {bank.version}]"]
+    if bank.description:
+        lines += _wrap(bank.description, "")
+    source = "built-in" if entry.builtin else safe(str(entry.path))
+    lines += [
+        f"{len(bank.questions)} questions, about {estimated_minutes(bank)} minutes. File: {source}",
+        "",
+        "Dimensions (score 0-100: moderate from / high from):",
+    ]
+    for dim in bank.dimensions:
+        thresholds = f"{dim.thresholds.moderate}/{dim.thresholds.high}"
+        lines.append(f"  {dim.id}: {safe(dim.label)}  ({thresholds})")
+        if dim.description:
+            lines += _wrap(dim.description, "      ")
+        for action in dim.actions:
+            lines += _wrap(f"[{action.horizon}, {action.level}] {action.text}", "    - ")
+    lines += ["", "Questions:"]
+    for number, question in enumerate(bank.questions, start=1):
+        lines += _wrap(f"{number}. {question.id} ({_question_kind(question)})", "  ")
+        lines += _wrap(question.prompt, "      ")
+        if isinstance(question, SingleQuestion | MultiQuestion):
+            for option in question.options:
+                scores = ", ".join(f"{k} {v:g}" for k, v in option.scores.items())
+                lines += _wrap(
+                    f"{option.id}: {option.label}" + (f"  ({scores})" if scores else ""),
+                    "      * ",
+                )
+        if question.when is not None:
+            condition = question.when.model_dump(by_alias=True, exclude_none=True)
+            lines += _wrap(f"only when {_condition_text(condition)}", "      ")
+    for section in ("roi", "verdict", "triggers"):
+        value = getattr(bank, section)
+        if value is not None:
+            lines += ["", f"Section {section}:"]
+            dumped = value.model_dump(by_alias=True, exclude_none=True)
+            for key, item in dumped.items():
+                lines += _wrap(f"{key}: {item}", "  ")
+    return lines
+
+
+def _condition_text(condition: dict[str, Any]) -> str:
+    if "all" in condition:
+        return "(" + " and ".join(_condition_text(c) for c in condition["all"]) + ")"
+    if "any" in condition:
+        return "(" + " or ".join(_condition_text(c) for c in condition["any"]) + ")"
+    if "not" in condition:
+        return "not " + _condition_text(condition["not"])
+    operator, value = next((k, v) for k, v in condition.items() if k != "question")
+    symbol = {"equals": "=", "not_equals": "≠", "includes": "includes", "gte": "≥", "lte": "≤"}
+    return f"{condition['question']} {symbol[operator]} {value}"
+
+
+def _expand(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                found = bank_files(path)
+            except BadInput as exc:
+                problems += exc.problems
+                continue
+            if not found:
+                problems.append(f"{path}: no .yaml or .yml files in this folder")
+            files += found
+        else:
+            files.append(path)
+    return files, problems
+
+
+def validate_paths(paths: Sequence[Path]) -> list[str]:
+    """Validate bank files; return one ``ok`` line per file, or raise with every problem."""
+    files, problems = _expand(paths)
+    ok: list[str] = []
+    first_file: dict[str, Path] = {}
+    for path in files:
+        try:
+            bank = load_bank_file(path)
+        except BadInput as exc:
+            problems += exc.problems
+            continue
+        if bank.id in first_file:
+            problems.append(
+                f"{path}: bank id '{bank.id}' is already defined in {first_file[bank.id]}"
+            )
+            continue
+        first_file[bank.id] = path
+        ok.append(
+            f"{safe(str(path))}: ok ({bank.id}: {len(bank.dimensions)} dimensions, "
+            f"{len(bank.questions)} questions)"
+        )
+    if problems:
+        raise BankError(*problems)
+    return ok
+
+
+def bank_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a bank file (draft 2020-12), from the models."""
+    schema = Bank.model_json_schema(by_alias=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://careercoach.invalid/bank.schema.json",
+        "title": "careercoach question bank",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
