@@ -540,5 +540,11 @@ class Plan(_Out):
     verdicts: list[Verdict] = []
     warnings: list[str] = []
     next_checkin: str | None = None
+    checkin_reason: str | None = Field(
+        default=None, description="Why the check-in is sooner than usual (a trigger fired)."
+    )
+    recheck_banks: list[str] = Field(
+        default=[], description="Banks to take again at the check-in (the triggers' recheck)."
+    )
     previous_finished_at: str | None = None
     explain: list[Explanation] = []

@@ -1,0 +1,354 @@
+"""Scores → plan: ordering, actions, focus, strengths, verdicts, check-in date (pure).
+
+:func:`build_plan` is the one entry point; the helpers are public so that their rules can
+be tested one at a time. Nothing here reads a file, a clock or a database: the caller
+passes the finishing time and, for the check-in date, the time zone to count days in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from fractions import Fraction
+from typing import Any
+
+from careercoach.models import (
+    HORIZONS,
+    DimensionScore,
+    ExplainItem,
+    Explanation,
+    Focus,
+    LikertQuestion,
+    Plan,
+    PlannedAction,
+    Strength,
+    Verdict,
+)
+from careercoach.scoring import BankResult, DimensionResult, describe_answer
+
+DEFAULT_CHECKIN_DAYS = 90
+MAX_FOCUS = 3
+CARELESS_MIN_LIKERT = 5
+NEUTRAL_SHARE = Fraction(4, 5)
+VERDICT_FOR_MIN = 50
+VERDICT_AGAINST_BELOW = 34
+VERDICT_MARGIN = 15
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A scored dimension with its place: bank order, dimension order."""
+
+    bank_index: int
+    dimension_index: int
+    result: DimensionResult
+
+    @property
+    def score(self) -> int:
+        assert self.result.score is not None
+        return self.result.score
+
+    @property
+    def bank_id(self) -> str:
+        return self.result.bank.id
+
+
+def ranked_dimensions(results: Sequence[BankResult]) -> list[Ranked]:
+    """Every scored dimension, highest score first (ties: bank order, then dimension order)."""
+    ranked = [
+        Ranked(b, d, dim)
+        for b, result in enumerate(results)
+        for d, dim in enumerate(result.dimensions)
+        if dim.score is not None
+    ]
+    ranked.sort(key=lambda r: (-r.score, r.bank_index, r.dimension_index))
+    return ranked
+
+
+def _dimension_score(r: Ranked) -> DimensionScore:
+    assert r.result.level is not None
+    return DimensionScore(
+        bank=r.bank_id,
+        id=r.result.dimension.id,
+        label=r.result.dimension.label,
+        score=r.score,
+        level=r.result.level,
+    )
+
+
+def _reaches(level: str | None, needed: str) -> bool:
+    return level == "high" or (level == "moderate" and needed == "moderate")
+
+
+def planned_actions(ranked: Sequence[Ranked]) -> list[PlannedAction]:
+    """The actions whose dimension reaches their level, by horizon (week, month, quarter),
+    then by the dimension's score, highest first (ties: bank, dimension, action order)."""
+    keyed: list[tuple[tuple[int, int, int], PlannedAction]] = []
+    for rank, r in enumerate(ranked):
+        for a_index, action in enumerate(r.result.dimension.actions):
+            if _reaches(r.result.level, action.level):
+                planned = PlannedAction(
+                    bank=r.bank_id,
+                    dimension=r.result.dimension.id,
+                    id=action.id,
+                    text=action.text,
+                    horizon=action.horizon,
+                )
+                keyed.append(((HORIZONS.index(action.horizon), rank, a_index), planned))
+    keyed.sort(key=lambda pair: pair[0])
+    return [planned for _, planned in keyed]
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def focus_areas(ranked: Sequence[Ranked]) -> list[Focus]:
+    """At most three dimensions at moderate or high, highest first, each with its reason."""
+    chosen = [r for r in ranked if r.result.level in ("moderate", "high")][:MAX_FOCUS]
+    focus = []
+    for r in chosen:
+        assert r.result.level is not None
+        dimension = r.result.dimension
+        why = f"{dimension.label} scored {r.score} of 100 ({r.result.level})."
+        if dimension.description.strip():
+            why += " " + _sentence(dimension.description)
+        focus.append(
+            Focus(
+                bank=r.bank_id,
+                dimension=dimension.id,
+                label=dimension.label,
+                score=r.score,
+                level=r.result.level,
+                why=why,
+            )
+        )
+    return focus
+
+
+def strengths(ranked: Sequence[Ranked]) -> list[Strength]:
+    """The dimensions scored low, lowest first (ties: bank, then dimension order)."""
+    low = [r for r in ranked if r.result.level == "low"]
+    low.sort(key=lambda r: (r.score, r.bank_index, r.dimension_index))
+    found = []
+    for r in low:
+        dimension = r.result.dimension
+        text = dimension.strength
+        if not text or not text.strip():
+            text = f"{dimension.label} is not holding you back (score {r.score}, low)."
+        found.append(
+            Strength(bank=r.bank_id, dimension=dimension.id, label=dimension.label, text=text)
+        )
+    return found
+
+
+def _average(scores: Sequence[int]) -> Fraction:
+    return Fraction(sum(scores), len(scores)) if scores else Fraction(0)
+
+
+def _because(result: DimensionResult) -> str:
+    return f"{result.dimension.label}: {result.score} ({result.level})"
+
+
+def verdict(result: BankResult) -> Verdict | None:
+    """Which way a bank's evidence points, for a bank with a ``verdict:`` section.
+
+    Leaning ``for`` when its ``for`` dimensions (those scored) average ≥ 50 and beat the
+    ``against`` average (0 when none is scored) by ≥ 15; ``against`` when the ``for``
+    average is < 34 or the ``against`` average beats it by ≥ 15; else ``mixed``. None
+    when the bank has no such section or none of its ``for`` dimensions was scored.
+    """
+    section = result.bank.verdict
+    if section is None:
+        return None
+    scored = {d.dimension.id: d for d in result.scored}
+    for_dims = [scored[i] for i in dict.fromkeys(section.for_) if i in scored]
+    against_dims = [scored[i] for i in dict.fromkeys(section.against) if i in scored]
+    if not for_dims:
+        return None
+    for_avg = _average([d.score for d in for_dims if d.score is not None])
+    against_avg = _average([d.score for d in against_dims if d.score is not None])
+
+    def by_score(dims: list[DimensionResult], highest: bool) -> list[DimensionResult]:
+        return sorted(dims, key=lambda d: -(d.score or 0) if highest else d.score or 0)
+
+    if for_avg >= VERDICT_FOR_MIN and for_avg - against_avg >= VERDICT_MARGIN:
+        leaning, text = "for", section.lean_for
+        drivers = by_score(for_dims, highest=True)[:3]
+    elif for_avg < VERDICT_AGAINST_BELOW or against_avg - for_avg >= VERDICT_MARGIN:
+        leaning, text = "against", section.lean_against
+        pushing = [d for d in against_dims if (d.score or 0) > for_avg]
+        drivers = (by_score(pushing, highest=True) + by_score(for_dims, highest=False))[:3]
+    else:
+        leaning, text = "mixed", section.mixed
+        top_for = by_score(for_dims, highest=True)
+        top_against = by_score(against_dims, highest=True)
+        drivers = [*top_for[:1], *top_against[:1], *top_for[1:2], *top_against[1:2]][:3]
+    return Verdict(
+        bank=result.bank.id,
+        leaning=leaning,
+        text=text,
+        because=[_because(d) for d in drivers],
+    )
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """When to come back, and why sooner than usual when a trigger fired."""
+
+    days: int = DEFAULT_CHECKIN_DAYS
+    reason: str | None = None
+    recheck: tuple[str, ...] = ()
+
+
+def checkin(results: Sequence[BankResult]) -> Checkin:
+    """Days until the next check-in: 90 by default; a bank with a ``triggers:`` section
+    whose trigger question had any option chosen asks for its ``checkin_days`` instead
+    (the soonest wins). ``recheck`` lists the banks its ``recheck`` names for the chosen
+    triggers (bank order of first mention)."""
+    found = Checkin()
+    for result in results:
+        section = result.bank.triggers
+        if section is None:
+            continue
+        chosen = result.answers.get(section.question)
+        if not isinstance(chosen, list) or not chosen or section.checkin_days >= found.days:
+            continue
+        question = result.bank.question(section.question)
+        labels = [describe_answer(question, [option]) for option in chosen]
+        recheck = [bank for option in chosen for bank in section.recheck.get(option, [])]
+        found = Checkin(
+            days=section.checkin_days,
+            reason=(
+                f"Sooner than the usual {DEFAULT_CHECKIN_DAYS} days, because something "
+                f"changed at work: {'; '.join(labels)}."
+            ),
+            recheck=tuple(dict.fromkeys(recheck)),
+        )
+    return found
+
+
+def next_checkin(finished_at: datetime, days: int, tz: tzinfo | None = None) -> str:
+    """The check-in date (``YYYY-MM-DD``): ``days`` after finishing, counted in ``tz``
+    (default: the local time zone)."""
+    local = finished_at.astimezone(tz)
+    return (local.date() + timedelta(days=days)).isoformat()
+
+
+def answer_warnings(results: Sequence[BankResult]) -> list[str]:
+    """Plain sentences when the agree/disagree answers look careless."""
+    likert = [
+        answer
+        for result in results
+        for question in result.bank.questions
+        if isinstance(question, LikertQuestion)
+        and isinstance(answer := result.answers.get(question.id), int)
+    ]
+    if len(likert) < CARELESS_MIN_LIKERT:
+        return []
+    if len(set(likert)) == 1:
+        return [
+            f"All {len(likert)} of your agree/disagree answers were the same ({likert[0]}), "
+            "so the scores may not describe you. If that was not deliberate, run "
+            "careercoach assess again."
+        ]
+    neutral = sum(1 for answer in likert if answer == 3)
+    if Fraction(neutral, len(likert)) > NEUTRAL_SHARE:
+        return [
+            f"{neutral} of your {len(likert)} agree/disagree answers were neutral (3), so "
+            "the scores may understate what needs your attention. Where you lean one way, "
+            "say so."
+        ]
+    return []
+
+
+def explanations(ranked: Sequence[Ranked]) -> list[Explanation]:
+    """For each scored dimension (plan order): which answers added how much, out of how much."""
+    return [
+        Explanation(
+            bank=r.bank_id,
+            dimension=r.result.dimension.id,
+            label=r.result.dimension.label,
+            score=r.score,
+            items=[
+                ExplainItem(
+                    question=c.question.id,
+                    prompt=c.question.prompt,
+                    answer=describe_answer(c.question, c.answer),
+                    added=float(c.added),
+                    most=float(c.most),
+                    reverse=c.reverse,
+                )
+                for c in r.result.contributions
+            ],
+        )
+        for r in ranked
+    ]
+
+
+def roi_block(results: Sequence[BankResult]) -> tuple[dict[str, Any] | None, list[str]]:
+    """The ROI of the first bank with a ``roi:`` section whose mapped questions were
+    answered, and any warning when the answers cannot feed the calculator."""
+    from careercoach import roi
+
+    for result in results:
+        mapping = result.bank.roi
+        if mapping is None:
+            continue
+        mapped: dict[str, str] = mapping.model_dump(exclude_none=True)
+        if any(mapped[name] not in result.answers for name in roi.REQUIRED):
+            continue
+        values: dict[str, object] = {}
+        for name, question_id in mapped.items():
+            if question_id in result.answers:
+                values[name] = result.answers[question_id]
+        question_of = {
+            name: f"{result.bank.id}.{question_id}" for name, question_id in mapped.items()
+        }
+        try:
+            inputs = roi.inputs_from_mapping(values, names=question_of)
+            return roi.evaluate(inputs).to_json_dict(), []
+        except roi.InvalidInputs as exc:
+            return None, [
+                "The return on the degree could not be worked out: " + "; ".join(exc.problems) + "."
+            ]
+    return None, []
+
+
+def build_plan(
+    results: Sequence[BankResult],
+    *,
+    assessment_id: int | None,
+    finished_at: datetime,
+    tool_version: str,
+    tz: tzinfo | None = None,
+) -> Plan:
+    """The action plan for scored banks (in assessment order).
+
+    ``finished_at`` must be time-zone aware; it is written in ISO 8601 to the second.
+    """
+    ranked = ranked_dimensions(results)
+    roi_json, roi_warnings = roi_block(results)
+    when = checkin(results)
+    verdicts = [v for v in (verdict(result) for result in results) if v is not None]
+    return Plan(
+        assessment_id=assessment_id,
+        finished_at=finished_at.isoformat(timespec="seconds"),
+        tool_version=tool_version,
+        dimensions=[_dimension_score(r) for r in ranked],
+        actions=planned_actions(ranked),
+        roi=roi_json,
+        banks=[result.bank.id for result in results],
+        focus=focus_areas(ranked),
+        strengths=strengths(ranked),
+        verdicts=verdicts,
+        warnings=answer_warnings(results) + roi_warnings,
+        next_checkin=next_checkin(finished_at, when.days, tz),
+        checkin_reason=when.reason,
+        recheck_banks=list(when.recheck),
+        explain=explanations(ranked),
+    )
