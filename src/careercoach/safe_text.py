@@ -1,31 +1,46 @@
 """Make text from a bank or an answer harmless, once, for every output.
 
 Text a person or a coach wrote is data. It must never be read as Rich markup, never send
-a terminal escape sequence, and never break the structure of an exported file. The
-terminal path removes control characters (C0, C1, DEL) and bidi overrides, keeping tab and
-newline only where a caller allows them; Markdown and HTML escaping build on the same
-cleaning so that every output path shares one definition of "harmless".
+a terminal escape sequence, and never break the structure of an exported file. Every
+output path goes through one of the three functions below, and all three start from
+:func:`clean`, so that they share one definition of "harmless":
+
+* :func:`for_terminal`: for ``rich.text.Text`` (which never parses ``[...]`` as markup);
+* :func:`for_markdown`: inline GitHub-flavoured Markdown that can open no heading, list,
+  table cell, link, autolink, image, emphasis, math or raw HTML;
+* :func:`for_html`: an HTML (or SVG) element body or quoted attribute value.
 """
 
 from __future__ import annotations
 
 import re
 
-# C0 controls except \t and \n, DEL, C1 controls, and the Unicode bidi embedding,
-# override and isolate characters (Trojan Source, CVE-2021-42574) plus the zero-width
-# and line/paragraph separators that can reorder or hide text.
+# Removed everywhere: C0 controls except \t and \n (\r is turned into \n first), DEL, C1
+# controls (\x9b is a one-byte CSI on some terminals), the Unicode bidi embeddings,
+# overrides, isolates and marks (Trojan Source, CVE-2021-42574), and invisible characters
+# that can hide text (zero-width space, word joiner and invisible operators, BOM,
+# interlinear annotation marks). Zero-width (non-)joiners stay: Persian, Indic scripts and
+# emoji sequences need them.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+# Lone surrogates cannot be encoded as UTF-8: writing them would crash the output.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _WHITESPACE_RUN = re.compile(r"[\t\n]+")
 
 
 def clean(text: str, *, multiline: bool = False) -> str:
-    """Remove control characters; fold tabs and newlines into spaces unless ``multiline``."""
-    cleaned = _CONTROL.sub("", text)
+    """Remove control and invisible characters; fold tabs and line breaks into one space.
+
+    With ``multiline``, line breaks are kept (as ``\\n``) and each tab becomes a space.
+    """
+    text = _LINE_BREAK.sub("\n", text)
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
     if multiline:
-        return cleaned.replace("\t", " ")
-    return _WHITESPACE_RUN.sub(" ", cleaned)
+        return text.replace("\t", " ")
+    return _WHITESPACE_RUN.sub(" ", text)
 
 
 def for_terminal(text: str, *, multiline: bool = False) -> str:
@@ -37,21 +52,43 @@ def for_terminal(text: str, *, multiline: bool = False) -> str:
     return clean(text, multiline=multiline)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~=:&\"'$^])")
+# Escaped anywhere: characters that can start inline structure (code, emphasis,
+# strikethrough, links and images, raw HTML and autolinks, table cells, headings, math)
+# and the backslash itself; `_` except between two letters or digits (`new_eyes`), where
+# it can neither open nor close emphasis. `&` only where it would start an entity; `:` only in `://`
+# and `.` only after `www` (GFM's bare-URL autolinks); `@` always (e-mail autolinks).
+_MD_INLINE = re.compile(
+    r"[\\`*\[\]<>#|~$@]"
+    r"|(?<![^\W_])_|_(?![^\W_])"
+    r"|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"
+    r"|:(?=//)"
+    r"|(?<=[wW]{3})\."
+)
+# At the start of a line: list markers (`-`, `+`, `1.`, `1)`) and setext underlines (`=`).
+_MD_LINE_START = re.compile(r"^(?:[-+=]|[0-9]{1,9}(?=[.)]))")
 
 
 def for_markdown(text: str) -> str:
-    """Inline Markdown text that cannot open a heading, list, table cell, link, image or HTML.
+    """Inline Markdown text that shows ``text`` literally, whatever it holds.
 
-    Every ASCII punctuation character that CommonMark or GFM gives a meaning is
-    backslash-escaped (CommonMark allows escaping any ASCII punctuation), ``<`` and ``>``
-    too, so no raw HTML can start. Newlines are folded, so no block structure can start.
+    Line breaks are folded into spaces, so no block can start mid-text, and surrounding
+    whitespace is dropped (four leading spaces would open a code block). Only the
+    characters that could mean something are backslash-escaped (CommonMark allows escaping
+    any ASCII punctuation), so ordinary prose stays readable in the raw file.
     """
-    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+    cleaned = clean(text).strip()
+    escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(0), cleaned)
+    match = _MD_LINE_START.match(escaped)
+    if match is None:
+        return escaped
+    end = match.end()
+    if escaped[:end].isdigit():  # "1." / "1)": escape the punctuation after the number
+        return escaped[:end] + "\\" + escaped[end:]
+    return "\\" + escaped
 
 
 def for_html(text: str) -> str:
-    """Text for an HTML element body or a quoted attribute value."""
+    """Text for an HTML or SVG element body, or a quoted attribute value."""
     import html
 
     return html.escape(clean(text), quote=True)

@@ -1,12 +1,55 @@
-"""``careercoach plan``: show or export a stored plan."""
+"""``careercoach plan``: show or export a stored plan.
+
+Nothing heavy is imported at module level: ``--help`` must not load Rich or pydantic.
+An export never imports Rich at all; only the terminal view does.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careercoach.cli.app import app, not_built
+from careercoach.cli.app import app, state
+
+if TYPE_CHECKING:
+    from careercoach.models import Plan
+
+
+def _load(assessment_id: int | None) -> Plan:
+    from careercoach.assessment import load_plan
+
+    return load_plan(assessment_id)
+
+
+def _format(export: str | None, output: str | None) -> str | None:
+    """The export format: ``--export``, else guessed from ``--output``'s extension."""
+    from careercoach.errors import BadInput
+    from careercoach.export import FORMATS, check_format
+
+    if export is not None:
+        return check_format(export)
+    if output is None:
+        return None
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if output != "-" and suffix in FORMATS:
+        return suffix
+    raise BadInput(f"--output needs --export with one of {', '.join(FORMATS)}")
+
+
+def _show(ctx: typer.Context, plan: Plan, *, plain: bool, explain: bool) -> None:
+    from careercoach.console import make_console
+    from careercoach.render import plan_view
+
+    console = make_console(no_color=state(ctx).no_color)
+    with console.capture() as capture:
+        console.print(plan_view(plan, plain=plain, explain=explain))
+    # Rich pads lines to the width: drop the trailing blanks (pasting, screen readers).
+    text = "\n".join(line.rstrip(" ") for line in capture.get().split("\n"))
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 @app.command(
@@ -33,7 +76,8 @@ def plan(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the export ('-' for stdout).",
+            help="Where to write the export ('-' for stdout; default "
+            "careercoach-plan-YYYY-MM-DD.<format> here).",
             metavar="PATH",
         ),
     ] = None,
@@ -46,4 +90,20 @@ def plan(
     ] = False,
 ) -> None:
     """Print the action plan of your latest assessment, or export it."""
-    not_built("careercoach plan", 4)
+    fmt = _format(export, output)
+    plan = _load(id_)
+    if fmt is None:
+        _show(ctx, plan, plain=plain, explain=explain)
+        return
+
+    from careercoach.export import default_filename, export_text, write_file
+    from careercoach.safe_text import clean
+
+    text = export_text(plan, fmt, explain=explain)
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(output) if output else Path(default_filename(plan, fmt))
+    written = write_file(path, text, force=force)
+    typer.echo(f"Plan written to {clean(str(written))}")

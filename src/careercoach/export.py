@@ -1,0 +1,722 @@
+"""The plan as a file: Markdown, HTML and JSON strings (pure), and one atomic writer.
+
+Each exporter takes a :class:`~careercoach.models.Plan` and returns the whole file as a
+string; :func:`export_text` finds one by name (``md``, ``json``, ``html``) and
+:func:`write_file` is the only function here that touches the disk. Every piece of text
+that came from a bank or an answer goes through ``safe_text`` on its way in.
+
+The small helpers in the middle (dates, "how long before", horizons, the ROI rebuild) are
+shared with ``render.py`` so that the terminal and the files say the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careercoach.errors import BadInput, CareerCoachError
+from careercoach.safe_text import clean, for_html, for_markdown
+
+if TYPE_CHECKING:
+    from careercoach.models import Explanation, Horizon, Plan
+    from careercoach.roi import RoiResult, Scenario
+
+FORMATS: tuple[str, ...] = ("md", "json", "html")
+FILENAME_STEM = "careercoach-plan"
+
+HORIZON_TITLES: dict[str, str] = {
+    "week": "This week",
+    "month": "This month",
+    "quarter": "This quarter",
+}
+LEANING_WORDS: dict[str, str] = {
+    "for": "leans for",
+    "against": "leans against",
+    "mixed": "is mixed",
+}
+NO_PREVIOUS = "This is your first assessment."
+NO_CHECKIN = "Come back in about three months, or sooner if something changes at work."
+CHECKIN_ADVICE = "Run careercoach assess again then, or sooner if something changes at work."
+PRIVACY_NOTE = "Made on this computer by careercoach {version}. Nothing was sent anywhere."
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# -- shared helpers (also used by render.py) ------------------------------------------
+
+
+def local_time(iso: str) -> datetime:
+    """An ISO 8601 time in the local time zone (a time without an offset counts as local)."""
+    return datetime.fromisoformat(iso).astimezone()
+
+
+def human_date(day: date) -> str:
+    """``Sunday 22 November 2026`` (English, whatever the locale)."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def human_time(iso: str) -> str:
+    """``Sunday 22 November 2026 at 10:04``, local time."""
+    when = local_time(iso)
+    return f"{human_date(when.date())} at {when:%H:%M}"
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def span_text(days: int) -> str:
+    """A length of time as a person says it: ``5 days``, ``3 weeks``, ``4 months``."""
+    if days < 14:
+        return _count(days, "day")
+    if days < 61:
+        return _count(round(days / 7), "week")
+    months = round(days / 30.4375)
+    if months < 24:
+        return _count(months, "month")
+    years, months = divmod(months, 12)
+    return _count(years, "year") + (f" and {_count(months, 'month')}" if months else "")
+
+
+def previous_text(plan: Plan) -> str:
+    """When the assessment before this one finished, and how long before this one."""
+    if plan.previous_finished_at is None:
+        return NO_PREVIOUS
+    previous = local_time(plan.previous_finished_at).date()
+    days = (local_time(plan.finished_at).date() - previous).days
+    if days == 0:
+        gap = "earlier the same day"
+    elif days == 1:
+        gap = "the day before this one"
+    elif days > 0:
+        gap = f"{span_text(days)} before this one"
+    else:
+        gap = f"{span_text(-days)} after this one"
+    return f"Previous assessment: {human_date(previous)}, {gap}."
+
+
+def header_lines(plan: Plan) -> list[str]:
+    """The plan's header, one sentence a line (plain text; clean it for the output)."""
+    which = f"Assessment {plan.assessment_id}, finished" if plan.assessment_id else "Finished"
+    lines = [f"{which} {human_time(plan.finished_at)}."]
+    if plan.banks:
+        lines.append(f"Banks: {', '.join(plan.banks)}.")
+    lines.append(previous_text(plan))
+    return lines
+
+
+def checkin_lines(plan: Plan) -> list[str]:
+    """The next check-in: the date, why sooner than usual, which banks to take again."""
+    if plan.next_checkin is None:
+        return [NO_CHECKIN]
+    day = date.fromisoformat(plan.next_checkin)
+    days = (day - local_time(plan.finished_at).date()).days
+    lines = [f"{human_date(day)} ({span_text(days)} after this assessment)."]
+    if plan.checkin_reason:
+        lines.append(plan.checkin_reason)
+    if plan.recheck_banks:
+        lines.append(f"Take these banks again then: {', '.join(plan.recheck_banks)}.")
+    lines.append(CHECKIN_ADVICE)
+    return lines
+
+
+def dimension_labels(plan: Plan) -> dict[tuple[str, str], str]:
+    """``(bank, dimension) -> label`` for the plan's scored dimensions."""
+    return {(d.bank, d.id): d.label for d in plan.dimensions}
+
+
+def actions_by_horizon(plan: Plan) -> list[tuple[Horizon, list[int]]]:
+    """The indexes of ``plan.actions`` per horizon (week, month, quarter), empty ones left out."""
+    groups: dict[Horizon, list[int]] = {"week": [], "month": [], "quarter": []}
+    for index, action in enumerate(plan.actions):
+        groups[action.horizon].append(index)
+    return [(horizon, indexes) for horizon, indexes in groups.items() if indexes]
+
+
+def number(value: float) -> str:
+    """``0.75``, ``1``, ``2.5``: at most two decimals, no trailing zeros."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+@dataclass(frozen=True)
+class RoiBlock:
+    """The plan's ROI, rebuilt from its inputs: the result and the sensitivity lines."""
+
+    result: RoiResult
+    scenarios: list[Scenario]
+
+
+def roi_block(plan: Plan) -> RoiBlock | str | None:
+    """The ROI rebuilt from ``plan.roi["inputs"]``; a message when that cannot be done;
+    ``None`` when the plan has no ROI."""
+    if plan.roi is None:
+        return None
+    from careercoach import roi
+
+    try:
+        inputs = roi.RoiInputs(**plan.roi["inputs"])
+        return RoiBlock(roi.evaluate(inputs), roi.sensitivity(inputs))
+    except (KeyError, TypeError, ValueError) as exc:
+        return f"The return on education could not be worked out from this plan ({exc})."
+
+
+def roi_input_line(result: RoiResult) -> str:
+    """The inputs in one sentence."""
+    from careercoach.roi_report import money, short_percent
+
+    i = result.inputs
+    return (
+        f"Inputs: {money(i.cost)} over {_count(i.years, 'year')}, "
+        f"{'full-time' if i.full_time else 'part-time'}; salary {money(i.current_salary)} now, "
+        f"{money(i.expected_salary)} expected after; {short_percent(i.completion)} chance of "
+        f"finishing; {short_percent(i.discount_rate)} discount rate; "
+        f"{short_percent(i.tax_rate)} tax; {_count(i.horizon, 'working year')}."
+    )
+
+
+def roi_summary_rows(result: RoiResult) -> list[tuple[str, str]]:
+    """What it costs, what it returns, and the answer, as (label, value) rows."""
+    from careercoach.roi_report import irr_text, money, payback, signed_money
+
+    word = "gain" if result.yearly_gain >= 0 else "loss"
+    rows = [("Tuition and fees", money(result.tuition))]
+    if result.inputs.full_time:
+        rows.append(("Salary given up (after tax)", money(result.forgone_salary)))
+    rows += [
+        (f"Yearly {word} after tax, once qualified", money(abs(result.yearly_gain))),
+        ("Net present value", signed_money(result.npv)),
+        ("Pays back", payback(result)),
+        ("Internal rate of return", irr_text(result)),
+    ]
+    return rows
+
+
+def roi_scenario_rows(block: RoiBlock) -> list[tuple[str, str, str, str]]:
+    """The sensitivity table: what if, NPV, pays back, IRR (the first row: as entered)."""
+    from careercoach.roi_report import irr_text, payback, signed_money
+
+    rows = [("As entered", signed_money(block.result.npv), payback(block.result))]
+    rows += [(s.label, signed_money(s.result.npv), payback(s.result)) for s in block.scenarios]
+    irrs = [block.result, *(s.result for s in block.scenarios)]
+    return [(*row, irr_text(r)) for row, r in zip(rows, irrs, strict=True)]
+
+
+def roi_verdict(result: RoiResult) -> str:
+    from careercoach.roi_report import verdict
+
+    return verdict(result)
+
+
+# -- JSON -----------------------------------------------------------------------------
+
+# Characters a terminal may act on, or that reorder text, written as \uXXXX escapes so
+# that `plan --export json --output -` is safe to print; json.loads gives them back.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def to_json(plan: Plan) -> str:
+    """SPEC.md's plan JSON: ``plan.model_dump(mode="json")``, indented, in its key order."""
+    text = json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+
+
+# -- Markdown -------------------------------------------------------------------------
+
+
+def _md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md_table(head: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> list[str]:
+    """A GFM table; ``align`` has one letter a column: l(eft) or r(ight)."""
+    rule = ["---:" if a == "r" else "---" for a in align]
+    return [_md_row(head), _md_row(rule), *(_md_row(row) for row in rows)]
+
+
+def _md_explain(explanation: Explanation) -> list[str]:
+    md = for_markdown
+    lines = [f"### {md(explanation.label)} ({explanation.score})", ""]
+    if not explanation.items:
+        return [*lines, "No answer fed this score.", ""]
+    rows = [
+        [
+            md(item.prompt) + (" *(reverse-scored)*" if item.reverse else ""),
+            md(item.answer),
+            number(item.added),
+            number(item.most),
+        ]
+        for item in explanation.items
+    ]
+    added = sum(item.added for item in explanation.items)
+    most = sum(item.most for item in explanation.items)
+    rows.append(["**Total**", "", f"**{number(added)}**", f"**{number(most)}**"])
+    return [*lines, *_md_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows), ""]
+
+
+def to_markdown(plan: Plan, *, explain: bool = False) -> str:
+    """GitHub-flavoured Markdown: headings, the findings as a table, the actions as task
+    lists by horizon, the ROI tables, verdicts, strengths, warnings and the check-in.
+
+    Text from banks and answers is escaped with ``safe_text.for_markdown``, so it shows
+    literally and cannot open a heading, table, link, image or HTML of its own.
+    """
+    md = for_markdown
+    out: list[str] = ["# Your career action plan", ""]
+    for line in header_lines(plan):
+        out += [md(line), ""]
+
+    if plan.focus:
+        out += ["## Focus first", ""]
+        for n, focus in enumerate(plan.focus, 1):
+            out.append(f"{n}. **{md(focus.label)}**: {md(focus.why)}")
+        out.append("")
+
+    out += ["## Where you stand", ""]
+    if plan.dimensions:
+        rows = [[md(d.label), str(d.score), d.level, md(d.bank)] for d in plan.dimensions]
+        out += _md_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows)
+        out += ["", "Higher scores need more attention."]
+    else:
+        out.append("No dimension was scored.")
+    out.append("")
+
+    if explain:
+        out += ["## How each score was made", ""]
+        if plan.explain:
+            for explanation in plan.explain:
+                out += _md_explain(explanation)
+        else:
+            out += ["This plan holds no explanation of its scores.", ""]
+
+    out += ["## Actions", ""]
+    if plan.actions:
+        labels = dimension_labels(plan)
+        for horizon, indexes in actions_by_horizon(plan):
+            out += [f"### {HORIZON_TITLES[horizon]}", ""]
+            for index in indexes:
+                action = plan.actions[index]
+                box = "[x]" if action.done else "[ ]"
+                label = labels.get((action.bank, action.dimension), action.dimension)
+                out.append(f"- {box} {md(action.text)} *({md(label)})*")
+            out.append("")
+    else:
+        out += ["Nothing needs action now: no dimension reached moderate.", ""]
+
+    block = roi_block(plan)
+    if block is not None:
+        out += ["## Does the degree pay?", ""]
+        if isinstance(block, str):
+            out += [md(block), ""]
+        else:
+            out += _md_table(("", "Amount"), "lr", roi_summary_rows(block.result))
+            out += ["", md(roi_verdict(block.result)), "", md(roi_input_line(block.result)), ""]
+            rows = [[md(case), *figures] for case, *figures in roi_scenario_rows(block)]
+            out += _md_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows)
+            out.append("")
+
+    if plan.verdicts:
+        out += ["## Which way the evidence points", ""]
+        for verdict in plan.verdicts:
+            out += [f"**{md(verdict.bank)}**: the evidence {LEANING_WORDS[verdict.leaning]}.", ""]
+            out += [md(verdict.text), ""]
+            if verdict.because:
+                out += ["Because:", "", *(f"- {md(reason)}" for reason in verdict.because), ""]
+
+    if plan.strengths:
+        out += ["## Strengths", ""]
+        out += [f"- **{md(s.label)}**: {md(s.text)}" for s in plan.strengths]
+        out.append("")
+
+    if plan.warnings:
+        out += ["## Answer quality", ""]
+        out += [f"- {md(warning)}" for warning in plan.warnings]
+        out.append("")
+
+    out += ["## Next check-in", ""]
+    lines = checkin_lines(plan)
+    out += [f"**{md(lines[0])}**", ""]
+    for line in lines[1:]:
+        out += [md(line), ""]
+    out += ["---", "", md(PRIVACY_NOTE.format(version=plan.tool_version))]
+    return "\n".join(out) + "\n"
+
+
+# -- HTML -----------------------------------------------------------------------------
+
+_CSS = """
+:root { color-scheme: light; --ink: #1c1e21; --muted: #5b6169; --rule: #d5d9de;
+  --track: #eceff2; --high: #b3261e; --moderate: #a15c00; --low: #2e7d32; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+  sans-serif; color: var(--ink); background: #fff; max-width: 48rem; margin: 2rem auto;
+  padding: 0 1.25rem; }
+h1 { font-size: 1.75rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 2px solid var(--rule); }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+p { margin: .4rem 0; }
+.meta { color: var(--muted); margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--rule);
+  vertical-align: top; }
+th { font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.level { font-weight: 600; }
+.level-high { color: var(--high); }
+.level-moderate { color: var(--moderate); }
+.level-low { color: var(--low); }
+figure { margin: .5rem 0 1rem; }
+figcaption { color: var(--muted); font-size: .875rem; }
+svg.chart { width: 100%; height: auto; display: block; }
+svg.chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  fill: var(--ink); }
+svg.chart .track { fill: var(--track); }
+svg.chart .tick { stroke: #aab1b9; stroke-dasharray: 2 3; }
+svg.chart .bar-high { fill: var(--high); }
+svg.chart .bar-moderate { fill: var(--moderate); }
+svg.chart .bar-low { fill: var(--low); }
+ol.focus li { margin-bottom: .4rem; }
+ul.tasks { list-style: none; padding-left: 0; }
+ul.tasks li { margin: .35rem 0; }
+ul.tasks label { display: flex; gap: .6rem; align-items: flex-start; }
+ul.tasks input { width: 1.05rem; height: 1.05rem; margin: .2rem 0 0; flex: none; }
+.for { color: var(--muted); }
+.warning { border-left: 4px solid var(--moderate); padding: .2rem .8rem; }
+.checkin { font-size: 1.1rem; font-weight: 600; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
+  border-top: 1px solid var(--rule); padding-top: .5rem; }
+@media print {
+  @page { margin: 16mm; }
+  body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
+  h2 { break-after: avoid; }
+  section, tr, li, figure { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+_CHART_LABEL_CHARS = 34
+_ROW = 26
+
+
+def _svg_chart(plan: Plan) -> str:
+    """The dimension scores as horizontal bars (inline SVG, no external anything)."""
+    label_w, bar_x, bar_w = 270, 280, 300
+    height = _ROW * len(plan.dimensions) + 24
+    parts = [
+        f'<svg class="chart" viewBox="0 0 700 {height}" role="img" aria-labelledby="chart-title">',
+        '<title id="chart-title">Your scores, 0 to 100, highest first</title>',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        x = bar_x + bar_w * tick / 100
+        parts.append(
+            f'<line class="tick" x1="{x:g}" y1="4" x2="{x:g}" y2="{height - 18}"></line>'
+            f'<text x="{x:g}" y="{height - 4}" text-anchor="middle">{tick}</text>'
+        )
+    for row, d in enumerate(plan.dimensions):
+        y = 6 + row * _ROW
+        label = clean(d.label)
+        short = label if len(label) <= _CHART_LABEL_CHARS else label[: _CHART_LABEL_CHARS - 1] + "…"
+        width = bar_w * max(0, min(100, d.score)) / 100
+        parts.append(
+            f"<g><title>{for_html(label)}: {d.score} ({d.level})</title>"
+            f'<text x="{label_w}" y="{y + 15}" text-anchor="end">{for_html(short)}</text>'
+            f'<rect class="track" x="{bar_x}" y="{y + 2}" width="{bar_w}" height="16"></rect>'
+            f'<rect class="bar-{d.level}" x="{bar_x}" y="{y + 2}" width="{width:g}" '
+            f'height="16"></rect>'
+            f'<text x="{bar_x + bar_w + 8}" y="{y + 15}">{d.score} {d.level}</text></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _html_table(
+    head: Sequence[str], align: str, rows: Sequence[Sequence[str]], *, caption: str = ""
+) -> str:
+    """A table of already-escaped cells; ``align``: l or r (numbers) per column."""
+
+    def cls(i: int) -> str:
+        return ' class="num"' if align[i] == "r" else ""
+
+    out = ["<table>"]
+    if caption:
+        out.append(f"<caption hidden>{caption}</caption>")
+    out.append(
+        "<thead><tr>"
+        + "".join(f"<th{cls(i)}>{h}</th>" for i, h in enumerate(head))
+        + "</tr></thead>"
+    )
+    out.append("<tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _level(level: str) -> str:
+    return f'<span class="level level-{level}">{level}</span>'
+
+
+def _html_explain(explanation: Explanation) -> str:
+    h = for_html
+    title = f"<h3>{h(explanation.label)} ({explanation.score})</h3>"
+    if not explanation.items:
+        return title + "\n<p>No answer fed this score.</p>"
+    rows = [
+        [
+            h(item.prompt) + (" <em>(reverse-scored)</em>" if item.reverse else ""),
+            h(item.answer),
+            number(item.added),
+            number(item.most),
+        ]
+        for item in explanation.items
+    ]
+    added = sum(item.added for item in explanation.items)
+    most = sum(item.most for item in explanation.items)
+    rows.append(["<strong>Total</strong>", "", number(added), number(most)])
+    return title + "\n" + _html_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows)
+
+
+def to_html(plan: Plan, *, explain: bool = False) -> str:
+    """One self-contained page: inline CSS and SVG, no script, no external request
+    (a Content-Security-Policy forbids any), and a print stylesheet."""
+    h = for_html
+    finished = local_time(plan.finished_at).date()
+    body: list[str] = [
+        "<header>",
+        "<h1>Your career action plan</h1>",
+        *(f'<p class="meta">{h(line)}</p>' for line in header_lines(plan)),
+        "</header>",
+    ]
+    if plan.focus:
+        body += ['<section id="focus">', "<h2>Focus first</h2>", '<ol class="focus">']
+        body += [f"<li><strong>{h(f.label)}</strong>: {h(f.why)}</li>" for f in plan.focus]
+        body += ["</ol>", "</section>"]
+
+    body += ['<section id="scores">', "<h2>Where you stand</h2>"]
+    if plan.dimensions:
+        body += [
+            "<figure>",
+            _svg_chart(plan),
+            "<figcaption>Higher scores need more attention.</figcaption>",
+            "</figure>",
+        ]
+        rows = [[h(d.label), str(d.score), _level(d.level), h(d.bank)] for d in plan.dimensions]
+        body.append(_html_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows))
+    else:
+        body.append("<p>No dimension was scored.</p>")
+    body.append("</section>")
+
+    if explain:
+        body += ['<section id="explain">', "<h2>How each score was made</h2>"]
+        if plan.explain:
+            body += [_html_explain(e) for e in plan.explain]
+        else:
+            body.append("<p>This plan holds no explanation of its scores.</p>")
+        body.append("</section>")
+
+    body += ['<section id="actions">', "<h2>Actions</h2>"]
+    if plan.actions:
+        labels = dimension_labels(plan)
+        for horizon, indexes in actions_by_horizon(plan):
+            body += [f"<h3>{HORIZON_TITLES[horizon]}</h3>", '<ul class="tasks">']
+            for index in indexes:
+                action = plan.actions[index]
+                checked = " checked" if action.done else ""
+                label = labels.get((action.bank, action.dimension), action.dimension)
+                body.append(
+                    f'<li><label><input type="checkbox"{checked}>'
+                    f'<span>{h(action.text)} <span class="for">({h(label)})</span></span>'
+                    "</label></li>"
+                )
+            body.append("</ul>")
+    else:
+        body.append("<p>Nothing needs action now: no dimension reached moderate.</p>")
+    body.append("</section>")
+
+    block = roi_block(plan)
+    if block is not None:
+        body += ['<section id="roi">', "<h2>Does the degree pay?</h2>"]
+        if isinstance(block, str):
+            body.append(f"<p>{h(block)}</p>")
+        else:
+            rows = [[h(label), h(value)] for label, value in roi_summary_rows(block.result)]
+            body.append(_html_table(("", "Amount"), "lr", rows))
+            body.append(f"<p>{h(roi_verdict(block.result))}</p>")
+            body.append(f'<p class="meta">{h(roi_input_line(block.result))}</p>')
+            rows = [[h(c) for c in row] for row in roi_scenario_rows(block)]
+            body.append(_html_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows))
+        body.append("</section>")
+
+    if plan.verdicts:
+        body += ['<section id="verdicts">', "<h2>Which way the evidence points</h2>"]
+        for verdict in plan.verdicts:
+            body.append(
+                f"<h3>{h(verdict.bank)}: the evidence {LEANING_WORDS[verdict.leaning]}</h3>"
+            )
+            body.append(f"<p>{h(verdict.text)}</p>")
+            if verdict.because:
+                body.append("<p>Because:</p><ul>")
+                body += [f"<li>{h(reason)}</li>" for reason in verdict.because]
+                body.append("</ul>")
+        body.append("</section>")
+
+    if plan.strengths:
+        body += ['<section id="strengths">', "<h2>Strengths</h2>", "<ul>"]
+        body += [f"<li><strong>{h(s.label)}</strong>: {h(s.text)}</li>" for s in plan.strengths]
+        body += ["</ul>", "</section>"]
+
+    if plan.warnings:
+        body += ['<section id="warnings">', "<h2>Answer quality</h2>"]
+        body += [f'<p class="warning">{h(w)}</p>' for w in plan.warnings]
+        body.append("</section>")
+
+    lines = checkin_lines(plan)
+    body += ['<section id="checkin">', "<h2>Next check-in</h2>"]
+    body.append(f'<p class="checkin">{h(lines[0])}</p>')
+    body += [f"<p>{h(line)}</p>" for line in lines[1:]]
+    body.append("</section>")
+    body.append(f"<footer>{h(PRIVACY_NOTE.format(version=plan.tool_version))}</footer>")
+
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="careercoach">',
+        f"<title>Career action plan, {finished.isoformat()}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+    ]
+    return "\n".join([*head, *body, "</main>", "</body>", "</html>"]) + "\n"
+
+
+# -- by name, and the file ------------------------------------------------------------
+
+EXPORTERS: dict[str, Callable[..., str]] = {"md": to_markdown, "json": to_json, "html": to_html}
+
+
+def check_format(name: str) -> str:
+    """The export format named (case-insensitive), or BadInput listing md, json, html."""
+    fmt = name.strip().lower()
+    if fmt not in EXPORTERS:
+        raise BadInput(
+            f"--export: unknown format '{clean(name)}'; use one of {', '.join(FORMATS)}",
+        )
+    return fmt
+
+
+def export_text(plan: Plan, fmt: str, *, explain: bool = False) -> str:
+    """The whole file for ``fmt`` (``md``, ``json`` or ``html``)."""
+    fmt = check_format(fmt)
+    if fmt == "json":
+        return to_json(plan)
+    return EXPORTERS[fmt](plan, explain=explain)
+
+
+def default_filename(plan: Plan, fmt: str) -> str:
+    """``careercoach-plan-YYYY-MM-DD.<ext>``: the date the assessment finished, local time."""
+    return f"{FILENAME_STEM}-{local_time(plan.finished_at).date().isoformat()}.{check_format(fmt)}"
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # e.g. Windows cannot open a folder
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _exists_message(path: Path) -> BadInput:
+    return BadInput(
+        f"{clean(str(path))} already exists; use --force to overwrite it",
+    )
+
+
+def write_file(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically, readable by its owner only (0600).
+
+    The text goes to a temporary file in the same folder, is flushed to disk, and then
+    takes the place of ``path`` in one rename; the folder is flushed too. A crash at any
+    point leaves either the old file or the new one, never a mixture. Without ``force`` an
+    existing ``path`` is never replaced (``BadInput``, exit 2), even when it appears
+    between the check and the rename. Returns the absolute path written.
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise BadInput(f"{clean(str(target))} is a folder; give a file name with --output")
+    if not folder.is_dir():
+        raise BadInput(f"{clean(str(folder))}: no such folder")
+    if target.exists() and not force:
+        raise _exists_message(target)
+    data = text.encode("utf-8")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise CareerCoachError(f"cannot write in {clean(str(folder))}: {exc.strerror}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:  # mkstemp made it 0600
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp, target)
+        else:
+            _publish_new(tmp, target)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
+            raise CareerCoachError(
+                f"cannot write {clean(str(target))}: {exc.strerror or exc}"
+            ) from exc
+        raise
+    _fsync_folder(folder)
+    return target.absolute()
+
+
+def _publish_new(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the name ``target`` only if nothing has that name (no clobbering)."""
+    try:
+        os.link(tmp, target)  # atomic, and fails if target exists
+    except FileExistsError:
+        raise _exists_message(target) from None
+    except OSError:
+        # No hard links here (some network and FAT file systems): check, then rename.
+        if target.exists():
+            raise _exists_message(target) from None
+        os.replace(tmp, target)
+        return
+    tmp.unlink()

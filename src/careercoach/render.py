@@ -1,0 +1,320 @@
+"""Rich renderables for the plan (and pieces that history and compare reuse). No printing.
+
+Everything here returns something to hand to ``Console.print`` (make the console with
+``careercoach.console.make_console``). Text from banks and answers always goes through
+``safe_text.for_terminal`` into ``rich.text.Text``, which never reads ``[...]`` as markup;
+nothing here builds a renderable from a plain string.
+
+Two looks, one content: the default one uses a panel, rules and bars; ``plain=True`` has
+no box drawing and no bars (the score and the level word say the same), for screen
+readers and for pasting. Both read without colour: levels are words, bars have a filled
+and an empty glyph. Width comes from the console at print time, so 80 columns fit and
+wider terminals get longer bars and lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from careercoach import export
+from careercoach.safe_text import for_terminal
+
+if TYPE_CHECKING:
+    from careercoach.models import Explanation, Plan
+
+LEVEL_STYLES: dict[str, str] = {"high": "bold red", "moderate": "yellow", "low": "green"}
+BAR_FULL = "█"
+BAR_EMPTY = "░"
+MAX_BAR = 50
+INDENT = 2
+
+
+def data(text: str, style: str = "") -> Text:
+    """Text from a bank or an answer, made harmless, never parsed as markup."""
+    return Text(for_terminal(text), style=style)
+
+
+def level_text(level: str) -> Text:
+    return Text(level, style=LEVEL_STYLES.get(level, ""))
+
+
+def bar(score: int, width: int, level: str = "") -> Text:
+    """``width`` cells: filled for the score out of 100, the rest an empty glyph."""
+    filled = round(max(0, min(100, score)) * width / 100)
+    return Text.assemble(
+        (BAR_FULL * filled, LEVEL_STYLES.get(level, "")), (BAR_EMPTY * (width - filled), "dim")
+    )
+
+
+def indent(renderable: RenderableType, cells: int = INDENT) -> Padding:
+    return Padding(renderable, (0, 0, 0, cells), expand=False)
+
+
+def heading(title: str, *, plain: bool = False) -> RenderableType:
+    """A section heading: a rule with the title, or (plain) the title alone."""
+    text = Text(title, style="bold")
+    if plain:
+        return text
+    return Rule(text, align="left", characters="─", style="dim")
+
+
+def section(title: str, body: Sequence[RenderableType], *, plain: bool = False) -> Group:
+    return Group(heading(title, plain=plain), *body, Text(""))
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    label: str
+    score: int
+    level: str
+
+
+class ScoreChart:
+    """Labelled scores: ``label  ██████░░░░  83  high``, one row a dimension.
+
+    The label column takes what the longest label needs, up to 45% of the width
+    (longer labels wrap under themselves); the bar takes the rest, up to 50 cells. Plain:
+    no bar. Reusable for history and compare.
+    """
+
+    def __init__(self, rows: Sequence[ScoreRow], *, plain: bool = False) -> None:
+        self.rows = list(rows)
+        self.plain = plain
+
+    _TAIL = 1 + 3 + 2 + 8  # " 100  moderate"
+
+    def _longest(self) -> int:
+        return max((data(r.label).cell_len for r in self.rows), default=1)
+
+    def _widths(self, width: int) -> tuple[int, int]:
+        """(label, bar) widths for ``width`` cells; bar 0: no bar."""
+        longest = self._longest()
+        if self.plain:
+            return max(1, min(longest, width - self._TAIL)), 0
+        label_w = max(1, min(longest, max(12, width * 9 // 20)))
+        bar_w = min(MAX_BAR, width - label_w - self._TAIL - 1)
+        if bar_w < 5:
+            return max(1, min(longest, width - self._TAIL)), 0
+        return label_w, bar_w
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        label_w, bar_w = self._widths(options.max_width)
+        most = label_w + (bar_w + 1 if bar_w else 0) + self._TAIL
+        if not self.plain:
+            most = max(most, label_w + 1 + MAX_BAR + self._TAIL)
+        return Measurement(min(options.max_width, 1 + self._TAIL), most)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        label_w, bar_w = self._widths(options.max_width)
+        for row in self.rows:
+            lines = data(row.label).wrap(console, label_w, overflow="fold")
+            first = lines[0] if lines else Text("")
+            first.align("left", label_w)
+            line = Text.assemble(first, " ")
+            if bar_w:
+                line.append_text(bar(row.score, bar_w, row.level))
+                line.append(" ")
+            line.append(f"{row.score:>3}  ")
+            line.append_text(level_text(row.level))
+            yield line
+            yield from lines[1:]
+
+
+class AtWidth:
+    """A renderable made at print time for the width it gets (e.g. wrapped plain lines)."""
+
+    def __init__(self, make: Callable[[int], RenderableType]) -> None:
+        self.make = make
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.make(options.max_width)
+
+
+def _list(items: Iterable[tuple[str, Text]]) -> Table:
+    """Several hanging items in one grid, so their bodies line up."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for marker, body in items:
+        grid.add_row(Text(marker), body)
+    return grid
+
+
+# -- the plan -------------------------------------------------------------------------
+
+
+def plan_header(plan: Plan, *, plain: bool = False) -> RenderableType:
+    title = Text("Your career action plan", style="bold")
+    lines = [Text(for_terminal(line)) for line in export.header_lines(plan)]
+    if plain:
+        return Group(title, *lines, Text(""))
+    return Group(Panel(Group(title, *lines), box=box.ROUNDED, padding=(0, 1)), Text(""))
+
+
+def focus_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    items = [
+        (f"{n}.", Text.assemble(data(f.label, "bold"), "\n", data(f.why)))
+        for n, f in enumerate(plan.focus, 1)
+    ]
+    return section("Focus first", [indent(_list(items))], plain=plain)
+
+
+def scores_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    if not plan.dimensions:
+        return section("Where you stand", [indent(Text("No dimension was scored."))], plain=plain)
+    rows = [ScoreRow(d.label, d.score, d.level) for d in plan.dimensions]
+    note = Text("Scores run from 0 to 100; higher scores need more attention.", style="dim")
+    return section(
+        "Where you stand", [indent(note), indent(ScoreChart(rows, plain=plain))], plain=plain
+    )
+
+
+def _explanation(explanation: Explanation) -> RenderableType:
+    title = Text.assemble(data(explanation.label, "bold"), f"  {explanation.score} of 100")
+    if not explanation.items:
+        return Group(title, indent(Text("No answer fed this score.")))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in explanation.items:
+        body = Text.assemble(data(item.prompt), "\n", ("answered: ", "dim"), data(item.answer))
+        if item.reverse:
+            body.append(" (reverse-scored)", style="italic")
+        grid.add_row(Text(f"+{export.number(item.added)} of {export.number(item.most)}"), body)
+    added = sum(item.added for item in explanation.items)
+    most = sum(item.most for item in explanation.items)
+    total = f"{export.number(added)} of {export.number(most)}"
+    grid.add_row(Text(total, style="bold"), Text(f"in all: {explanation.score} of 100"))
+    return Group(title, indent(grid))
+
+
+def explain_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    if not plan.explain:
+        body: list[RenderableType] = [indent(Text("This plan holds no explanation of its scores."))]
+    else:
+        body = []
+        for n, explanation in enumerate(plan.explain):
+            if n:
+                body.append(Text(""))
+            body.append(indent(_explanation(explanation)))
+    return section("How each score was made", body, plain=plain)
+
+
+def actions_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    if not plan.actions:
+        nothing = Text("Nothing needs action now: no dimension reached moderate.")
+        return section("Actions", [indent(nothing)], plain=plain)
+    labels = export.dimension_labels(plan)
+    body: list[RenderableType] = []
+    for horizon, indexes in export.actions_by_horizon(plan):
+        if body:
+            body.append(Text(""))
+        body.append(indent(Text(export.HORIZON_TITLES[horizon], style="bold")))
+        items = []
+        for index in indexes:
+            action = plan.actions[index]
+            label = labels.get((action.bank, action.dimension), action.dimension)
+            text = Text.assemble(
+                data(action.text), " ", ("(", "dim"), data(label, "dim"), (")", "dim")
+            )
+            items.append(("[x]" if action.done else "[ ]", text))
+        body.append(indent(_list(items)))
+    return section("Actions", body, plain=plain)
+
+
+def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
+    block = export.roi_block(plan)
+    if block is None:
+        return None
+    title = "Does the degree pay?"
+    if isinstance(block, str):
+        return section(title, [indent(data(block))], plain=plain)
+    from careercoach import roi_report
+
+    result, scenarios = block.result, block.scenarios
+    inputs = Text(for_terminal(export.roi_input_line(result)), style="dim")
+    if plain:
+        lines = AtWidth(
+            lambda width: Text(
+                "\n".join(roi_report.roi_lines(result, scenarios, title=None, width=width))
+            )
+        )
+        return section(title, [indent(lines), Text(""), indent(inputs)], plain=plain)
+    renderable = roi_report.roi_renderable(result, scenarios, title=None)
+    return section(title, [indent(renderable), Text(""), indent(inputs)], plain=plain)
+
+
+def verdicts_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    body: list[RenderableType] = []
+    bullet = "-" if plain else "•"
+    for verdict in plan.verdicts:
+        if body:
+            body.append(Text(""))
+        body.append(
+            indent(
+                Text.assemble(
+                    data(verdict.bank, "bold"),
+                    (f": the evidence {export.LEANING_WORDS[verdict.leaning]}", "bold"),
+                )
+            )
+        )
+        body.append(indent(data(verdict.text)))
+        if verdict.because:
+            body.append(indent(Text("Because:")))
+            body.append(indent(_list((bullet, data(reason)) for reason in verdict.because)))
+    return section("Which way the evidence points", body, plain=plain)
+
+
+def strengths_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    bullet = "-" if plain else "•"
+    items = [
+        (bullet, Text.assemble(data(s.label, "bold"), ": ", data(s.text))) for s in plan.strengths
+    ]
+    return section("Strengths", [indent(_list(items))], plain=plain)
+
+
+def warnings_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    items = [("!", data(warning)) for warning in plan.warnings]
+    return section("Answer quality", [indent(_list(items))], plain=plain)
+
+
+def checkin_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    first, *rest = export.checkin_lines(plan)
+    body: list[RenderableType] = [indent(data(first, "bold"))]
+    body += [indent(data(line)) for line in rest]
+    return Group(heading("Next check-in", plain=plain), *body)
+
+
+def plan_view(plan: Plan, *, plain: bool = False, explain: bool = False) -> RenderableType:
+    """The whole plan, top to bottom: header, focus, scores (and how each was made with
+    ``explain``), actions by horizon, the ROI, verdicts, strengths, answer-quality
+    warnings and the next check-in."""
+    parts: list[RenderableType] = [plan_header(plan, plain=plain)]
+    if plan.focus:
+        parts.append(focus_section(plan, plain=plain))
+    parts.append(scores_section(plan, plain=plain))
+    if explain:
+        parts.append(explain_section(plan, plain=plain))
+    parts.append(actions_section(plan, plain=plain))
+    roi = roi_section(plan, plain=plain)
+    if roi is not None:
+        parts.append(roi)
+    if plan.verdicts:
+        parts.append(verdicts_section(plan, plain=plain))
+    if plan.strengths:
+        parts.append(strengths_section(plan, plain=plain))
+    if plan.warnings:
+        parts.append(warnings_section(plan, plain=plain))
+    parts.append(checkin_section(plan, plain=plain))
+    return Group(*parts)
