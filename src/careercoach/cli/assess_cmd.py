@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from careercoach.cli.app import app, not_built
+from careercoach.cli.app import app, not_built, state
 
 
 @app.command(
@@ -42,4 +42,23 @@ def assess(
     ] = False,
 ) -> None:
     """Answer the question banks and get your action plan."""
-    not_built("careercoach assess", 4)
+    if answers is not None:
+        if resume or restart:
+            from careercoach.errors import BadInput
+
+            raise BadInput("--answers cannot be combined with --resume or --restart")
+        _assess_from_file(ctx, answers, bank or [])
+        return
+    not_built("interactive careercoach assess", 6)
+
+
+def _assess_from_file(ctx: typer.Context, path: Path, bank_ids: list[str]) -> None:
+    """No prompt: check the file, store the finished assessment, print the plan."""
+    from careercoach.assessment import assess_from_file
+    from careercoach.plan_text import plain_lines
+
+    plan = assess_from_file(path, bank_ids, state(ctx).bank_dirs)
+    for line in plain_lines(plan):
+        typer.echo(line)
+    typer.echo("")
+    typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")

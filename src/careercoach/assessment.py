@@ -1,0 +1,134 @@
+"""Orchestration: answers → check → score → plan → store, and reading plans back.
+
+The pure work is in :mod:`careercoach.scoring` and :mod:`careercoach.planning`; this
+module wires it to the bank loader, the answers file and the store. Commands call it;
+it never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careercoach import __version__
+from careercoach.errors import NotFound
+
+if TYPE_CHECKING:
+    from careercoach.conditions import AnswerValue
+    from careercoach.models import Bank, Plan
+    from careercoach.store import Store
+
+NO_ASSESSMENT = "No finished assessment yet. Start one with: careercoach assess"
+
+
+def finished_now() -> datetime:
+    """The finishing time: now, UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def make_plan(
+    banks: Sequence[Bank],
+    answers: Mapping[str, Mapping[str, AnswerValue]],
+    *,
+    assessment_id: int | None,
+    finished_at: datetime | None = None,
+) -> Plan:
+    """Score ``banks`` (in assessment order) with ``answers`` and build the plan."""
+    from careercoach.planning import build_plan
+    from careercoach.scoring import score_banks
+
+    return build_plan(
+        score_banks(banks, answers),
+        assessment_id=assessment_id,
+        finished_at=finished_at or finished_now(),
+        tool_version=__version__,
+    )
+
+
+def load_banks(extra_dirs: Sequence[Path] = ()) -> list[Bank]:
+    """Every loaded bank (built-in, ``--bank-dir``, ``CAREERCOACH_BANKS``), in load order."""
+    from careercoach.banks import load_banks as load
+
+    return [loaded.bank for loaded in load(extra_dirs)]
+
+
+def assess_from_file(
+    path: Path, bank_ids: Sequence[str] = (), extra_dirs: Sequence[Path] = ()
+) -> Plan:
+    """``careercoach assess --answers FILE``: check the file, then store the finished
+    assessment (answers, plan, scores) in one transaction and return its plan.
+
+    Raises :class:`~careercoach.errors.AnswersError` listing every problem of the file;
+    nothing is stored then (the database is not even opened).
+    """
+    from careercoach.answers import load_answers_file
+    from careercoach.banks import load_banks as load
+    from careercoach.banks import select_banks
+    from careercoach.store import Store
+
+    loaded = load(extra_dirs)
+    if bank_ids:
+        select_banks(loaded, bank_ids)  # unknown --bank ids: exit 2 before reading the file
+    checked = load_answers_file(path, [entry.bank for entry in loaded], bank_ids)
+    finished_at = finished_now()
+    with Store() as store:
+        plan = store.record_finished(
+            checked.banks,
+            checked.answers,
+            lambda assessment_id: make_plan(
+                checked.banks,
+                checked.answers,
+                assessment_id=assessment_id,
+                finished_at=finished_at,
+            ),
+        )
+        return _with_previous(store, plan)
+
+
+def finish_assessment(store: Store, assessment_id: int, banks: Sequence[Bank]) -> Plan:
+    """Finish an unfinished assessment whose answers are in ``store``: score its stored
+    answers with ``banks`` (in assessment order), store the plan and scores, return the
+    plan (with ``previous_finished_at``)."""
+    plan = make_plan(banks, store.answers(assessment_id), assessment_id=assessment_id)
+    store.finish(assessment_id, plan)
+    return _with_previous(store, plan)
+
+
+def _with_previous(store: Store, plan: Plan) -> Plan:
+    assert plan.assessment_id is not None
+    previous = store.previous_finished(plan.assessment_id)
+    if previous is None:
+        return plan
+    return plan.model_copy(update={"previous_finished_at": previous.finished_at})
+
+
+def load_plan(assessment_id: int | None = None) -> Plan:
+    """The plan of a finished assessment: ``assessment_id``, or the latest when None.
+
+    Raises :class:`~careercoach.errors.NotFound` ("No finished assessment yet. Start one
+    with: careercoach assess" / "No assessment N."). Does not create a database.
+    """
+    from careercoach.store import Store
+
+    if not Store.exists():
+        if assessment_id is None:
+            raise NotFound(NO_ASSESSMENT)
+        raise NotFound(f"No assessment {assessment_id}.")
+    with Store() as store:
+        if assessment_id is None:
+            latest = store.latest_finished()
+            if latest is None:
+                raise NotFound(NO_ASSESSMENT)
+            assessment_id = latest.id
+        plan = store.plan(assessment_id)
+        if plan is None:
+            record = store.assessment(assessment_id)
+            if record is not None and record.status == "unfinished":
+                raise NotFound(
+                    f"Assessment {assessment_id} is not finished.",
+                    hint="Finish it with: careercoach assess --resume",
+                )
+            raise NotFound(f"No assessment {assessment_id}.")
+        return _with_previous(store, plan)

@@ -1,0 +1,506 @@
+"""The SQLite store: assessments, their answers as given, finished plans and scores.
+
+Rules (DESIGN.md, "Where things go wrong"):
+
+- the folder is created 0700 and the file 0600 *before* SQLite opens it (a too-open
+  existing folder or file is tightened);
+- ``synchronous=FULL``, ``journal_mode=DELETE`` (never OFF/MEMORY, no WAL),
+  ``busy_timeout`` 5000 ms, foreign keys on;
+- the connection runs in autocommit mode (``isolation_level=None``) and every write is
+  its own ``BEGIN IMMEDIATE`` … ``COMMIT``, so a committed answer survives a kill and a
+  second writer waits instead of failing at once;
+- the schema is versioned by ``PRAGMA user_version``; :data:`MIGRATIONS` is an ordered
+  list of functions, each run inside one transaction with its version bump (never
+  ``executescript``, which commits on its own). A newer version than we know, or a file
+  that is not SQLite, is a :class:`StoreError`; such a file is never touched.
+
+Typical use::
+
+    with Store.open() as store:
+        assessment_id = store.start_assessment(banks)
+        store.save_answer(assessment_id, "stuck", "autopilot", 4)
+        ...
+        store.finish(assessment_id, plan)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from careercoach import __version__
+from careercoach.conditions import Answers, AnswerValue
+from careercoach.errors import NotFound, StoreError
+from careercoach.models import Bank, Plan
+
+BUSY_TIMEOUT_MS = 5000
+Status = Literal["unfinished", "finished"]
+
+
+# -- migrations -------------------------------------------------------------------------
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    """Assessments, the answers as given, finished plans, and their scores."""
+    conn.execute(
+        """
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            banks TEXT NOT NULL,
+            tool_version TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'unfinished'
+                CHECK (status IN ('unfinished', 'finished')),
+            CHECK ((status = 'finished') = (finished_at IS NOT NULL))
+        )
+        """
+    )
+    conn.execute("CREATE INDEX assessments_by_status ON assessments (status, finished_at, id)")
+    conn.execute(
+        """
+        CREATE TABLE answers (
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            bank TEXT NOT NULL,
+            question TEXT NOT NULL,
+            value TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, bank, question)
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE plans (
+            assessment_id INTEGER PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+            plan TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE scores (
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            bank TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+            level TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, bank, dimension)
+        )
+        """
+    )
+
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = [_m001_initial]
+"""Append only: migration ``n`` (1-based) brings ``user_version`` from ``n - 1`` to ``n``."""
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# -- records ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BankRef:
+    """A bank as an assessment used it."""
+
+    id: str
+    version: int
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """One row of ``assessments``."""
+
+    id: int
+    started_at: str
+    finished_at: str | None
+    banks: tuple[BankRef, ...]
+    tool_version: str
+    status: Status
+
+    @property
+    def bank_ids(self) -> list[str]:
+        return [bank.id for bank in self.banks]
+
+
+def now() -> str:
+    """The current time, UTC, ISO 8601 to the second (how every timestamp is stored)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- files and permissions --------------------------------------------------------------
+
+
+def _owned(st: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
+def prepare_files(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) before SQLite opens it,
+    and tighten an existing folder or file that others can read."""
+    folder = path.parent
+    try:
+        if not folder.is_dir():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
+        st = folder.stat()
+        if stat.S_IMODE(st.st_mode) & 0o077 and _owned(st):
+            os.chmod(folder, stat.S_IMODE(st.st_mode) & 0o700)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the data folder {folder}: {exc.strerror or exc}",
+            hint="Set CAREERCOACH_HOME to a folder you can write to.",
+        ) from None
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        try:
+            st = path.stat()
+            if stat.S_IMODE(st.st_mode) & 0o077 and _owned(st) and stat.S_ISREG(st.st_mode):
+                os.chmod(path, stat.S_IMODE(st.st_mode) & 0o600)
+        except OSError:
+            pass  # SQLite's own error will say what is wrong
+        return
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the database {path}: {exc.strerror or exc}",
+            hint="Set CAREERCOACH_HOME to a folder you can write to.",
+        ) from None
+    os.close(fd)
+
+
+# -- the store --------------------------------------------------------------------------
+
+
+class Store:
+    """One open database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        from careercoach.paths import db_path
+
+        self.path = path or db_path()
+        prepare_files(self.path)
+        try:
+            self._conn = sqlite3.connect(
+                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            with self._guard():
+                self._configure()
+                self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Store:
+        return cls(path)
+
+    @staticmethod
+    def exists(path: Path | None = None) -> bool:
+        """Whether a database file is there (reading commands need not create one)."""
+        from careercoach.paths import db_path
+
+        return (path or db_path()).is_file()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        text = str(exc)
+        if isinstance(exc, sqlite3.DatabaseError) and (
+            "not a database" in text or "malformed" in text or "encrypted" in text
+        ):
+            return StoreError(
+                f"{self.path} is not a careercoach database ({text}); it was left as it is.",
+                hint="Move the file away, or set CAREERCOACH_HOME to another folder.",
+            )
+        if "locked" in text or "busy" in text:
+            return StoreError(
+                f"the database {self.path} is busy: another careercoach is using it ({text}).",
+                hint="Wait for it to finish and try again.",
+            )
+        return StoreError(f"the database {self.path} cannot be used: {text}")
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction: committed on success, else rolled back."""
+        with self._guard():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _configure(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise StoreError(f"the database {self.path} cannot leave journal mode {mode}")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    def user_version(self) -> int:
+        with self._guard():
+            version: int = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
+    def _too_new(self, version: int) -> StoreError:
+        return StoreError(
+            f"{self.path} was written by a newer careercoach (data format {version}; this "
+            f"one knows up to {SCHEMA_VERSION}); it was left as it is.",
+            hint="Upgrade careercoach (pip install -U careercoach), or set CAREERCOACH_HOME "
+            "to another folder.",
+        )
+
+    def _migrate(self) -> None:
+        version = self.user_version()
+        if version > SCHEMA_VERSION:
+            raise self._too_new(version)
+        for number, migration in enumerate(MIGRATIONS, start=1):
+            if number <= version:
+                continue
+            with self._write() as conn:
+                current: int = conn.execute("PRAGMA user_version").fetchone()[0]
+                if current > SCHEMA_VERSION:
+                    raise self._too_new(current)
+                if current >= number:  # another process got there first
+                    continue
+                migration(conn)
+                conn.execute(f"PRAGMA user_version = {number}")
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._guard():
+            return list(self._conn.execute(sql, params).fetchall())
+
+    # -- assessments --------------------------------------------------------------------
+
+    def start_assessment(self, banks: Sequence[Bank | BankRef]) -> int:
+        """A new unfinished assessment of ``banks`` (in the order they will be asked)."""
+        with self._write() as conn:
+            return self._insert_assessment(conn, banks)
+
+    @staticmethod
+    def _insert_assessment(conn: sqlite3.Connection, banks: Sequence[Bank | BankRef]) -> int:
+        refs = [{"id": bank.id, "version": bank.version} for bank in banks]
+        cursor = conn.execute(
+            "INSERT INTO assessments (started_at, banks, tool_version, status) "
+            "VALUES (?, ?, ?, 'unfinished')",
+            (now(), json.dumps(refs), __version__),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @staticmethod
+    def _status(conn: sqlite3.Connection, assessment_id: int) -> str:
+        row = conn.execute(
+            "SELECT status FROM assessments WHERE id = ?", (assessment_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"No assessment {assessment_id}.")
+        status: str = row[0]
+        return status
+
+    def _unfinished(self, conn: sqlite3.Connection, assessment_id: int) -> None:
+        if self._status(conn, assessment_id) != "unfinished":
+            raise StoreError(f"assessment {assessment_id} is finished; its answers are kept")
+
+    def save_answer(self, assessment_id: int, bank: str, question: str, value: AnswerValue) -> None:
+        """Store (or replace) one answer of an unfinished assessment, committed at once."""
+        with self._write() as conn:
+            self._unfinished(conn, assessment_id)
+            self._upsert_answer(conn, assessment_id, bank, question, value)
+
+    @staticmethod
+    def _upsert_answer(
+        conn: sqlite3.Connection, assessment_id: int, bank: str, question: str, value: Any
+    ) -> None:
+        conn.execute(
+            "INSERT INTO answers (assessment_id, bank, question, value, answered_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (assessment_id, bank, question) "
+            "DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at",
+            (assessment_id, bank, question, json.dumps(value, ensure_ascii=False), now()),
+        )
+
+    def delete_answers(self, assessment_id: int, keys: Iterable[tuple[str, str]]) -> None:
+        """Remove answers ``(bank, question)`` of an unfinished assessment (one transaction)."""
+        with self._write() as conn:
+            self._unfinished(conn, assessment_id)
+            conn.executemany(
+                "DELETE FROM answers WHERE assessment_id = ? AND bank = ? AND question = ?",
+                [(assessment_id, bank, question) for bank, question in keys],
+            )
+
+    def answers(self, assessment_id: int) -> Answers:
+        """``{bank: {question: value}}`` as stored (in the order they were first given)."""
+        found: Answers = {}
+        for bank, question, value in self._read(
+            "SELECT bank, question, value FROM answers WHERE assessment_id = ? ORDER BY rowid",
+            (assessment_id,),
+        ):
+            found.setdefault(bank, {})[question] = json.loads(value)
+        return found
+
+    def unfinished(self) -> int | None:
+        """The id of the most recent unfinished assessment, if any."""
+        rows = self._read(
+            "SELECT id FROM assessments WHERE status = 'unfinished' ORDER BY id DESC LIMIT 1"
+        )
+        return int(rows[0][0]) if rows else None
+
+    def finish(self, assessment_id: int, plan: Plan) -> None:
+        """Mark an unfinished assessment finished with its plan and scores (one transaction)."""
+        if plan.assessment_id != assessment_id:
+            raise ValueError(f"the plan is for assessment {plan.assessment_id}")
+        with self._write() as conn:
+            self._unfinished(conn, assessment_id)
+            self._finish(conn, assessment_id, plan)
+
+    @staticmethod
+    def _finish(conn: sqlite3.Connection, assessment_id: int, plan: Plan) -> None:
+        conn.execute(
+            "UPDATE assessments SET status = 'finished', finished_at = ?, tool_version = ? "
+            "WHERE id = ?",
+            (plan.finished_at, plan.tool_version, assessment_id),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO plans (assessment_id, plan) VALUES (?, ?)",
+            (assessment_id, plan.model_dump_json()),
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO scores (assessment_id, bank, dimension, score, level) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(assessment_id, d.bank, d.id, d.score, d.level) for d in plan.dimensions],
+        )
+
+    def record_finished(
+        self,
+        banks: Sequence[Bank | BankRef],
+        answers: Answers,
+        make_plan: Callable[[int], Plan],
+    ) -> Plan:
+        """Store a whole assessment at once (``assess --answers``): its answers, then the
+        plan ``make_plan(assessment_id)`` builds. One transaction: all or nothing."""
+        with self._write() as conn:
+            assessment_id = self._insert_assessment(conn, banks)
+            for bank, given in answers.items():
+                for question, value in given.items():
+                    self._upsert_answer(conn, assessment_id, bank, question, value)
+            plan = make_plan(assessment_id)
+            if plan.assessment_id != assessment_id:
+                raise ValueError(f"the plan is for assessment {plan.assessment_id}")
+            self._finish(conn, assessment_id, plan)
+        return plan
+
+    def discard(self, assessment_id: int) -> bool:
+        """Delete an assessment with its answers, plan and scores. False if there was none."""
+        with self._write() as conn:
+            for table in ("answers", "plans", "scores"):
+                conn.execute(f"DELETE FROM {table} WHERE assessment_id = ?", (assessment_id,))
+            cursor = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+            return cursor.rowcount > 0
+
+    def discard_all(self) -> int:
+        """Delete every assessment; returns how many there were."""
+        with self._write() as conn:
+            for table in ("answers", "plans", "scores"):
+                conn.execute(f"DELETE FROM {table}")
+            return conn.execute("DELETE FROM assessments").rowcount
+
+    # -- reading ------------------------------------------------------------------------
+
+    _COLUMNS = "id, started_at, finished_at, banks, tool_version, status"
+
+    @staticmethod
+    def _record(row: tuple[Any, ...]) -> AssessmentRecord:
+        refs = tuple(BankRef(str(b["id"]), int(b["version"])) for b in json.loads(row[3]))
+        return AssessmentRecord(int(row[0]), row[1], row[2], refs, row[4], row[5])
+
+    def assessment(self, assessment_id: int) -> AssessmentRecord | None:
+        rows = self._read(f"SELECT {self._COLUMNS} FROM assessments WHERE id = ?", (assessment_id,))
+        return self._record(rows[0]) if rows else None
+
+    def finished(self, limit: int | None = None) -> list[AssessmentRecord]:
+        """Finished assessments, newest first (by finishing time, then id)."""
+        sql = (
+            f"SELECT {self._COLUMNS} FROM assessments WHERE status = 'finished' "
+            "ORDER BY finished_at DESC, id DESC"
+        )
+        rows = self._read(sql + " LIMIT ?", (limit,)) if limit is not None else self._read(sql)
+        return [self._record(row) for row in rows]
+
+    def latest_finished(self) -> AssessmentRecord | None:
+        found = self.finished(limit=1)
+        return found[0] if found else None
+
+    def previous_finished(self, assessment_id: int) -> AssessmentRecord | None:
+        """The finished assessment just before ``assessment_id`` (by finishing time, id)."""
+        rows = self._read(
+            f"SELECT {self._COLUMNS} FROM assessments AS a WHERE status = 'finished' AND "
+            "EXISTS (SELECT 1 FROM assessments AS b WHERE b.id = ? AND b.finished_at IS NOT "
+            "NULL AND (a.finished_at < b.finished_at OR (a.finished_at = b.finished_at "
+            "AND a.id < b.id))) ORDER BY finished_at DESC, id DESC LIMIT 1",
+            (assessment_id,),
+        )
+        return self._record(rows[0]) if rows else None
+
+    def plan(self, assessment_id: int) -> Plan | None:
+        """The stored plan of a finished assessment (None when there is none)."""
+        rows = self._read("SELECT plan FROM plans WHERE assessment_id = ?", (assessment_id,))
+        if not rows:
+            return None
+        from pydantic import ValidationError
+
+        try:
+            return Plan.model_validate_json(rows[0][0])
+        except ValidationError as exc:
+            raise StoreError(
+                f"the stored plan of assessment {assessment_id} cannot be read "
+                f"({exc.error_count()} problems); it was left as it is"
+            ) from None
+
+    def scores(self, assessment_id: int) -> dict[tuple[str, str], int]:
+        """``{(bank, dimension): score}`` of a finished assessment."""
+        return {
+            (bank, dimension): int(score)
+            for bank, dimension, score in self._read(
+                "SELECT bank, dimension, score FROM scores WHERE assessment_id = ?",
+                (assessment_id,),
+            )
+        }
