@@ -1,10 +1,48 @@
-"""``careercoach roi``: the education return-on-investment calculator."""
+"""``careercoach roi``: the education return-on-investment calculator.
+
+Flags for every input (SPEC.md, "The education ROI calculator"); the missing required
+ones are asked for when stdin and stdout are terminals, else each is an exit-2 error
+naming its flag. Numbers are read here (``60,000`` and ``25%`` are fine) so that a bad
+value is one ``careercoach: ...`` line like every other problem. The model is
+``careercoach.roi``, the text ``careercoach.roi_report``; everything is imported inside
+the command to keep ``careercoach --help`` fast.
+"""
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
-from careercoach.cli.app import app, not_built
+from careercoach.cli.app import app, state
+
+if TYPE_CHECKING:
+    from careercoach.education_pays import SalaryEstimate
+
+_NUMBER_FLAGS = (
+    # input name, whether "25%" is allowed
+    ("cost", False),
+    ("years", False),
+    ("current_salary", False),
+    ("expected_salary", False),
+    ("completion", True),
+    ("discount_rate", True),
+    ("tax_rate", True),
+    ("horizon", False),
+)
+_QUESTIONS = {
+    "cost": "Total tuition and fees, all years together:",
+    "years": "Years of study (whole years):",
+    "current_salary": "Your current yearly salary:",
+    "expected_salary": "Your expected yearly salary after the degree:",
+}
+_WHOLE = ("years", "horizon")
+
+
+def _interactive() -> bool:
+    """Prompts only when a person is there: stdin and stdout are both terminals."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 @app.command(
@@ -14,10 +52,254 @@ Examples:
       --expected-salary 90000
   careercoach roi --cost 120000 --years 2 --current-salary 80000 \\
       --degree master --full-time
+  careercoach roi --cost 40000 --years 4 --current-salary 38000 \\
+      --degree bachelor --from some_college --completion 0.6
   careercoach roi --json --cost 30000 --years 3 --current-salary 50000 \\
       --expected-salary 58000
+  careercoach roi        (asks for what is missing, in a terminal)
 """
 )
-def roi(ctx: typer.Context) -> None:
+def roi(
+    ctx: typer.Context,
+    cost: Annotated[
+        str | None, typer.Option("--cost", help="Total tuition and fees.", metavar="AMOUNT")
+    ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option("--years", help="Years of study (whole years, 1 or more).", metavar="N"),
+    ] = None,
+    current_salary: Annotated[
+        str | None,
+        typer.Option("--current-salary", help="Current yearly salary.", metavar="AMOUNT"),
+    ] = None,
+    expected_salary: Annotated[
+        str | None,
+        typer.Option(
+            "--expected-salary",
+            help="Expected yearly salary after the degree (or use --degree).",
+            metavar="AMOUNT",
+        ),
+    ] = None,
+    full_time: Annotated[
+        bool,
+        typer.Option(
+            "--full-time/--part-time",
+            help="Full-time study gives up the salary; part-time keeps it.  [default: part-time]",
+            show_default=False,
+        ),
+    ] = False,
+    completion: Annotated[
+        str | None,
+        typer.Option(
+            "--completion", help="Chance of finishing, 0 < P <= 1.  [default: 1]", metavar="P"
+        ),
+    ] = None,
+    discount_rate: Annotated[
+        str | None,
+        typer.Option(
+            "--discount-rate",
+            help="Yearly real discount rate, -0.5 < RATE <= 1.  [default: 0.03]",
+            metavar="RATE",
+        ),
+    ] = None,
+    tax_rate: Annotated[
+        str | None,
+        typer.Option(
+            "--tax-rate",
+            help="Tax rate on the salary difference, 0 <= RATE < 1.  [default: 0.25]",
+            metavar="RATE",
+        ),
+    ] = None,
+    horizon: Annotated[
+        str | None,
+        typer.Option(
+            "--horizon",
+            help="Working years left, from now; more than --years.  [default: 30]",
+            metavar="YEARS",
+        ),
+    ] = None,
+    degree: Annotated[
+        str | None,
+        typer.Option(
+            "--degree",
+            help="Estimate --expected-salary from BLS medians for this degree: "
+            "associate, bachelor, master, professional or doctorate.",
+            metavar="DEGREE",
+        ),
+    ] = None,
+    from_level: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Your level now, for --degree: less_than_high_school, high_school, "
+            "some_college, associate, bachelor, master, professional or doctorate.  "
+            "[default: bachelor for a graduate degree, else high_school]",
+            metavar="LEVEL",
+        ),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Plain text, no box drawing (always when piped)."),
+    ] = False,
+) -> None:
     """Does a degree pay? Costs, returns, payback year and IRR."""
-    not_built("careercoach roi", 8)
+    from careercoach import roi as model
+    from careercoach.errors import BadInput
+
+    given: dict[str, str | None] = {
+        "cost": cost,
+        "years": years,
+        "current_salary": current_salary,
+        "expected_salary": expected_salary,
+        "completion": completion,
+        "discount_rate": discount_rate,
+        "tax_rate": tax_rate,
+        "horizon": horizon,
+    }
+    values, found = _parse_flags(given)
+    found += _degree_problems(degree, from_level, expected_given=expected_salary is not None)
+    if found:
+        raise BadInput.from_problems(found)
+
+    values["full_time"] = full_time
+    for name, default in model.DEFAULTS.items():
+        values.setdefault(name, default)
+    needed = [
+        name
+        for name in model.REQUIRED
+        if name not in values and not (name == "expected_salary" and degree)
+    ]
+    if needed:
+        if not _interactive():
+            raise BadInput.from_problems(_missing(name) for name in needed)
+        _ask(values, needed)
+
+    estimate: SalaryEstimate | None = None
+    if "expected_salary" not in values and degree:
+        from careercoach.education_pays import expected_salary as estimate_salary
+
+        estimate = estimate_salary(float(values["current_salary"]), degree, from_level)
+        values["expected_salary"] = estimate.expected_salary
+
+    inputs = model.RoiInputs(**values)
+    bad = model.problems(inputs)
+    if bad:
+        raise BadInput.from_problems(bad)
+    result = model.evaluate(inputs)
+    scenarios = model.sensitivity(inputs)
+
+    if json_out:
+        import json
+
+        data = result.to_json_dict()
+        data["expected_salary_source"] = estimate.source_text() if estimate else None
+        data["sensitivity"] = model.sensitivity_json(scenarios)
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+
+    notes = [estimate.note()] if estimate else []
+    if plain or not sys.stdout.isatty():
+        from careercoach.roi_report import roi_text
+
+        sys.stdout.write(roi_text(result, scenarios, notes=notes))
+        return
+
+    from rich.console import Console
+
+    from careercoach.roi_report import roi_renderable
+
+    console = Console(highlight=False, no_color=state(ctx).no_color or None)
+    console.print(roi_renderable(result, scenarios, notes=notes))
+
+
+def _parse_flags(given: dict[str, str | None]) -> tuple[dict[str, Any], list[str]]:
+    """Each given number flag read and checked on its own: (values, problems)."""
+    from careercoach import roi as model
+    from careercoach.prompts import parse_number
+
+    values: dict[str, Any] = {}
+    found: list[str] = []
+    for name, percent in _NUMBER_FLAGS:
+        text = given[name]
+        if text is None:
+            continue
+        flag = model.FLAGS[name]
+        try:
+            number = parse_number(text, percent=percent)
+        except ValueError:
+            found.append(f"{flag} must be a number (got {text.strip()!r})")
+            continue
+        value: float | int = number
+        if name in _WHOLE and number.is_integer():
+            value = int(number)
+        problem = model.check_input(name, value)
+        if problem:
+            found.append(problem)
+        else:
+            values[name] = value
+    return values, found
+
+
+def _degree_problems(
+    degree: str | None, from_level: str | None, *, expected_given: bool
+) -> list[str]:
+    from careercoach import education_pays as pays
+
+    found: list[str] = []
+    if degree is not None and degree not in pays.DEGREES:
+        found.append(f"--degree must be one of {', '.join(pays.DEGREES)} (got {degree!r})")
+    if from_level is not None and from_level not in pays.LEVELS:
+        found.append(f"--from must be one of {', '.join(pays.LEVELS)} (got {from_level!r})")
+    if found:
+        return found
+    if from_level is not None and degree is None:
+        return ["--from needs --degree: it is the level the degree's ratio starts from"]
+    if (
+        degree is not None
+        and from_level is not None
+        and not expected_given
+        and pays.step_problem(degree, from_level)
+    ):
+        return [
+            f"--from {from_level} is not below --degree {degree}: the BLS ratio only "
+            "estimates a step up; give --expected-salary instead"
+        ]
+    return []
+
+
+def _missing(name: str) -> str:
+    from careercoach import roi as model
+
+    flag = model.FLAGS[name]
+    also = " (or --degree to estimate it)" if name == "expected_salary" else ""
+    return (
+        f"{flag} is required{also}: {model.DESCRIPTIONS[name]}; give it, "
+        "or run in a terminal to be asked"
+    )
+
+
+def _ask(values: dict[str, Any], needed: list[str]) -> None:
+    """Ask for each missing required input, checking each answer as it is typed."""
+    from careercoach import roi as model
+    from careercoach.errors import Interrupted
+    from careercoach.prompts import ask_number
+
+    for name in needed:
+        label = model.DESCRIPTIONS[name].capitalize()
+
+        def validate(number: float, name: str = name, label: str = label) -> str | None:
+            value: float | int = int(number) if name in _WHOLE and number.is_integer() else number
+            problem = model.check_input(name, value, label=label)
+            if problem is None and name == "years" and value >= values["horizon"]:
+                problem = (
+                    f"{label} must be less than the horizon, {values['horizon']} working "
+                    "years (change it with --horizon)"
+                )
+            return problem
+
+        try:
+            number = ask_number(_QUESTIONS[name], validate=validate)
+        except Interrupted as exc:
+            raise Interrupted("interrupted: nothing was saved (roi keeps no data)") from exc
+        values[name] = int(number) if name in _WHOLE else number

@@ -1,0 +1,83 @@
+"""``careercoach roi`` in a real terminal: the prompts, a refused answer, Ctrl-C."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 20  # only reached when something is wrong; no test waits on it otherwise
+
+
+@pytest.fixture
+def spawn() -> Iterator[Any]:
+    children: list[tuple[Any, io.StringIO]] = []
+
+    def start(*args: str) -> Any:
+        env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+        log = io.StringIO()
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "careercoach", "roi", *args],
+            env=env,
+            dimensions=(24, 80),
+            encoding="utf-8",
+            timeout=TIMEOUT,
+        )
+        child.logfile_read = log
+        children.append((child, log))
+        return child
+
+    yield start
+    for child, log in children:
+        if child.isalive():
+            child.terminate(force=True)
+            print("--- pty output ---\n" + log.getvalue())  # shown when the test fails
+
+
+def test_prompts_then_the_answer(spawn: Any) -> None:
+    child = spawn("--horizon", "10")
+    child.expect_exact("Total tuition and fees, all years together:")
+    child.send("60,000\r")
+    child.expect_exact("Years of study (whole years):")
+    child.send("2\r")
+    child.expect_exact("Your current yearly salary:")
+    child.send("70000\r")
+    child.expect_exact("Your expected yearly salary after the degree:")
+    child.send("90000\r")
+    child.expect_exact("Does the degree pay?")
+    child.expect_exact("Net present value")
+    child.expect_exact("+41,847")
+    child.expect_exact("Discount rate 7%")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_refused_answer_says_why(spawn: Any) -> None:
+    child = spawn("--cost", "60000", "--current-salary", "70000", "--expected-salary", "9e4")
+    child.expect_exact("Years of study (whole years):")
+    child.send("0\r")
+    child.expect_exact("Years of study must be a whole number of at least 1 (got 0)")
+    child.send("\x7f2\r")
+    child.expect_exact("Does the degree pay?")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_at_a_prompt_exits_130(spawn: Any) -> None:
+    child = spawn("--years", "2")
+    child.expect_exact("Total tuition and fees, all years together:")
+    child.sendcontrol("c")
+    child.expect_exact("interrupted: nothing was saved (roi keeps no data)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
