@@ -4,16 +4,59 @@ Every prompt uses questionary's ``unsafe_ask()``: ``ask()`` swallows Ctrl-C and 
 ``None``. Ctrl-C and Ctrl-D become :class:`careercoach.errors.Interrupted` (exit 130), so
 the command decides what to say. questionary is imported inside the functions: importing
 this module costs nothing.
+
+Every string shown (a bank's prompt, an option's label, a hint) goes through
+:func:`careercoach.safe_text.clean` here, once: questionary takes plain strings, and a
+control character in a bank must never reach the terminal.
+
+The assessment prompts can return :data:`BACK`: the person asked for the previous
+question, with the ``← Back`` choice of a list, the ``<`` key in a list, or ``<`` typed
+alone in a number or text prompt.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar
 
 from careercoach.errors import Interrupted
+from careercoach.safe_text import clean
 
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+T = TypeVar("T")
+
+
+class GoBack:
+    """The answer "take me to the previous question"."""
+
+    _instance: GoBack | None = None
+
+    def __new__(cls) -> GoBack:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK: Final = GoBack()
+BACK_KEY = "<"
+BACK_LABEL = "← Back"
+LIKERT_CHOICES: tuple[tuple[int, str], ...] = (
+    (1, "Strongly disagree"),
+    (2, "Disagree"),
+    (3, "Neither agree nor disagree"),
+    (4, "Agree"),
+    (5, "Strongly agree"),
+)
 
 
 def parse_number(text: str, *, percent: bool = False) -> float:
@@ -38,6 +81,23 @@ def parse_number(text: str, *, percent: bool = False) -> float:
     return number * scale
 
 
+@contextmanager
+def _asking() -> Iterator[None]:
+    """Ctrl-C (KeyboardInterrupt) and Ctrl-D or a closed stdin (EOFError) → Interrupted."""
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError) as exc:
+        raise Interrupted("interrupted") from exc
+
+
+def _unsafe_ask(question: Any) -> Any:
+    with _asking():
+        answer = question.unsafe_ask()
+    if answer is None:  # questionary's own interrupt path; unsafe_ask should not get here
+        raise Interrupted("interrupted")
+    return answer
+
+
 def ask_number(
     message: str,
     *,
@@ -60,10 +120,306 @@ def ask_number(
         problem = validate(number) if validate else None
         return True if problem is None else problem
 
+    question = questionary.text(clean(message), default=default, validate=check)
+    return parse_number(str(_unsafe_ask(question)), percent=percent)
+
+
+# -- the assessment's prompts ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Look:
+    """How prompts look and behave: colour, and whether going back is possible."""
+
+    no_color: bool = False
+    can_go_back: bool = False
+
+
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer prompts (stdin is a terminal)."""
     try:
-        answer = questionary.text(message, default=default, validate=check).unsafe_ask()
-    except (KeyboardInterrupt, EOFError) as exc:
-        raise Interrupted("interrupted") from exc
-    if answer is None:  # questionary's own interrupt path; unsafe_ask should not get here
-        raise Interrupted("interrupted")
-    return parse_number(str(answer), percent=percent)
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # closed or detached stdin
+        return False
+
+
+def _kwargs(look: Look) -> dict[str, Any]:
+    if look.no_color or os.environ.get("NO_COLOR", "") != "":
+        from prompt_toolkit.output import ColorDepth
+
+        return {"color_depth": ColorDepth.DEPTH_1_BIT}
+    return {}
+
+
+def _list_keys(back: bool) -> Any:
+    """Ctrl-D stops a list prompt like Ctrl-C (questionary ignores it), ``<`` goes back."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _eof(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    if back:
+
+        @bindings.add(BACK_KEY, eager=True)
+        def _back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+    return bindings
+
+
+def _with_keys(question: Any, back: bool) -> Any:
+    from prompt_toolkit.key_binding import merge_key_bindings
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, _list_keys(back)])
+    return question
+
+
+def _instruction(parts: Sequence[str], look: Look) -> str:
+    shown = list(parts)
+    if look.can_go_back:
+        shown.append(f"{BACK_KEY} back")
+    return "(" + ", ".join(shown) + ")"
+
+
+def _select(
+    message: str,
+    choices: Sequence[tuple[Any, str]],
+    *,
+    current: Any,
+    look: Look,
+    shortcuts: bool,
+) -> Any:
+    import questionary
+
+    items: list[Any] = [
+        questionary.Choice(
+            clean(label),
+            value=value,
+            shortcut_key=str(index + 1) if shortcuts and index < 9 else False,
+        )
+        for index, (value, label) in enumerate(choices)
+    ]
+    if look.can_go_back:
+        items += [questionary.Separator(" "), questionary.Choice(BACK_LABEL, value=BACK)]
+    values = [value for value, _ in choices]
+    keys = "↑/↓ or 1-9, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
+    question = questionary.select(
+        clean(message),
+        choices=items,
+        default=current if current in values else None,
+        use_shortcuts=shortcuts,
+        instruction=_instruction([keys], look),
+        **_kwargs(look),
+    )
+    return _unsafe_ask(_with_keys(question, look.can_go_back))
+
+
+def ask_likert(message: str, *, current: int | None = None, look: Look = Look()) -> int | GoBack:
+    """Strongly disagree (1) … strongly agree (5); keys 1-5 jump to a point."""
+    answer = _select(message, LIKERT_CHOICES, current=current, look=look, shortcuts=True)
+    assert isinstance(answer, int | GoBack)
+    return answer
+
+
+def ask_single(
+    message: str,
+    options: Sequence[tuple[str, str]],
+    *,
+    current: str | None = None,
+    look: Look = Look(),
+) -> str | GoBack:
+    """One of ``options`` (``(id, label)``); returns the option's id."""
+    answer = _select(message, options, current=current, look=look, shortcuts=len(options) <= 9)
+    assert isinstance(answer, str | GoBack)
+    return answer
+
+
+def ask_multi(
+    message: str,
+    options: Sequence[tuple[str, str]],
+    *,
+    current: Sequence[str] | None = None,
+    look: Look = Look(),
+) -> list[str] | GoBack:
+    """Any number of ``options``, none included; returns the ticked ids in option order."""
+    import questionary
+
+    ticked = set(current or ())
+    items = [
+        questionary.Choice(clean(label), value=option_id, checked=option_id in ticked)
+        for option_id, label in options
+    ]
+    question = questionary.checkbox(
+        clean(message),
+        choices=items,
+        instruction=_instruction(["↑/↓, Space ticks, Enter (none is fine)"], look),
+        **_kwargs(look),
+    )
+    answer = _unsafe_ask(_with_keys(question, look.can_go_back))
+    if isinstance(answer, GoBack):
+        return answer
+    chosen = set(answer)
+    return [option_id for option_id, _ in options if option_id in chosen]
+
+
+def _text(
+    message: str, check: Callable[[str], bool | str], *, default: str, hint: str, look: Look
+) -> Any:
+    import questionary
+
+    def validate(text: str) -> bool | str:
+        if text.strip() == BACK_KEY:
+            return True if look.can_go_back else "this is the first question"
+        return check(text)
+
+    question = questionary.text(
+        clean(message),
+        default=default,
+        validate=validate,
+        instruction=_instruction([hint], look),
+        **_kwargs(look),
+    )
+    answer = str(_unsafe_ask(question))
+    if answer.strip() == BACK_KEY and look.can_go_back:
+        return BACK
+    return answer
+
+
+def _bound(number: float) -> str:
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:g}"
+
+
+def number_problem(
+    number: float, *, minimum: float | None, maximum: float | None, integer: bool
+) -> str | None:
+    """Why ``number`` is not an acceptable answer, or ``None``."""
+    if math.isnan(number) or math.isinf(number):
+        return "enter a finite number"
+    if integer and not number.is_integer():
+        return "enter a whole number"
+    if minimum is not None and number < minimum:
+        return f"enter at least {_bound(minimum)}"
+    if maximum is not None and number > maximum:
+        return f"enter at most {_bound(maximum)}"
+    return None
+
+
+def number_hint(
+    *, minimum: float | None, maximum: float | None, integer: bool, unit: str | None
+) -> str:
+    """``a whole number from 0 to 60 years`` and the like."""
+    kind = "a whole number" if integer else "a number"
+    if minimum is not None and maximum is not None:
+        kind += f" from {_bound(minimum)} to {_bound(maximum)}"
+    elif minimum is not None:
+        kind += f", at least {_bound(minimum)}"
+    elif maximum is not None:
+        kind += f", at most {_bound(maximum)}"
+    return f"{kind} {clean(unit)}" if unit else kind
+
+
+def _number_text(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
+
+
+def ask_number_answer(
+    message: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    integer: bool = False,
+    unit: str | None = None,
+    required: bool = True,
+    current: float | None = None,
+    look: Look = Look(),
+) -> int | float | GoBack | None:
+    """A number in range, re-asked (with the reason under the prompt) until it fits.
+
+    Whole numbers come back as ``int``. ``None``: left empty where ``required`` is false.
+    """
+
+    def check(text: str) -> bool | str:
+        if not text.strip() and not required:
+            return True
+        try:
+            number = parse_number(text)
+        except ValueError as exc:
+            return str(exc)
+        problem = number_problem(number, minimum=minimum, maximum=maximum, integer=integer)
+        return True if problem is None else problem
+
+    hint = number_hint(minimum=minimum, maximum=maximum, integer=integer, unit=unit)
+    if not required:
+        hint += ", Enter to skip"
+    default = "" if current is None else _number_text(current)
+    answer = _text(message, check, default=default, hint=hint, look=look)
+    if isinstance(answer, GoBack):
+        return answer
+    if not answer.strip():
+        return None
+    number = parse_number(answer)
+    return int(number) if number.is_integer() else number
+
+
+def ask_text(
+    message: str,
+    *,
+    required: bool = True,
+    max_length: int = 2000,
+    current: str | None = None,
+    look: Look = Look(),
+) -> str | GoBack | None:
+    """Free text (one line, surrounding spaces dropped). ``None``: skipped (optional)."""
+
+    def check(text: str) -> bool | str:
+        if not text.strip():
+            return True if not required else "an answer is needed here"
+        if len(text.strip()) > max_length:
+            return f"at most {max_length:,} characters (now {len(text.strip()):,})"
+        return True
+
+    hint = "optional, Enter to skip" if not required else "type, then Enter"
+    answer = _text(message, check, default=current or "", hint=hint, look=look)
+    if isinstance(answer, GoBack):
+        return answer
+    return answer.strip() or None
+
+
+def choose_banks(banks: Sequence[tuple[str, str]], *, look: Look = Look()) -> list[str]:
+    """Which banks to answer (``(id, label)``), every one ticked to start with."""
+    import questionary
+
+    items = [
+        questionary.Choice(clean(label), value=bank_id, checked=True) for bank_id, label in banks
+    ]
+    question = questionary.checkbox(
+        "Which banks do you want to answer?",
+        choices=items,
+        validate=lambda chosen: True if chosen else "tick at least one bank",
+        instruction="(↑/↓, Space unticks, Enter starts)",
+        **_kwargs(look),
+    )
+    answer = _unsafe_ask(_with_keys(question, back=False))
+    chosen = set(answer)
+    return [bank_id for bank_id, _ in banks if bank_id in chosen]
+
+
+def choose_resume(resume_label: str, restart_label: str, *, look: Look = Look()) -> bool:
+    """Resume the unfinished assessment (True) or start over (False)."""
+    import questionary
+
+    question = questionary.select(
+        "You have an unfinished assessment.",
+        choices=[
+            questionary.Choice(clean(resume_label), value=True),
+            questionary.Choice(clean(restart_label), value=False),
+        ],
+        instruction="(↑/↓, Enter)",
+        **_kwargs(look),
+    )
+    answer = _unsafe_ask(_with_keys(question, back=False))
+    return bool(answer)

@@ -1,0 +1,551 @@
+"""The interactive assessment: next question, save, back, resume, progress.
+
+:class:`Session` is the loop, free of any terminal: it is given the banks, the answers
+stored so far, an ``ask`` function (one :class:`Step` in, one answer or
+:data:`~careercoach.prompts.BACK` out), a ``recorder`` that stores each answer the moment
+it is given, and a ``show`` function for the progress line. :func:`ask_with_prompts` is
+the real ``ask`` (questionary, through :mod:`careercoach.prompts`);
+:func:`run_interactive` wires the loop to the store, the lock and the command line.
+
+The walk: the questions that are asked (their ``when`` holds given the answers so far),
+bank after bank, in bank order. Answering a question moves to the next one; going back
+moves to the previous one and shows its answer. When an answer changes so that a later
+question is no longer asked, that question's answer is dropped from the store at once.
+Resuming starts at the first asked question without an answer.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shlex
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Protocol
+
+from careercoach.bank_views import SECONDS_PER_TYPE, estimated_minutes
+from careercoach.conditions import (
+    Answers,
+    AnswerValue,
+    BankAnswers,
+    asked_answers,
+    asked_questions,
+)
+from careercoach.errors import CareerCoachError, Interrupted, NoTerminal
+from careercoach.models import (
+    Bank,
+    LikertQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+    SingleQuestion,
+    TextQuestion,
+    condition_questions,
+)
+from careercoach.prompts import BACK, GoBack, Look
+from careercoach.safe_text import clean
+
+if TYPE_CHECKING:
+    from careercoach.models import Plan
+    from careercoach.store import Store
+
+RESUME_COMMAND = "careercoach assess --resume"
+BACK_TIP = (
+    "Tip: < goes back to the previous question (or pick ← Back); "
+    "Ctrl-C stops and keeps your answers."
+)
+Reply = AnswerValue | GoBack | None
+"""What a prompt gives back: an answer, ``None`` (an optional question skipped), or BACK."""
+
+
+# -- one step of the walk ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """The question on screen, and where it stands."""
+
+    bank: Bank
+    question: Question
+    bank_number: int
+    """1-based position of the bank in the assessment."""
+    bank_count: int
+    number: int
+    """n of "question n of m" (1-based, within the bank)."""
+    total: int
+    """m: the bank's questions that will be asked, given the answers so far."""
+    seconds_left: int
+    """Estimated time to the end of the assessment, this question included."""
+    current: AnswerValue | None
+    """The answer already given (going back, or walking forward again), else None."""
+    can_go_back: bool
+    first: bool
+    """The first question shown in this run (the back tip goes with it)."""
+
+    def progress(self) -> str:
+        """``Are you stuck? (bank 1 of 2) · question 3 of 12 · about 4 min left``."""
+        bank = f" (bank {self.bank_number} of {self.bank_count})" if self.bank_count > 1 else ""
+        return (
+            f"{clean(self.bank.title)}{bank} · question {self.number} of {self.total} · "
+            f"{time_left(self.seconds_left)}"
+        )
+
+
+def time_left(seconds: int) -> str:
+    """``about 4 min left``; ``under a minute left``."""
+    if seconds < 60:
+        return "under a minute left"
+    return f"about {math.ceil(seconds / 60)} min left"
+
+
+class Recorder(Protocol):
+    """Where answers go the moment they are given (the store, or a test's list)."""
+
+    def save(self, bank: str, question: str, value: AnswerValue) -> None: ...
+
+    def drop(self, keys: Sequence[tuple[str, str]]) -> None: ...
+
+
+Ask = Callable[[Step], Reply]
+
+
+@dataclass
+class Session:
+    """The walk through ``banks`` (in assessment order), starting from ``answers``."""
+
+    banks: Sequence[Bank]
+    recorder: Recorder
+    answers: Answers = field(default_factory=dict)
+    skipped: set[tuple[str, str]] = field(default_factory=set)
+    """Optional questions left empty in this run (not stored: nothing was said)."""
+
+    def __post_init__(self) -> None:
+        given = self.answers
+        self.answers = {bank.id: dict(given.get(bank.id, {})) for bank in self.banks}
+        self._prune()
+
+    # -- the walk -----------------------------------------------------------------------
+
+    def walk(self) -> list[tuple[int, Question]]:
+        """Every question asked given the answers so far: ``(bank index, question)``."""
+        return [
+            (index, question)
+            for index, bank in enumerate(self.banks)
+            for question in asked_questions(bank, self.answers[bank.id])
+        ]
+
+    def is_answered(self, bank: Bank, question: Question) -> bool:
+        return question.id in self.answers[bank.id] or (bank.id, question.id) in self.skipped
+
+    def first_unanswered(self) -> int:
+        """Where a resumed run starts: the first asked question without an answer."""
+        walk = self.walk()
+        for position, (index, question) in enumerate(walk):
+            if not self.is_answered(self.banks[index], question):
+                return position
+        return len(walk)
+
+    def answered_count(self) -> int:
+        return sum(len(given) for given in self.answers.values())
+
+    def seconds_left(self, walk: Sequence[tuple[int, Question]], position: int) -> int:
+        """Time for what is left from ``position`` on: the question on screen and every
+        later asked question without an answer at its type's time, and each question whose
+        ``when`` waits on an unanswered one at half (as
+        :func:`~careercoach.bank_views.estimated_minutes` counts)."""
+        seconds = 0.0
+        for at in range(position, len(walk)):
+            index, question = walk[at]
+            if at == position or not self.is_answered(self.banks[index], question):
+                seconds += SECONDS_PER_TYPE[question.type]
+        asked = {(index, question.id) for index, question in walk}
+        first_bank = walk[position][0] if position < len(walk) else len(self.banks)
+        for index in range(first_bank, len(self.banks)):
+            bank = self.banks[index]
+            given = self.answers[bank.id]
+            for question in bank.questions:
+                if (
+                    (index, question.id) not in asked
+                    and question.when is not None
+                    and any(named not in given for named in condition_questions(question.when))
+                ):
+                    seconds += SECONDS_PER_TYPE[question.type] / 2
+        return round(seconds)
+
+    def step(self, walk: Sequence[tuple[int, Question]], position: int, *, first: bool) -> Step:
+        index, question = walk[position]
+        bank = self.banks[index]
+        in_bank = [q for i, q in walk if i == index]
+        return Step(
+            bank=bank,
+            question=question,
+            bank_number=index + 1,
+            bank_count=len(self.banks),
+            number=next(n for n, q in enumerate(in_bank, start=1) if q.id == question.id),
+            total=len(in_bank),
+            seconds_left=self.seconds_left(walk, position),
+            current=self.answers[bank.id].get(question.id),
+            can_go_back=position > 0,
+            first=first,
+        )
+
+    def run(self, ask: Ask, *, start: int | None = None) -> Answers:
+        """Ask until the last asked question is answered; returns the answers that count.
+
+        Each answer is given to the recorder before the next question is asked.
+        """
+        position = self.first_unanswered() if start is None else start
+        first = True
+        while True:
+            walk = self.walk()
+            if position >= len(walk):
+                return self.counted()
+            step = self.step(walk, position, first=first)
+            first = False
+            reply = ask(step)
+            if isinstance(reply, GoBack):
+                position = max(0, position - 1)
+                continue
+            self.answer(step.bank, step.question, reply)
+            position += 1
+
+    def answer(self, bank: Bank, question: Question, reply: AnswerValue | None) -> None:
+        """Record one reply, then drop the answers it made moot."""
+        key = (bank.id, question.id)
+        if reply is None:
+            if question.id in self.answers[bank.id]:
+                del self.answers[bank.id][question.id]
+                self.recorder.drop([key])
+            self.skipped.add(key)
+        else:
+            self.skipped.discard(key)
+            given = self.answers[bank.id]
+            if question.id not in given or given[question.id] != reply:
+                self.recorder.save(bank.id, question.id, reply)
+            given[question.id] = reply
+        self._prune()
+
+    def _prune(self) -> None:
+        """Drop answers to questions that are no longer asked (or not in the bank)."""
+        moot: list[tuple[str, str]] = []
+        for bank in self.banks:
+            given = self.answers[bank.id]
+            counted = asked_answers(bank, given)
+            for question_id in [q for q in given if q not in counted]:
+                del given[question_id]
+                moot.append((bank.id, question_id))
+            asked = {q.id for q in asked_questions(bank, given)}
+            self.skipped -= {(b, q) for b, q in self.skipped if b == bank.id and q not in asked}
+        if moot:
+            self.recorder.drop(moot)
+
+    def counted(self) -> Answers:
+        return {bank.id: dict(asked_answers(bank, self.answers[bank.id])) for bank in self.banks}
+
+
+# -- asking through questionary ---------------------------------------------------------
+
+
+def _options(question: SingleQuestion | MultiQuestion) -> list[tuple[str, str]]:
+    return [(option.id, option.label) for option in question.options]
+
+
+def ask_question(question: Question, current: AnswerValue | None, look: Look) -> Reply:
+    """One question through the matching prompt of :mod:`careercoach.prompts`."""
+    from careercoach import prompts
+
+    message = question.prompt
+    if isinstance(question, LikertQuestion):
+        return prompts.ask_likert(
+            message, current=current if isinstance(current, int) else None, look=look
+        )
+    if isinstance(question, SingleQuestion):
+        return prompts.ask_single(
+            message,
+            _options(question),
+            current=current if isinstance(current, str) else None,
+            look=look,
+        )
+    if isinstance(question, MultiQuestion):
+        return prompts.ask_multi(
+            message,
+            _options(question),
+            current=current if isinstance(current, list) else None,
+            look=look,
+        )
+    if isinstance(question, NumberQuestion):
+        number = current if isinstance(current, int | float) else None
+        return prompts.ask_number_answer(
+            message,
+            minimum=question.min,
+            maximum=question.max,
+            integer=question.integer,
+            unit=question.unit,
+            required=question.required,
+            current=number,
+            look=look,
+        )
+    assert isinstance(question, TextQuestion)
+    text = prompts.ask_text(
+        message,
+        required=question.required,
+        max_length=question.max_length,
+        current=current if isinstance(current, str) else None,
+        look=look,
+    )
+    # An optional text left empty is stored as "" (answered: nothing to add), so that a
+    # resumed run goes on after it; an answers file reads "" as not given, the same thing.
+    return "" if text is None else text
+
+
+def ask_with_prompts(*, no_color: bool = False, out: Callable[[str], None] | None = None) -> Ask:
+    """The real ``ask``: the progress line (and the question's help), then the prompt."""
+    write = out or _stdout
+
+    def ask(step: Step) -> Reply:
+        if step.first:
+            write(BACK_TIP)
+        write("")
+        write(step.progress())
+        if step.question.help:
+            write(f"  {clean(step.question.help)}")
+        look = Look(no_color=no_color, can_go_back=step.can_go_back)
+        return ask_question(step.question, step.current, look)
+
+    return ask
+
+
+def _stdout(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+# -- one assessment at a time -----------------------------------------------------------
+
+
+class AlreadyRunning(CareerCoachError):
+    """Another ``careercoach assess`` holds the lock (exit 1)."""
+
+
+LOCK_NAME = "assess.lock"
+
+
+@contextmanager
+def assessment_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder/assess.lock`` while an interactive assessment runs.
+
+    An advisory ``flock``: the system releases it when the process ends in any way (even
+    SIGKILL), so a stale lock cannot outlive its process. The file holds the pid of the
+    holder, for the message a second run prints.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock, as before
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            raise AlreadyRunning(
+                "another assessment is running"
+                + (f" (process {holder})" if holder.isdigit() else "")
+                + ".",
+                hint="Finish or stop it (Ctrl-C in its terminal), then run this again.",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+# -- the command ------------------------------------------------------------------------
+
+
+@dataclass
+class StoreRecorder:
+    """A :class:`Recorder` that commits each answer to the store at once.
+
+    A new assessment is created with its first answer, so a run stopped before any
+    answer leaves nothing behind to resume.
+    """
+
+    store: Store
+    banks: Sequence[Bank]
+    assessment_id: int | None = None
+
+    def ensure(self) -> int:
+        if self.assessment_id is None:
+            self.assessment_id = self.store.start_assessment(self.banks)
+        return self.assessment_id
+
+    def save(self, bank: str, question: str, value: AnswerValue) -> None:
+        self.store.save_answer(self.ensure(), bank, question, value)
+
+    def drop(self, keys: Sequence[tuple[str, str]]) -> None:
+        if self.assessment_id is not None and keys:
+            self.store.delete_answers(self.assessment_id, keys)
+
+
+def resume_command(bank_dirs: Sequence[Path]) -> str:
+    """The exact command that resumes (with the ``--bank-dir`` folders of this run)."""
+    dirs = "".join(f"--bank-dir {shlex.quote(str(folder))} " for folder in bank_dirs)
+    return RESUME_COMMAND.replace("assess", f"{dirs}assess", 1)
+
+
+def interrupted(saved: bool, bank_dirs: Sequence[Path]) -> Interrupted:
+    if not saved:
+        return Interrupted("stopped before the first answer; nothing was saved.")
+    return Interrupted(
+        f"stopped; your answers so far are saved. Continue with: {resume_command(bank_dirs)}"
+    )
+
+
+def welcome_lines(banks: Sequence[Bank], db: Path) -> list[str]:
+    minutes = sum(estimated_minutes(bank) for bank in banks)
+    count = f"{len(banks)} question bank{'s' if len(banks) != 1 else ''}"
+    return [
+        "careercoach: a career self-assessment.",
+        f"Answer {count} (about {minutes} minutes) and get a short, prioritized action plan.",
+        f"Each answer is saved the moment you give it, on this machine only ({db});",
+        "nothing is sent anywhere. You can stop at any time and resume later.",
+    ]
+
+
+def _bank_label(bank: Bank) -> str:
+    count = len(bank.questions)
+    return f"{bank.title} ({count} questions, about {estimated_minutes(bank)} min)"
+
+
+def _stored_banks(ids: Sequence[str], known: Mapping[str, Bank]) -> list[Bank]:
+    from careercoach.errors import BadInput
+
+    missing = [bank_id for bank_id in ids if bank_id not in known]
+    if missing:
+        raise BadInput(
+            *(
+                f"the unfinished assessment uses bank '{bank_id}', which is not loaded"
+                for bank_id in missing
+            ),
+            hint="Add its folder with --bank-dir, or start over with: careercoach assess --restart",
+        )
+    return [known[bank_id] for bank_id in ids]
+
+
+def run_interactive(
+    *,
+    bank_ids: Sequence[str],
+    bank_dirs: Sequence[Path],
+    resume: bool,
+    restart: bool,
+    no_color: bool,
+    out: IO[str] | None = None,
+    ask: Ask | None = None,
+) -> Plan:
+    """``careercoach assess`` in a terminal; returns the finished plan (not printed).
+
+    Stops with :class:`NoTerminal` (exit 2) before anything is written when stdin is not a
+    terminal, and with :class:`Interrupted` (exit 130) on Ctrl-C or Ctrl-D, saying how to
+    resume.
+    """
+    from careercoach import prompts
+
+    if not prompts.stdin_is_terminal():
+        raise NoTerminal(
+            "careercoach assess asks its questions in a terminal, and stdin is not one.",
+            hint="To answer from a file instead: careercoach assess --answers FILE",
+        )
+    stream = out or sys.stdout
+
+    def write(line: str) -> None:
+        stream.write(line + "\n")
+        stream.flush()
+
+    from careercoach.assessment import finish_assessment
+    from careercoach.banks import load_banks, select_banks
+    from careercoach.paths import data_dir, db_path
+    from careercoach.store import Store
+
+    loaded = load_banks(bank_dirs)
+    chosen = [entry.bank for entry in select_banks(loaded, bank_ids)] if bank_ids else []
+    known = {entry.bank.id: entry.bank for entry in loaded}
+    look = Look(no_color=no_color)
+    recorder: StoreRecorder | None = None
+    unfinished_kept = False
+    try:
+        with assessment_lock(data_dir()), Store() as store:
+            assessment_id = store.unfinished()
+            if assessment_id is not None and restart:
+                store.discard(assessment_id)
+                assessment_id = None
+            elif assessment_id is not None and not resume:
+                unfinished_kept = True
+                assessment_id = _ask_resume(store, assessment_id, look)
+                unfinished_kept = assessment_id is not None
+            elif assessment_id is None and resume:
+                write("No unfinished assessment to resume; starting a new one.")
+
+            given: Answers = {}
+            if assessment_id is not None:
+                record = store.assessment(assessment_id)
+                assert record is not None
+                banks = _stored_banks(record.bank_ids, known)
+                given = store.answers(assessment_id)
+                count = sum(len(answers) for answers in given.values())
+                write(f"Resuming your assessment ({count} answered so far).")
+            else:
+                for line in welcome_lines(chosen or list(known.values()), db_path()):
+                    write(line)
+                banks = chosen
+                if not banks:
+                    write("")
+                    picked = prompts.choose_banks(
+                        [(bank.id, _bank_label(bank)) for bank in known.values()], look=look
+                    )
+                    banks = [known[bank_id] for bank_id in picked]
+            recorder = StoreRecorder(store, banks, assessment_id)
+            session = Session(banks, recorder, given)
+            session.run(ask or ask_with_prompts(no_color=no_color, out=write))
+            return finish_assessment(store, recorder.ensure(), banks)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        kept = unfinished_kept or (recorder is not None and recorder.assessment_id is not None)
+        raise interrupted(kept, bank_dirs) from exc
+
+
+def _ask_resume(store: Store, assessment_id: int, look: Look) -> int | None:
+    """Ask whether to resume the unfinished assessment; discard it if not."""
+    from careercoach import prompts
+
+    record = store.assessment(assessment_id)
+    count = sum(len(answers) for answers in store.answers(assessment_id).values())
+    started = record.started_at.replace("T", " ")[:16] + " UTC" if record else "earlier"
+    if prompts.choose_resume(
+        f"Resume where you stopped ({count} answered, started {started})",
+        "Start over (the unfinished answers are discarded)",
+        look=look,
+    ):
+        return assessment_id
+    store.discard(assessment_id)
+    return None
+
+
+__all__ = [
+    "BACK",
+    "Answers",
+    "BankAnswers",
+    "Session",
+    "Step",
+    "run_interactive",
+]

@@ -1,0 +1,367 @@
+"""The interactive loop without a terminal: a scripted ``ask`` and a recorder in memory."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from careercoach.banks import load_bank_file
+from careercoach.conditions import Answers, AnswerValue
+from careercoach.errors import CareerCoachError
+from careercoach.models import Bank
+from careercoach.prompts import BACK
+from careercoach.session import (
+    AlreadyRunning,
+    Reply,
+    Session,
+    Step,
+    assessment_lock,
+    resume_command,
+    time_left,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Bank:
+    return load_bank_file(FIXTURES / "mini.yaml")
+
+
+@pytest.fixture(scope="module")
+def extra() -> Bank:
+    return load_bank_file(FIXTURES / "extra.yaml")
+
+
+class Memory:
+    """A recorder that keeps what a store would hold, and the calls in order."""
+
+    def __init__(self) -> None:
+        self.stored: dict[tuple[str, str], AnswerValue] = {}
+        self.calls: list[tuple[str, ...]] = []
+
+    def save(self, bank: str, question: str, value: AnswerValue) -> None:
+        self.stored[(bank, question)] = value
+        self.calls.append(("save", f"{bank}.{question}"))
+
+    def drop(self, keys: Sequence[tuple[str, str]]) -> None:
+        for key in keys:
+            self.stored.pop(key, None)
+        self.calls.append(("drop", *(f"{bank}.{question}" for bank, question in keys)))
+
+
+class Script:
+    """An ``ask`` that gives the scripted replies in turn and remembers every step."""
+
+    def __init__(self, *replies: Reply | Callable[[Step], Reply]) -> None:
+        self.replies = list(replies)
+        self.steps: list[Step] = []
+
+    def __call__(self, step: Step) -> Reply:
+        self.steps.append(step)
+        assert self.replies, f"asked {step.question.id} after the script ended"
+        reply = self.replies.pop(0)
+        return reply(step) if callable(reply) else reply
+
+    @property
+    def asked(self) -> list[str]:
+        return [step.question.id for step in self.steps]
+
+
+def run(
+    banks: list[Bank], script: Script, answers: Answers | None = None
+) -> tuple[Answers, Memory]:
+    memory = Memory()
+    result = Session(banks, memory, answers or {}).run(script)
+    assert not script.replies, "the session ended before the script did"
+    return result, memory
+
+
+def test_a_whole_walk_saves_each_answer_as_it_is_given(mini: Bank) -> None:
+    seen: list[dict[tuple[str, str], AnswerValue]] = []
+    memory = Memory()
+
+    def ask(step: Step) -> Reply:
+        seen.append(dict(memory.stored))
+        replies: dict[str, Reply] = {
+            "autopilot": 4,
+            "last_move": "up",
+            "years": 3,
+            "learning": 2,
+            "notes": "",
+        }
+        return replies[step.question.id]
+
+    answers = Session([mini], memory).run(ask)
+    assert answers == {
+        "mini": {"autopilot": 4, "last_move": "up", "years": 3, "learning": 2, "notes": ""}
+    }
+    # before each question, every earlier answer is already stored
+    assert [len(stored) for stored in seen] == [0, 1, 2, 3, 4]
+    assert len(memory.stored) == 5
+
+
+def test_progress_counts_only_the_questions_that_will_be_asked(mini: Bank) -> None:
+    script = Script(4, "lateral", ["pushed"], 3, 2, "")
+    run([mini], script)
+    assert [(s.number, s.total) for s in script.steps] == [
+        (1, 5),
+        (2, 5),
+        (3, 6),  # the lateral move opened a question
+        (4, 6),
+        (5, 6),
+        (6, 6),
+    ]
+    first = script.steps[0]
+    assert first.progress() == "Mini check · question 1 of 5 · about 2 min left"
+    assert script.steps[-1].progress() == "Mini check · question 6 of 6 · under a minute left"
+
+
+def test_time_left_counts_open_questions_by_type_and_undecided_ones_at_half(mini: Bank) -> None:
+    script = Script(4, "lateral", ["pushed"], 3, 2, "")
+    run([mini], script)
+    # likert 8 + single 12 + number 15 + likert 8 + text 45, and the multi (20) at half
+    assert script.steps[0].seconds_left == 98
+    # the multi is now asked: full time; likert and single are answered
+    assert script.steps[2].seconds_left == 20 + 15 + 8 + 45
+    assert script.steps[-1].seconds_left == 45
+
+
+def test_time_left_wording() -> None:
+    assert time_left(59) == "under a minute left"
+    assert time_left(60) == "about 1 min left"
+    assert time_left(61) == "about 2 min left"
+
+
+def test_going_back_shows_the_previous_answer_and_drops_answers_no_longer_asked(
+    mini: Bank,
+) -> None:
+    script = Script(4, "lateral", ["pushed"], BACK, BACK, "up", 7, 2, "")
+    answers, memory = run([mini], script)
+    assert script.asked == [
+        "autopilot",
+        "last_move",
+        "lateral_why",
+        "years",
+        "lateral_why",
+        "last_move",
+        "years",  # lateral_why is no longer asked
+        "learning",
+        "notes",
+    ]
+    back_to_multi, back_to_single = script.steps[4], script.steps[5]
+    assert back_to_multi.current == ["pushed"]
+    assert back_to_single.current == "lateral"
+    assert ("drop", "mini.lateral_why") in memory.calls
+    assert ("mini", "lateral_why") not in memory.stored
+    assert answers["mini"] == {
+        "autopilot": 4,
+        "last_move": "up",
+        "years": 7,
+        "learning": 2,
+        "notes": "",
+    }
+
+
+def test_walking_forward_again_shows_answers_and_saves_only_changes(mini: Bank) -> None:
+    script = Script(4, "up", BACK, BACK, 5, "up", 3, 2, "")
+    _, memory = run([mini], script)
+    # years (back), last_move (back), autopilot, last_move, years
+    assert [s.current for s in script.steps[2:7]] == [None, "up", 4, "up", None]
+    saves = [call[1] for call in memory.calls if call[0] == "save"]
+    assert saves == [
+        "mini.autopilot",
+        "mini.last_move",
+        "mini.autopilot",  # changed 4 → 5
+        "mini.years",
+        "mini.learning",
+        "mini.notes",
+    ]
+    assert memory.stored[("mini", "autopilot")] == 5
+
+
+def test_back_on_the_first_question_stays_there(mini: Bank) -> None:
+    script = Script(BACK, 4, "up", 3, 2, "")
+    run([mini], script)
+    assert script.steps[0].can_go_back is False
+    assert script.steps[1].question.id == "autopilot"
+    assert script.steps[2].can_go_back is True
+
+
+def test_multi_with_none_ticked_is_an_answer(mini: Bank) -> None:
+    answers, memory = run([mini], Script(1, "lateral", [], 0, 1, "fine"))
+    assert answers["mini"]["lateral_why"] == []
+    assert memory.stored[("mini", "lateral_why")] == []
+
+
+def test_an_optional_question_left_empty_is_skipped_not_stored(mini: Bank) -> None:
+    answers, memory = run([mini], Script(1, "up", 0, 1, None))
+    assert "notes" not in answers["mini"]
+    assert ("mini", "notes") not in memory.stored
+
+
+def test_resume_starts_at_the_first_unanswered_question(mini: Bank) -> None:
+    script = Script(3, 2, "")
+    given: Answers = {"mini": {"autopilot": 4, "last_move": "up"}}
+    answers, _ = run([mini], script, given)
+    first = script.steps[0]
+    assert (first.question.id, first.number, first.total, first.current) == ("years", 3, 5, None)
+    assert first.first and first.can_go_back
+    assert answers["mini"]["autopilot"] == 4
+
+
+def test_resume_going_back_shows_stored_answers(mini: Bank) -> None:
+    script = Script(BACK, "up", 3, 2, "")
+    run([mini], script, {"mini": {"autopilot": 4, "last_move": "up"}})
+    assert [s.question.id for s in script.steps[:2]] == ["years", "last_move"]
+    assert script.steps[1].current == "up"
+
+
+def test_stale_answers_are_dropped_when_the_session_starts(mini: Bank) -> None:
+    memory = Memory()
+    memory.stored = {("mini", "last_move"): "up", ("mini", "lateral_why"): ["pushed"]}
+    session = Session(
+        [mini], memory, {"mini": {"last_move": "up", "lateral_why": ["pushed"], "gone": 1}}
+    )
+    assert memory.calls == [("drop", "mini.lateral_why", "mini.gone")]
+    assert session.answers == {"mini": {"last_move": "up"}}
+
+
+def test_a_finished_walk_asks_nothing(mini: Bank) -> None:
+    given: Answers = {
+        "mini": {"autopilot": 4, "last_move": "up", "years": 3, "learning": 2, "notes": ""}
+    }
+    answers, memory = run([mini], Script(), given)
+    assert answers == given
+    assert memory.calls == []
+
+
+def test_two_banks_in_order_with_progress_and_back_across_them(mini: Bank, extra: Bank) -> None:
+    script = Script(4, "up", 3, 2, "", BACK, "later", 5, 12)
+    answers, _ = run([mini, extra], script)
+    assert script.asked == [
+        "autopilot",
+        "last_move",
+        "years",
+        "learning",
+        "notes",
+        "ask_advice",
+        "notes",
+        "ask_advice",
+        "team_size",
+    ]
+    advice = script.steps[5]
+    assert advice.can_go_back
+    assert advice.progress().startswith("Extra round (bank 2 of 2) · question 1 of 2")
+    assert script.steps[0].progress().startswith("Mini check (bank 1 of 2) · question 1 of 5")
+    assert script.steps[0].seconds_left == 98 + 8 + 15
+    assert answers == {
+        "mini": {"autopilot": 4, "last_move": "up", "years": 3, "learning": 2, "notes": "later"},
+        "extra": {"ask_advice": 5, "team_size": 12},
+    }
+
+
+def test_resume_command_names_the_bank_folders() -> None:
+    assert resume_command([]) == "careercoach assess --resume"
+    assert (
+        resume_command([Path("/tmp/my banks")])
+        == "careercoach --bank-dir '/tmp/my banks' assess --resume"
+    )
+
+
+# -- one assessment at a time ---------------------------------------------------------
+
+
+def test_a_second_run_is_told_another_is_running(tmp_path: Path) -> None:
+    with assessment_lock(tmp_path):
+        with pytest.raises(AlreadyRunning) as caught, assessment_lock(tmp_path):
+            pass
+        assert str(caught.value) == f"another assessment is running (process {os.getpid()})."
+        assert isinstance(caught.value, CareerCoachError)
+        assert caught.value.exit_code == 1
+    with assessment_lock(tmp_path):  # released
+        pass
+
+
+def test_the_lock_of_a_killed_process_is_not_stale(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import sys
+                from pathlib import Path
+                from careercoach.session import assessment_lock
+                with assessment_lock(Path({str(tmp_path)!r})):
+                    print("locked", flush=True)
+                    sys.stdin.read()
+                """
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline() == "locked\n"
+    with pytest.raises(AlreadyRunning, match=f"process {holder.pid}"), assessment_lock(tmp_path):
+        pass
+    holder.kill()  # SIGKILL: no cleanup runs
+    holder.wait()
+    assert (tmp_path / "assess.lock").read_text() == str(holder.pid)  # the pid is left behind
+    with assessment_lock(tmp_path):  # ...but the lock went with the process
+        pass
+
+
+# -- the store under two writers ------------------------------------------------------
+
+WRITER = """
+import sys
+from pathlib import Path
+from careercoach.store import Store
+
+path, assessment, name, count = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+sys.stdin.readline()  # start together
+with Store(path) as store:
+    for n in range(count):
+        store.save_answer(assessment, name, f"q{n}", n)
+"""
+
+
+def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+    from careercoach.store import Store
+
+    db = tmp_path / "data" / "careercoach.db"
+    with Store(db) as store:
+        first = store.start_assessment([])
+        second = store.start_assessment([])
+    count = 100
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(assessment), name, str(count)],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for assessment, name in ((first, "one"), (second, "two"))
+    ]
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+    results = [(writer.wait(), writer.communicate()[1]) for writer in writers]
+    assert results == [(0, "")] * 2
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rows = conn.execute(
+            "SELECT assessment_id, bank, count(*) FROM answers GROUP BY 1, 2 ORDER BY 1, 2"
+        ).fetchall()
+    assert rows == [(first, "one", count), (second, "two", count)]
