@@ -1,0 +1,498 @@
+"""Exports: Markdown (snapshot, parsed), HTML (static checks), JSON, and the atomic writer."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from careercoach.banks import load_banks
+from careercoach.errors import EXIT_BAD_INPUT, BadInput, CareerCoachError
+from careercoach.export import (
+    check_format,
+    default_filename,
+    export_text,
+    previous_text,
+    span_text,
+    to_html,
+    to_json,
+    to_markdown,
+    write_file,
+)
+from careercoach.models import Plan
+from careercoach.planning import build_plan
+from careercoach.scoring import score_banks
+
+ROOT = Path(__file__).resolve().parents[1]
+PLANS = ROOT / "fixtures" / "plans"
+SNAPSHOTS = ROOT / "snapshots"
+UPDATE = os.environ.get("CAREERCOACH_UPDATE_SNAPSHOTS") == "1"
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+PLAN_HEADINGS = [
+    "Your career action plan",
+    "Focus first",
+    "Where you stand",
+    "Actions",
+    "This week",
+    "This month",
+    "This quarter",
+    "Does the degree pay?",
+    "Which way the evidence points",
+    "Strengths",
+    "Next check-in",
+]
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def load_plan(name: str) -> Plan:
+    return Plan.model_validate_json((PLANS / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def sample() -> Plan:
+    return load_plan("sample.json")
+
+
+@pytest.fixture
+def injection() -> Plan:
+    return load_plan("injection.json")
+
+
+def check_snapshot(path: Path, text: str) -> None:
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"no snapshot {path}: run with CAREERCOACH_UPDATE_SNAPSHOTS=1 to write it")
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} changed (read the diff)"
+
+
+def test_sample_plan_is_what_the_engine_makes_of_the_answers() -> None:
+    """tests/fixtures/plans/sample.json: the built-in banks + answers.yaml, fixed dates."""
+    answers = yaml.safe_load((PLANS / "answers.yaml").read_text(encoding="utf-8"))
+    banks = {loaded.bank.id: loaded.bank for loaded in load_banks()}
+    plan = build_plan(
+        score_banks([banks[bank_id] for bank_id in answers], answers),
+        assessment_id=3,
+        finished_at=datetime(2026, 11, 22, 10, 4, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    ).model_copy(update={"previous_finished_at": "2026-08-20T18:30:00+00:00"})
+    check_snapshot(PLANS / "sample.json", to_json(plan))
+
+
+# -- Markdown -------------------------------------------------------------------------
+
+
+def walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from walk(token.children)
+
+
+def headings(tokens: list[Token]) -> list[str]:
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def task_items(tokens: list[Token]) -> list[str]:
+    """Inline contents of list items that are GFM task items (``[ ]`` or ``[x]``)."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            inline = next(t for t in tokens[i:] if t.type == "inline")
+            if inline.content.startswith(("[ ] ", "[x] ")):
+                found.append(inline.content)
+    return found
+
+
+def test_markdown_snapshot(sample: Plan) -> None:
+    check_snapshot(SNAPSHOTS / "plan.md", to_markdown(sample))
+
+
+def test_markdown_structure(sample: Plan) -> None:
+    tokens = MD.parse(to_markdown(sample))
+    assert headings(tokens) == PLAN_HEADINGS
+    assert len(task_items(tokens)) == len(sample.actions) == 38
+    assert task_items(tokens)[0] == (
+        "[ ] For one week, note each day how much time you spend on things that are not "
+        "your job. The total shows how visible your boredom is to others. *(Boredom)*"
+    )
+    tables = [t for t in tokens if t.type == "table_open"]
+    assert len(tables) == 3  # findings, ROI summary, what-if
+    findings_rows = sum(1 for t in tokens if t.type == "tr_open")
+    assert findings_rows == (1 + 23) + (1 + 5) + (1 + 6)
+    inline = [t.content for t in tokens if t.type == "inline"]
+    assert "Boredom" in inline
+    assert "Net present value" in inline and "+134,484" in inline
+    assert "**Tuesday 22 December 2026 (4 weeks after this assessment).**" in inline
+
+
+def test_markdown_explain_adds_a_table_per_dimension(sample: Plan) -> None:
+    tokens = MD.parse(to_markdown(sample, explain=True))
+    assert "How each score was made" in headings(tokens)
+    assert "Boredom (85)" in headings(tokens)
+    assert sum(1 for t in tokens if t.type == "table_open") == 3 + len(sample.explain)
+    inline = [t.content for t in tokens if t.type == "inline"]
+    assert "Some part of my job still challenges me every week. *(reverse-scored)*" in inline
+
+
+def test_markdown_injection_builds_nothing_from_data(injection: Plan) -> None:
+    text = to_markdown(injection, explain=True)
+    tokens = MD.parse(text)
+    assert headings(tokens) == [
+        "Your career action plan",
+        "Focus first",
+        "Where you stand",
+        "How each score was made",
+        r"Alpha \# heading \| cell \[link\](javascript:x) \<img src=x onerror=alert(1)\> "
+        r"!\[\](http\://x) \[bold red\]x\[/\] \[/\] \]0;title \[2J 31m evil (80)",
+        "Actions",
+        "This week",
+        "This month",
+        "This quarter",
+        "Does the degree pay?",
+        "Which way the evidence points",
+        "Strengths",
+        "Answer quality",
+        "Next check-in",
+    ]
+    types = {t.type for t in walk(tokens)}
+    assert not types & {"link_open", "image", "html_inline", "html_block", "code_inline", "fence"}
+    assert len(task_items(tokens)) == len(injection.actions) == 3
+    assert sum(1 for t in tokens if t.type == "table_open") == 4
+    # every findings row still has its four cells
+    assert sum(1 for t in tokens if t.type == "td_open") == 3 * 4 + 2 * 4 + 5 * 2 + 6 * 4
+    # and the text reads as it was written, minus the control characters
+    visible = "".join(t.content for t in walk(tokens) if t.type == "text")
+    assert "Fake task # heading | cell [link](javascript:x) <img src=x onerror=alert(1)>" in visible
+    assert "![](http://x) [bold red]x[/] [/] ]0;title [2J 31m evil" in visible
+    for raw in ("http://", "www.", "\x1b", "\x9b", "\u202e"):
+        assert raw not in text
+    assert not re.search(r"(?<!\\)<", text)  # every < from data is escaped
+
+
+# -- HTML -----------------------------------------------------------------------------
+
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "header", "section", "footer",
+    "h1", "h2", "h3", "p", "ol", "ul", "li", "strong", "em", "span", "label", "input",
+    "figure", "figcaption", "svg", "g", "rect", "line", "text", "table", "thead", "tbody",
+    "tr", "th", "td",
+}  # fmt: skip
+
+
+def elements(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    return parser
+
+
+ALLOWED_ATTRIBUTES = {
+    "lang", "charset", "http-equiv", "content", "name", "class", "id", "viewbox", "role",
+    "aria-labelledby", "x", "y", "x1", "y1", "x2", "y2", "width", "height", "text-anchor",
+    "type", "checked", "hidden",
+}  # fmt: skip
+
+
+def assert_self_contained(html: str) -> None:
+    """No attribute that can load anything, no URL in the CSS, no script or link."""
+    parsed = elements(html)
+    assert set(parsed.tags) <= ALLOWED_TAGS
+    assert {name for name, _ in parsed.attrs} <= ALLOWED_ATTRIBUTES
+    assert not [value for _, value in parsed.attrs if value and "//" in value]
+    css = html[html.index("<style>") : html.index("</style>")]
+    assert "url(" not in css and "@import" not in css and "//" not in css
+    lowered = html.lower()
+    for tag in ("<script", "<link", "<img", "<iframe", "<object", "<embed", "<base"):
+        assert tag not in lowered
+    assert "default-src 'none'" in html
+
+
+def test_html_is_self_contained_and_complete(sample: Plan) -> None:
+    html = to_html(sample)
+    assert_self_contained(html)
+    parsed = elements(html)
+    assert set(parsed.tags) <= ALLOWED_TAGS
+    assert parsed.tags.count("input") == len(sample.actions)
+    assert parsed.tags.count("svg") == 1
+    assert html.count('<rect class="bar-') == len(sample.dimensions)
+    assert '<rect class="bar-high" x="280" y="8" width="255" height="16">' in html
+    assert "@media print" in html
+    assert "<title>Career action plan, 2026-11-22</title>" in html
+    assert '<td>Boredom</td><td class="num">85</td>' in html
+    assert "+134,484" in html
+    assert (
+        '<p class="checkin">Tuesday 22 December 2026 (4 weeks after this assessment).</p>' in html
+    )
+
+
+def test_html_injection_is_text(injection: Plan) -> None:
+    html = to_html(injection, explain=True)
+    assert_self_contained(html)
+    parsed = elements(html)
+    assert set(parsed.tags) <= ALLOWED_TAGS
+    assert "img" not in parsed.tags
+    assert not [name for name, _ in parsed.attrs if name.startswith("on")]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    for raw in ("\x1b", "\x9b", "\x07", "\u202e"):
+        assert raw not in html
+
+
+# -- JSON -----------------------------------------------------------------------------
+
+
+def test_json_is_the_model_dump_in_spec_order(sample: Plan) -> None:
+    text = to_json(sample)
+    data = json.loads(text)
+    assert data == sample.model_dump(mode="json")
+    assert list(data)[:6] == [
+        "assessment_id", "finished_at", "tool_version", "dimensions", "actions", "roi",
+    ]  # fmt: skip
+    assert list(data["dimensions"][0]) == ["bank", "id", "label", "score", "level"]
+    assert list(data["actions"][0])[:5] == ["bank", "dimension", "id", "text", "horizon"]
+    assert list(data["roi"]) == ["npv", "payback_years", "irr", "cash_flows", "inputs"]
+    assert text.startswith('{\n  "assessment_id": 3,\n  "finished_at": "2026-11-22T10:04:00+00:00"')
+    assert text.endswith("}\n")
+    assert Plan.model_validate_json(text) == sample
+
+
+def test_json_escapes_what_a_terminal_would_act_on(injection: Plan) -> None:
+    text = to_json(injection)
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c"):
+        assert raw not in text
+    assert "\\u001b]0;title\\u0007" in text
+    assert "\\u009b31m" in text
+    assert Plan.model_validate_json(text) == injection
+
+
+def test_export_by_name(sample: Plan) -> None:
+    assert export_text(sample, "MD") == to_markdown(sample)
+    assert export_text(sample, "json") == to_json(sample)
+    assert export_text(sample, "html", explain=True) == to_html(sample, explain=True)
+
+
+def test_unknown_format_lists_the_known_ones() -> None:
+    with pytest.raises(BadInput) as caught:
+        check_format("pdf")
+    assert caught.value.exit_code == EXIT_BAD_INPUT
+    assert str(caught.value) == "--export: unknown format 'pdf'; use one of md, json, html"
+
+
+# -- names and dates ------------------------------------------------------------------
+
+
+def test_default_filename_is_the_local_finishing_date(
+    sample: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert default_filename(sample, "md") == "careercoach-plan-2026-11-22.md"
+    late = sample.model_copy(update={"finished_at": "2026-11-22T23:30:00+00:00"})
+    assert default_filename(late, "html") == "careercoach-plan-2026-11-22.html"
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    assert default_filename(late, "json") == "careercoach-plan-2026-11-23.json"
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        (1, "1 day"),
+        (13, "13 days"),
+        (14, "2 weeks"),
+        (60, "9 weeks"),
+        (61, "2 months"),
+        (94, "3 months"),
+        (365, "12 months"),
+        (800, "2 years and 2 months"),
+    ],
+)
+def test_span_text(days: int, text: str) -> None:
+    assert span_text(days) == text
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        (None, "This is your first assessment."),
+        ("2026-11-22T08:00:00+00:00", "Sunday 22 November 2026, earlier the same day."),
+        ("2026-11-21T08:00:00+00:00", "Saturday 21 November 2026, the day before this one."),
+        ("2026-11-12T08:00:00+00:00", "Thursday 12 November 2026, 10 days before this one."),
+        ("2026-08-20T18:30:00+00:00", "Thursday 20 August 2026, 3 months before this one."),
+    ],
+)
+def test_previous_text(sample: Plan, previous: str | None, text: str) -> None:
+    if previous is not None:
+        text = "Previous assessment: " + text
+    assert previous_text(sample.model_copy(update={"previous_finished_at": previous})) == text
+
+
+# -- the writer -----------------------------------------------------------------------
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_write_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    assert write_file(target, "héllo\n") == target
+    assert target.read_bytes() == "héllo\n".encode()
+    assert mode(target) == 0o600
+    assert leftovers(tmp_path) == []
+
+
+def test_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("old\n")
+    with pytest.raises(BadInput) as caught:
+        write_file(target, "new\n")
+    assert caught.value.exit_code == EXIT_BAD_INPUT
+    assert str(caught.value) == f"{target} already exists; use --force to overwrite it"
+    assert target.read_text() == "old\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_force_replaces_and_makes_it_private(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("old\n")
+    target.chmod(0o644)
+    write_file(target, "new\n", force=True)
+    assert target.read_text() == "new\n"
+    assert mode(target) == 0o600
+    assert leftovers(tmp_path) == []
+
+
+def test_failure_before_the_rename_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("old\n")
+
+    def crash(*args: Any) -> None:
+        raise KeyboardInterrupt  # as if killed between the write and the rename
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_file(target, "new\n" * 1000, force=True)
+    assert target.read_text() == "old\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_failed_rename_is_reported_and_cleaned_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("old\n")
+
+    def fail(*args: Any) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(CareerCoachError) as caught:
+        write_file(target, "new\n", force=True)
+    assert caught.value.exit_code == 1
+    assert str(caught.value) == f"cannot write {target}: Input/output error"
+    assert target.read_text() == "old\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_failed_write_leaves_no_new_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "plan.md"
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(CareerCoachError, match="No space left on device"):
+        write_file(target, "new\n")
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_file_that_appears_meanwhile_is_not_clobbered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    real_link = os.link
+
+    def racing_link(src: Any, dst: Any) -> None:
+        Path(dst).write_text("someone else's\n")
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", racing_link)
+    with pytest.raises(BadInput, match="already exists; use --force"):
+        write_file(target, "new\n")
+    assert target.read_text() == "someone else's\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_without_hard_links_it_still_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: Any, dst: Any) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "plan.md"
+    write_file(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert mode(target) == 0o600
+    assert leftovers(tmp_path) == []
+
+
+def test_file_and_folder_are_flushed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[bool] = []
+    real_fsync = os.fsync
+
+    def record(fd: int) -> None:
+        synced.append(stat.S_ISDIR(os.fstat(fd).st_mode))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", record)
+    write_file(tmp_path / "plan.md", "new\n")
+    assert synced == [False, True]
+
+
+def test_bad_targets(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="no such folder"):
+        write_file(tmp_path / "missing" / "plan.md", "x")
+    with pytest.raises(BadInput, match="is a folder"):
+        write_file(tmp_path, "x")
