@@ -8,6 +8,7 @@ stay fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -22,7 +23,6 @@ from careercoach import __version__
 from careercoach.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
-    BadInput,
     CareerCoachError,
     NotBuiltYet,
 )
@@ -37,11 +37,19 @@ class State:
     no_color: bool = False
 
 
-def _report(lines: list[str], hint: str | None = None, *, prefix: str = "careercoach: ") -> None:
-    """One line per problem on stderr; ``path:line:col:`` problems keep their form."""
+_LOCATED = re.compile(r"^\S+?:\d+(?::\d+)?: ")
+
+
+def _report(lines: list[str], hint: str | None = None) -> None:
+    """One line per problem on stderr.
+
+    A problem located in a file keeps the ``path:line:col: message`` form that editors and
+    CI annotators parse; every other line says who is speaking.
+    """
     from careercoach.safe_text import clean
 
     for line in lines:
+        prefix = "" if _LOCATED.match(line) else "careercoach: "
         sys.stderr.write(f"{prefix}{clean(line)}\n")
     if hint:
         sys.stderr.write(f"{clean(hint)}\n")
@@ -58,8 +66,7 @@ class CoachGroup(TyperGroup):
         except CareerCoachError as exc:
             if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
                 traceback.print_exc()
-            prefix = "" if isinstance(exc, BadInput) else "careercoach: "
-            _report(exc.problems, exc.hint, prefix=prefix)
+            _report(exc.problems, exc.hint)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             _report(["interrupted"])
