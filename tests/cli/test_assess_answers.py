@@ -319,7 +319,7 @@ def test_an_unknown_bank_named_with_bank() -> None:
     result = run("--bank", "nope", "--answers", str(ANSWERS / "ok.yaml"))
     assert result.exit_code == 2
     assert problems(result) == [
-        "--bank nope: no such bank (banks: connections, education, leader, "
+        "careercoach: --bank nope: no such bank (banks: connections, education, leader, "
         "new_eyes, promotion, stuck, trial)"
     ]
     assert stored() == 0
@@ -335,7 +335,9 @@ def test_a_missing_file() -> None:
 def test_answers_cannot_be_combined_with_resume() -> None:
     result = run("--resume", "--answers", str(ANSWERS / "ok.yaml"))
     assert result.exit_code == 2
-    assert problems(result) == ["--answers cannot be combined with --resume or --restart"]
+    assert problems(result) == [
+        "careercoach: --answers cannot be combined with --resume or --restart"
+    ]
 
 
 def test_bank_text_is_printed_harmlessly(bank_dir: Path, tmp_path: Path) -> None:

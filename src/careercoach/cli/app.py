@@ -37,7 +37,8 @@ class State:
     no_color: bool = False
 
 
-_LOCATED = re.compile(r"^\S+?:\d+(?::\d+)?: ")
+# "path:line:col: ", "path:line: " or "path: " where path looks like a file.
+_LOCATED = re.compile(r"^(?:[^:\s]+?:\d+(?::\d+)?|[^:\s]*[/\\][^:]*?|[^:\s]+\.(?:ya?ml|json)): ")
 
 
 def _report(lines: list[str], hint: str | None = None) -> None:
