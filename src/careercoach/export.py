@@ -410,13 +410,14 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
 @media print {
   @page { margin: 16mm; }
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
-  h2 { break-after: avoid; }
-  section, tr, li, figure { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  tr, li, figure, p { break-inside: avoid; }
+  svg.chart { width: 72%; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
-_CHART_LABEL_CHARS = 34
+_CHART_LABEL_CHARS = 40
 _ROW = 26
 
 

@@ -1,0 +1,339 @@
+"""The HTML export in a real browser: headless Chromium draws it, prints it, asks for nothing.
+
+Needs Debian's ``chromium``. When /usr/bin/chromium is missing and the tests run as root,
+the session fixture installs it with apt-get (a minute or two, once per machine);
+elsewhere the tests are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import socket
+import struct
+import subprocess
+import threading
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from careercoach.export import to_html
+from careercoach.models import Plan
+
+pytestmark = pytest.mark.e2e
+
+PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
+WIDTH, HEIGHT = 1000, 1400
+# The bar colours of the chart (export._CSS): high, moderate, low.
+BAR_COLOURS = {
+    "high": (0xB3, 0x26, 0x1E),
+    "moderate": (0xA1, 0x5C, 0x00),
+    "low": (0x2E, 0x7D, 0x32),
+}
+APT_TIMEOUT = 900
+
+
+def _find_chromium() -> str | None:
+    for name in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if name and os.access(name, os.X_OK):
+            return name
+    return None
+
+
+def _apt_install() -> str:
+    """Install Debian's chromium (serialised across xdist workers); '' or why it failed."""
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-q", "-o", "DPkg::Lock::Timeout=600", "chromium"]
+    problem = "failed"
+    with open("/tmp/careercoach-chromium-install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for commands in ([install], [["apt-get", "update", "-q"], install]):
+            if _find_chromium():
+                return ""
+            for command in commands:
+                done = subprocess.run(
+                    command,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=APT_TIMEOUT,
+                    check=False,
+                )
+                if done.returncode != 0:
+                    lines = (done.stderr or done.stdout).strip().splitlines()
+                    problem = lines[-1] if lines else f"exit {done.returncode}"
+                    break
+    return "" if _find_chromium() else problem
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    found = _find_chromium()
+    if found:
+        return found
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+        pytest.skip("no /usr/bin/chromium, and cannot install it (needs root and apt-get)")
+    try:
+        problem = _apt_install()
+    except (OSError, subprocess.SubprocessError) as exc:
+        problem = str(exc)
+    found = _find_chromium()
+    if not found:
+        pytest.skip(f"apt-get install chromium failed: {problem}")
+    return found
+
+
+@pytest.fixture
+def sample() -> Plan:
+    return Plan.model_validate_json((PLANS / "sample.json").read_text(encoding="utf-8"))
+
+
+# Chromium's own background traffic (network time, component updates, sign-in) that the
+# flags do not stop; nothing a page asks for goes to these hosts.
+CHROMIUM_OWN = ("google.com", "googleapis.com", "gstatic.com", "gvt1.com")
+
+
+def request_host(line: str) -> str:
+    """``CONNECT host:443 HTTP/1.1`` or ``GET http://host/path HTTP/1.1`` -> ``host``."""
+    parts = line.split()
+    target = parts[1] if len(parts) > 1 else ""
+    if "://" in target:
+        target = target.split("://", 1)[1].split("/", 1)[0]
+    return target.rsplit(":", 1)[0] if ":" in target else target
+
+
+class Listener:
+    """Chromium's proxy: every request the browser makes arrives here and is noted."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(32)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.requests: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _note(self, conn: socket.socket) -> None:
+        conn.settimeout(2)
+        try:
+            self.requests.append(conn.recv(1024).split(b"\r\n", 1)[0].decode("latin-1"))
+        except OSError as exc:
+            self.requests.append(f"? {exc}")
+        finally:
+            conn.close()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self._note(conn)
+
+    def page_requests(self) -> list[str]:
+        """Stop, note what still waits in the backlog, and return the requests that are
+        not Chromium's own."""
+        if not self._stop.is_set():
+            self._stop.set()
+            self._thread.join()
+            self.sock.setblocking(False)
+            with contextlib.suppress(OSError):
+                while True:
+                    self._note(self.sock.accept()[0])
+        return [
+            line
+            for line in self.requests
+            if not any(
+                request_host(line) == own or request_host(line).endswith("." + own)
+                for own in CHROMIUM_OWN
+            )
+        ]
+
+    def close(self) -> None:
+        self.page_requests()
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    found = Listener()
+    yield found
+    found.close()
+
+
+def run_chromium(chromium: str, tmp: Path, proxy_port: int, *args: str) -> None:
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp / 'profile'}",
+        # Every request the page could make goes to the listener (none should).
+        f"--proxy-server=http://127.0.0.1:{proxy_port}",
+        "--proxy-bypass-list=<-loopback>",
+        *args,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def read_png(path: Path) -> tuple[int, int, list[bytes]]:
+    """(width, height, rows of RGB bytes) of an 8-bit, non-interlaced RGB or RGBA PNG."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks, header = 8, [], b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert depth == 8 and colour in (2, 6) and interlace == 0, header
+    bpp = 4 if colour == 6 else 3
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * bpp
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        if kind == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
+        elif kind == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b = previous[i]
+                c = previous[i - bpp] if i >= bpp else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 0xFF
+        previous = line
+        if bpp == 4:
+            rgb = bytearray(width * 3)
+            rgb[0::3], rgb[1::3], rgb[2::3] = line[0::4], line[1::4], line[2::4]
+            rows.append(bytes(rgb))
+        else:
+            rows.append(bytes(line))
+    return width, height, rows
+
+
+def pixels(rows: list[bytes]) -> Iterator[tuple[int, int, tuple[int, int, int]]]:
+    for y, row in enumerate(rows):
+        for x in range(0, len(row), 3):
+            yield x // 3, y, (row[x], row[x + 1], row[x + 2])
+
+
+def test_html_draws_a_chart_and_requests_nothing(
+    chromium: str, sample: Plan, tmp_path: Path, listener: Listener
+) -> None:
+    page = tmp_path / "plan.html"
+    page.write_text(to_html(sample), encoding="utf-8")
+    shot = tmp_path / "plan.png"
+    run_chromium(
+        chromium,
+        tmp_path,
+        listener.port,
+        f"--window-size={WIDTH},{HEIGHT}",
+        f"--screenshot={shot}",
+        page.as_uri(),
+    )
+    width, height, rows = read_png(shot)
+    assert (width, height) == (WIDTH, HEIGHT)
+
+    colours: set[tuple[int, int, int]] = set()
+    bars: dict[str, list[tuple[int, int]]] = {level: [] for level in BAR_COLOURS}
+    by_colour = {rgb: level for level, rgb in BAR_COLOURS.items()}
+    for x, y, rgb in pixels(rows):
+        colours.add(rgb)
+        if rgb in by_colour:
+            bars[by_colour[rgb]].append((x, y))
+    assert len(colours) > 16  # text, rules, bars: not a blank page
+
+    # Every level has bars (in the sample: 6 high, 5 moderate, 5 low with a score > 0),
+    # high bars above moderate ones above low ones, as the plan orders them.
+    for level, points in bars.items():
+        assert len(points) > 400, (level, len(points))
+    top = {level: min(y for _, y in points) for level, points in bars.items()}
+    assert top["high"] < top["moderate"] < top["low"]
+
+    # The chart area (the box around the bars) is largely not white.
+    xs = [x for points in bars.values() for x, _ in points]
+    ys = [y for points in bars.values() for _, y in points]
+    left, right, upper, lower = min(xs), max(xs), min(ys), max(ys)
+    area = [
+        rows[y][3 * x : 3 * x + 3] for y in range(upper, lower + 1) for x in range(left, right + 1)
+    ]
+    non_white = sum(1 for rgb in area if rgb != b"\xff\xff\xff")
+    assert non_white / len(area) > 0.4  # bars and tracks, white gaps between rows
+
+    assert listener.page_requests() == []
+
+
+def test_html_prints_to_pdf(
+    chromium: str, sample: Plan, tmp_path: Path, listener: Listener
+) -> None:
+    page = tmp_path / "plan.html"
+    page.write_text(to_html(sample, explain=True), encoding="utf-8")
+    pdf = tmp_path / "plan.pdf"
+    run_chromium(
+        chromium,
+        tmp_path,
+        listener.port,
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        page.as_uri(),
+    )
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(data) > 20_000  # text and the chart, not an empty page
+    assert listener.page_requests() == []
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm:  # poppler-utils: page 1 holds the chart's bars
+        with contextlib.suppress(subprocess.SubprocessError):
+            subprocess.run(
+                [pdftoppm, "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
+                check=True,
+                timeout=60,
+            )
+            (first,) = tmp_path.glob("p*.png")
+            _, _, rows = read_png(first)
+            found = {rgb for _, _, rgb in pixels(rows)}
+            assert BAR_COLOURS["high"] in found
+
+
+def test_the_proxy_sees_what_a_page_asks_for(
+    chromium: str, tmp_path: Path, listener: Listener
+) -> None:
+    """Control: a page that does load something is caught, so the checks above mean it."""
+    page = tmp_path / "leaky.html"
+    page.write_text(
+        '<!DOCTYPE html><p>x</p><img src="http://leak.example/pixel.png">', encoding="utf-8"
+    )
+    run_chromium(
+        chromium, tmp_path, listener.port, f"--screenshot={tmp_path / 'x.png'}", page.as_uri()
+    )
+    assert [request_host(line) for line in listener.page_requests()] == ["leak.example"]
