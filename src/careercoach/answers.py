@@ -9,7 +9,6 @@ the project's safe YAML loader (JSON is YAML 1.2) and raises :class:`AnswersErro
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -217,6 +216,8 @@ def _blank(question: Question, value: Any) -> bool:
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, choices, n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
 

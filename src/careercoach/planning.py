@@ -34,6 +34,7 @@ NEUTRAL_SHARE = Fraction(4, 5)
 VERDICT_FOR_MIN = 50
 VERDICT_AGAINST_BELOW = 34
 VERDICT_MARGIN = 15
+ROI_REQUIRED = ("cost", "years", "current_salary", "expected_salary")
 
 
 @dataclass(frozen=True)
@@ -293,15 +294,15 @@ def explanations(ranked: Sequence[Ranked]) -> list[Explanation]:
 def roi_block(results: Sequence[BankResult]) -> tuple[dict[str, Any] | None, list[str]]:
     """The ROI of the first bank with a ``roi:`` section whose mapped questions were
     answered, and any warning when the answers cannot feed the calculator."""
-    from careercoach import roi
-
     for result in results:
         mapping = result.bank.roi
         if mapping is None:
             continue
         mapped: dict[str, str] = mapping.model_dump(exclude_none=True)
-        if any(mapped[name] not in result.answers for name in roi.REQUIRED):
+        if any(mapped[name] not in result.answers for name in ROI_REQUIRED):
             continue
+        from careercoach import roi  # only when there is something to compute
+
         values: dict[str, object] = {}
         for name, question_id in mapped.items():
             if question_id in result.answers:
