@@ -100,8 +100,42 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m002_progress(conn: sqlite3.Connection) -> None:
+    """Coming back: actions marked done, new-eyes events, and indexes for history."""
+    conn.execute(
+        """
+        CREATE TABLE done_actions (
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            bank TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            action TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            done_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, bank, action)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX done_actions_by_action ON done_actions (bank, action, done_at)")
+    conn.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            bank TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            label TEXT NOT NULL,
+            happened_on TEXT NOT NULL,
+            note TEXT,
+            checkin_days INTEGER NOT NULL,
+            recheck TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX events_by_date ON events (happened_on, id)")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_m001_initial]
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress]
 """Append only: migration ``n`` (1-based) brings ``user_version`` from ``n - 1`` to ``n``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -504,3 +538,247 @@ class Store:
                 (assessment_id,),
             )
         }
+
+    # -- coming back: done actions, events, forgetting, export ---------------------------
+
+    def mark_done(self, assessment_id: int, items: Iterable[DoneItem]) -> int:
+        """Record actions of a finished assessment's plan as done (one transaction).
+        Returns how many were not marked before."""
+        with self._write() as conn:
+            if self._status(conn, assessment_id) != "finished":
+                raise StoreError(f"assessment {assessment_id} is not finished")
+            stamp = now()
+            added = 0
+            for item in items:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO done_actions (assessment_id, bank, dimension, "
+                    "action, score, done_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (assessment_id, item.bank, item.dimension, item.action, item.score, stamp),
+                )
+                added += cursor.rowcount
+            return added
+
+    def set_done(self, assessment_id: int, items: Iterable[DoneItem]) -> tuple[int, int]:
+        """Make ``items`` exactly the done actions of an assessment's plan (a checklist):
+        new ones are marked, unticked ones unmarked. Returns (marked, unmarked)."""
+        chosen = list(items)
+        with self._write() as conn:
+            if self._status(conn, assessment_id) != "finished":
+                raise StoreError(f"assessment {assessment_id} is not finished")
+            keep = {(item.bank, item.action) for item in chosen}
+            before = conn.execute(
+                "SELECT bank, action FROM done_actions WHERE assessment_id = ?", (assessment_id,)
+            ).fetchall()
+            gone = [(bank, action) for bank, action in before if (bank, action) not in keep]
+            conn.executemany(
+                "DELETE FROM done_actions WHERE assessment_id = ? AND bank = ? AND action = ?",
+                [(assessment_id, bank, action) for bank, action in gone],
+            )
+            stamp = now()
+            added = 0
+            for item in chosen:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO done_actions (assessment_id, bank, dimension, "
+                    "action, score, done_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (assessment_id, item.bank, item.dimension, item.action, item.score, stamp),
+                )
+                added += cursor.rowcount
+            return added, len(gone)
+
+    _DONE_COLUMNS = "assessment_id, bank, dimension, action, score, done_at"
+
+    def done_actions(self, assessment_id: int | None = None) -> list[DoneAction]:
+        """Done actions (of one assessment's plan, or all), in the order they were marked."""
+        where = "WHERE assessment_id = ? " if assessment_id is not None else ""
+        params = (assessment_id,) if assessment_id is not None else ()
+        return [
+            DoneAction(int(row[0]), row[1], row[2], row[3], int(row[4]), row[5])
+            for row in self._read(
+                f"SELECT {self._DONE_COLUMNS} FROM done_actions {where}"
+                "ORDER BY done_at, assessment_id, rowid",
+                params,
+            )
+        ]
+
+    def done_baseline(self) -> dict[tuple[str, str], int]:
+        """``{(bank, action): score}``: for every action ever marked done, its
+        dimension's score in the plan where it was last marked (what a new plan compares
+        against to decide whether to repeat it)."""
+        found: dict[tuple[str, str], int] = {}
+        for bank, action, score in self._read(
+            "SELECT bank, action, score FROM done_actions ORDER BY done_at, assessment_id, rowid"
+        ):
+            found[(bank, action)] = int(score)
+        return found
+
+    def add_event(
+        self,
+        *,
+        bank: str,
+        trigger: str,
+        label: str,
+        happened_on: str,
+        note: str | None,
+        checkin_days: int,
+        recheck: Sequence[str],
+    ) -> int:
+        """Record a new-eyes event (``happened_on``: ``YYYY-MM-DD``); returns its id."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO events (bank, trigger, label, happened_on, note, checkin_days, "
+                "recheck, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    bank,
+                    trigger,
+                    label,
+                    happened_on,
+                    note,
+                    checkin_days,
+                    json.dumps(list(recheck)),
+                    now(),
+                ),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def events(self) -> list[EventRecord]:
+        """Every recorded event, newest first (by the day it happened, then id)."""
+        return [
+            EventRecord(
+                int(row[0]),
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                int(row[6]),
+                tuple(json.loads(row[7])),
+                row[8],
+            )
+            for row in self._read(
+                "SELECT id, bank, trigger, label, happened_on, note, checkin_days, recheck, "
+                "recorded_at FROM events ORDER BY happened_on DESC, id DESC"
+            )
+        ]
+
+    def vacuum(self) -> None:
+        """Rebuild the file so that deleted rows leave no trace in it."""
+        with self._guard():
+            self._conn.execute("VACUUM")
+
+    def forget(self, assessment_id: int) -> bool:
+        """Delete an assessment (answers, plan, scores, its done actions) for real, and
+        rebuild the file. False if there was no such assessment."""
+        with self._write() as conn:
+            for table in ("done_actions", "answers", "plans", "scores"):
+                conn.execute(f"DELETE FROM {table} WHERE assessment_id = ?", (assessment_id,))
+            found = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+            deleted = found.rowcount > 0
+        self.vacuum()
+        return deleted
+
+    def forget_all(self) -> tuple[int, int]:
+        """Delete everything stored (assessments and all that hangs on them, events) and
+        rebuild the file. Returns (assessments, events) deleted."""
+        with self._write() as conn:
+            for table in ("done_actions", "answers", "plans", "scores"):
+                conn.execute(f"DELETE FROM {table}")
+            assessments = conn.execute("DELETE FROM assessments").rowcount
+            events = conn.execute("DELETE FROM events").rowcount
+        self.vacuum()
+        return assessments, events
+
+    def export_data(self) -> dict[str, Any]:
+        """Everything stored, as one JSON-ready document (the same data, the same document)."""
+        with self._guard():
+            self._conn.execute("BEGIN")  # one consistent snapshot for all the reads
+            try:
+                assessments = []
+                for record in self._read(f"SELECT {self._COLUMNS} FROM assessments ORDER BY id"):
+                    found = self._record(record)
+                    rows = self._read("SELECT plan FROM plans WHERE assessment_id = ?", (found.id,))
+                    assessments.append(
+                        {
+                            "id": found.id,
+                            "status": found.status,
+                            "started_at": found.started_at,
+                            "finished_at": found.finished_at,
+                            "tool_version": found.tool_version,
+                            "banks": [
+                                {"id": bank.id, "version": bank.version} for bank in found.banks
+                            ],
+                            "answers": self.answers(found.id),
+                            "plan": json.loads(rows[0][0]) if rows else None,
+                        }
+                    )
+                done = [
+                    {
+                        "assessment_id": d.assessment_id,
+                        "bank": d.bank,
+                        "dimension": d.dimension,
+                        "action": d.action,
+                        "score": d.score,
+                        "done_at": d.done_at,
+                    }
+                    for d in self.done_actions()
+                ]
+                events = [
+                    {
+                        "id": e.id,
+                        "bank": e.bank,
+                        "trigger": e.trigger,
+                        "label": e.label,
+                        "date": e.happened_on,
+                        "note": e.note,
+                        "checkin_days": e.checkin_days,
+                        "recheck": list(e.recheck),
+                        "recorded_at": e.recorded_at,
+                    }
+                    for e in sorted(self.events(), key=lambda e: e.id)
+                ]
+            finally:
+                self._conn.execute("COMMIT")
+        return {
+            "format": "careercoach-data",
+            "format_version": 1,
+            "assessments": assessments,
+            "done_actions": done,
+            "events": events,
+        }
+
+
+@dataclass(frozen=True)
+class DoneItem:
+    """An action of a plan to mark done, with its dimension's score in that plan."""
+
+    bank: str
+    dimension: str
+    action: str
+    score: int
+
+
+@dataclass(frozen=True)
+class DoneAction:
+    """One row of ``done_actions``."""
+
+    assessment_id: int
+    bank: str
+    dimension: str
+    action: str
+    score: int
+    done_at: str
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One row of ``events``: a new-eyes trigger that happened."""
+
+    id: int
+    bank: str
+    trigger: str
+    label: str
+    happened_on: str
+    note: str | None
+    checkin_days: int
+    recheck: tuple[str, ...]
+    recorded_at: str
