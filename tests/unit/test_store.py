@@ -83,7 +83,7 @@ def test_pragmas() -> None:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert store.user_version() == SCHEMA_VERSION == 1
+        assert store.user_version() == SCHEMA_VERSION == len(store_module.MIGRATIONS)
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(careercoach_home: Path) -> None:
@@ -134,36 +134,38 @@ def test_an_unwritable_home_is_a_clear_error(
 def test_a_failing_migration_leaves_no_trace(monkeypatch: pytest.MonkeyPatch) -> None:
     with Store():
         pass
+    known = len(store_module.MIGRATIONS)
 
     def broken(conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY)")
+        conn.execute("CREATE TABLE test_scratch (id INTEGER PRIMARY KEY)")
         raise RuntimeError("half way")
 
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", known + 1)
     with pytest.raises(RuntimeError, match="half way"):
         Store()
     with sqlite3.connect(db_path()) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == known
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    assert "events" not in tables
+    assert "test_scratch" not in tables
     assert {"assessments", "answers", "plans", "scores"} <= tables
 
 
 def test_a_later_migration_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
     with Store() as store:
         first = store.start_assessment([BANK])
+    known = len(store_module.MIGRATIONS)
     calls = []
 
-    def add_events(conn: sqlite3.Connection) -> None:
+    def add_scratch(conn: sqlite3.Connection) -> None:
         calls.append(1)
-        conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT)")
+        conn.execute("CREATE TABLE test_scratch (id INTEGER PRIMARY KEY, kind TEXT)")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_events])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_scratch])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", known + 1)
     for _ in range(2):
         with Store() as store:
-            assert store.user_version() == 2
+            assert store.user_version() == known + 1
             assert store.unfinished() == first
     assert calls == [1]
 
