@@ -1,0 +1,267 @@
+"""``careercoach plan`` end to end: assess from an answers file, then show and export."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from careercoach.cli import app
+from careercoach.export import default_filename, to_html, to_markdown
+from careercoach.models import Plan
+
+ROOT = Path(__file__).resolve().parents[1]
+ANSWERS = ROOT / "fixtures" / "plans" / "answers.yaml"
+INJECTION_BANKS = ROOT / "fixtures" / "banks"
+INJECTION_ANSWERS = ROOT / "fixtures" / "plans" / "injection-answers.yaml"
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+BOX_DRAWING = re.compile("[\u2500-\u259f]")
+
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def colour_codes(text: str) -> list[str]:
+    """SGR parameters that set a colour (not bold, dim, italic, reset)."""
+    found = []
+    for params in SGR.findall(text):
+        for p in params.split(";"):
+            if p and (30 <= int(p) <= 49 or 90 <= int(p) <= 107):
+                found.append(p)
+    return found
+
+
+@pytest.fixture
+def assessed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Plan:
+    """One finished assessment from the fixed answers; the current folder is a temp one."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("assess", "--answers", str(ANSWERS))
+    assert code == 0, out + err
+    code, out, err = invoke("plan", "--export", "json", "--output", "-")
+    assert code == 0, err
+    return Plan.model_validate_json(out)
+
+
+def test_no_assessment_says_how_to_start() -> None:
+    code, out, err = invoke("plan")
+    assert code == 1
+    assert out == ""
+    assert "No finished assessment yet" in err
+    assert "careercoach assess" in err
+
+
+def test_unknown_assessment() -> None:
+    code, _, err = invoke("plan", "--id", "999")
+    assert code == 1
+    assert "No assessment 999." in err
+
+
+def test_plan_in_the_terminal(assessed: Plan) -> None:
+    code, out, err = invoke("plan")
+    assert code == 0, err
+    assert out.startswith("╭")
+    assert "Your career action plan" in out
+    assert f"Assessment {assessed.assessment_id}, finished " in out
+    assert "  Boredom                             " + "█" * 24 + "░" * 4 + "  85  high" in out
+    assert out.count("[ ] ") == len(assessed.actions) == 38
+    assert "Net present value             +134,484" in out
+    assert "\x1b" not in out  # NO_COLOR (conftest) and not a terminal
+    lines = out.split("\n")
+    assert max(len(line) for line in lines) <= 80
+    assert all(line == line.rstrip() for line in lines)
+    assert invoke("plan", "--id", str(assessed.assessment_id))[1] == out
+
+
+def test_wider_terminal(assessed: Plan) -> None:
+    code, out, _ = invoke("plan", env={"COLUMNS": "120"})
+    assert code == 0
+    assert max(len(line) for line in out.split("\n")) == 120
+    assert "  Boredom                             " + "█" * 42 + "░" * 8 + "  85  high" in out
+
+
+def test_plain_and_explain(assessed: Plan) -> None:
+    code, out, _ = invoke("plan", "--plain", "--explain")
+    assert code == 0
+    assert not BOX_DRAWING.search(out)
+    assert "  Boredom                              85  high\n" in out
+    assert "How each score was made" in out
+    assert "(reverse-scored)" in out
+    assert out.count("[ ] ") == 38
+
+
+def test_colour_on_a_terminal_and_off_with_no_color(assessed: Plan) -> None:
+    terminal = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": ""}
+    code, coloured, _ = invoke("plan", env=terminal)
+    assert code == 0
+    assert colour_codes(coloured)
+    code, flagged, _ = invoke("--no-color", "plan", env=terminal)
+    assert code == 0
+    assert SGR.search(flagged)  # bold is not a colour
+    assert colour_codes(flagged) == []
+    code, env_off, _ = invoke("plan", env={**terminal, "NO_COLOR": "1"})
+    assert colour_codes(env_off) == []
+    assert SGR.sub("", env_off) == SGR.sub("", coloured)
+
+
+def test_export_md_to_the_default_file(assessed: Plan, tmp_path: Path) -> None:
+    name = default_filename(assessed, "md")
+    assert re.fullmatch(r"careercoach-plan-\d{4}-\d{2}-\d{2}\.md", name)
+    code, out, err = invoke("plan", "--export", "md")
+    assert code == 0, err
+    target = tmp_path / name
+    assert out == f"Plan written to {target}\n"
+    assert target.read_text(encoding="utf-8") == to_markdown(assessed)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(
+        p.name for p in tmp_path.iterdir() if p.name.startswith((".", "careercoach"))
+    ) == [name]
+
+    # a second export refuses, and the file stays as it was
+    target.write_text("my notes\n", encoding="utf-8")
+    code, out, err = invoke("plan", "--export", "md")
+    assert code == 2
+    assert out == ""
+    assert err == f"careercoach: {name} already exists; use --force to overwrite it\n"
+    assert target.read_text(encoding="utf-8") == "my notes\n"
+
+    code, out, _ = invoke("plan", "--export", "md", "--force")
+    assert code == 0
+    assert target.read_text(encoding="utf-8") == to_markdown(assessed)
+
+
+def test_export_md_is_a_checklist(assessed: Plan) -> None:
+    code, out, _ = invoke("plan", "--export", "md", "--output", "-")
+    assert code == 0
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    tasks = [t for t in tokens if t.type == "inline" and t.content.startswith("[ ] ")]
+    assert len(tasks) == len(assessed.actions)
+
+
+def test_export_json_to_stdout(assessed: Plan) -> None:
+    code, out, _ = invoke("plan", "--export", "json", "--output", "-")
+    assert code == 0
+    data = json.loads(out)
+    assert list(data)[:6] == [
+        "assessment_id",
+        "finished_at",
+        "tool_version",
+        "dimensions",
+        "actions",
+        "roi",
+    ]
+    assert data["dimensions"][0] == {
+        "bank": "stuck",
+        "id": "bored",
+        "label": "Boredom",
+        "score": 85,
+        "level": "high",
+    }
+    assert data["roi"]["payback_years"] == 8
+    assert out.startswith("{\n  ")
+
+
+def test_export_html_with_output_path(assessed: Plan, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "plan.html"
+    target.parent.mkdir()
+    code, out, _ = invoke("plan", "--export", "html", "-o", str(target))
+    assert code == 0
+    assert out == f"Plan written to {target}\n"
+    assert target.read_text(encoding="utf-8") == to_html(assessed)
+
+
+def test_output_extension_picks_the_format(assessed: Plan, tmp_path: Path) -> None:
+    code, _, _ = invoke("plan", "--output", "mine.json")
+    assert code == 0
+    assert json.loads((tmp_path / "mine.json").read_text()) == assessed.model_dump(mode="json")
+    code, _, err = invoke("plan", "--output", "mine.txt")
+    assert code == 2
+    assert err == "careercoach: --output needs --export with one of md, json, html\n"
+
+
+def test_unknown_format_is_bad_input(assessed: Plan, tmp_path: Path) -> None:
+    code, out, err = invoke("plan", "--export", "pdf")
+    assert code == 2
+    assert out == ""
+    assert err == "careercoach: --export: unknown format 'pdf'; use one of md, json, html\n"
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == []
+
+
+def test_unknown_format_is_checked_before_the_plan_is_looked_up() -> None:
+    code, _, err = invoke("plan", "--export", "docx")
+    assert code == 2
+    assert "use one of md, json, html" in err
+
+
+def test_missing_folder_is_bad_input(assessed: Plan, tmp_path: Path) -> None:
+    code, _, err = invoke("plan", "--export", "md", "-o", str(tmp_path / "nope" / "p.md"))
+    assert code == 2
+    assert err == f"{tmp_path / 'nope'}: no such folder\n"
+
+
+def test_a_hostile_bank_is_shown_literally(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke(
+        "--bank-dir",
+        str(INJECTION_BANKS),
+        "assess",
+        "--bank",
+        "injection",
+        "--answers",
+        str(INJECTION_ANSWERS),
+    )
+    assert code == 0, out + err
+    terminal = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": ""}
+    for args in (["plan"], ["plan", "--plain", "--explain"]):
+        code, out, _ = invoke(*args, env=terminal)
+        assert code == 0
+        visible = SGR.sub("", out)
+        assert "\x1b" not in visible
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", visible)
+        assert "# Hostile | cell [bold red]x[/] [/] ]0;title" in visible
+        assert "[ ] - [ ] fake task [bold red]x[/] [/] ]0;title [2J" in visible
+
+    code, md, _ = invoke("plan", "--export", "md", "-o", "-")
+    assert code == 0
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        "Your career action plan",
+        "Focus first",
+        "Where you stand",
+        "Actions",
+        "This week",
+        "This month",
+        "This quarter",
+        "Strengths",
+        "Next check-in",
+    ]
+    kinds = {c.type for t in tokens for c in (t.children or [])} | {t.type for t in tokens}
+    assert not kinds & {"link_open", "image", "html_inline", "html_block", "code_inline"}
+    tasks = [t for t in tokens if t.type == "inline" and t.content.startswith("[ ] ")]
+    assert len(tasks) == 3
+
+
+def test_plan_help_loads_no_rich() -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "careercoach", "plan", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    modules = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "careercoach.cli.plan_cmd" in modules
+    loaded = {"rich.console", "careercoach.render", "careercoach.console", "careercoach.export"}
+    assert modules & loaded == set()
