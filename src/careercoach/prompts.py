@@ -16,6 +16,7 @@ alone in a number or text prompt.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -143,7 +144,26 @@ def stdin_is_terminal() -> bool:
         return False
 
 
+@functools.cache
+def _share_default_bindings() -> None:
+    """Build prompt_toolkit's default key bindings once, not once per Application.
+
+    questionary makes three Applications for each list prompt (two PromptSessions and
+    the prompt's own), and each ``Application.__init__`` rebuilds the ~600 default
+    bindings (``load_key_bindings``): most of the time between an answer and the next
+    question. Those bindings hold no state of their own (their filters look at the app
+    that runs them), so one set can serve every prompt of the process.
+    """
+    from prompt_toolkit.application import application
+
+    build = getattr(application, "load_key_bindings", None)
+    if callable(build):
+        shared = build()
+        application.load_key_bindings = lambda: shared  # type: ignore[attr-defined]
+
+
 def _kwargs(look: Look) -> dict[str, Any]:
+    _share_default_bindings()
     if look.no_color or os.environ.get("NO_COLOR", "") != "":
         from prompt_toolkit.output import ColorDepth
 
@@ -204,9 +224,12 @@ def _select(
         for index, (value, label) in enumerate(choices)
     ]
     if look.can_go_back:
-        items += [questionary.Separator(" "), questionary.Choice(BACK_LABEL, value=BACK)]
+        items += [
+            questionary.Separator(" "),
+            questionary.Choice(BACK_LABEL, value=BACK, shortcut_key=False),
+        ]
     values = [value for value, _ in choices]
-    keys = "↑/↓ or 1-9, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
+    keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
     question = questionary.select(
         clean(message),
         choices=items,
@@ -256,7 +279,7 @@ def ask_multi(
     question = questionary.checkbox(
         clean(message),
         choices=items,
-        instruction=_instruction(["↑/↓, Space ticks, Enter (none is fine)"], look),
+        instruction=_instruction(["Space ticks, Enter; none is fine"], look),
         **_kwargs(look),
     )
     answer = _unsafe_ask(_with_keys(question, look.can_go_back))
@@ -299,7 +322,7 @@ def number_problem(
     """Why ``number`` is not an acceptable answer, or ``None``."""
     if math.isnan(number) or math.isinf(number):
         return "enter a finite number"
-    if integer and not number.is_integer():
+    if integer and not float(number).is_integer():
         return "enter a whole number"
     if minimum is not None and number < minimum:
         return f"enter at least {_bound(minimum)}"

@@ -98,7 +98,7 @@ def time_left(seconds: int) -> str:
     """``about 4 min left``; ``under a minute left``."""
     if seconds < 60:
         return "under a minute left"
-    return f"about {math.ceil(seconds / 60)} min left"
+    return f"about {math.floor(seconds / 60 + 0.5)} min left"
 
 
 class Recorder(Protocol):
@@ -419,8 +419,9 @@ def welcome_lines(banks: Sequence[Bank], db: Path) -> list[str]:
     return [
         "careercoach: a career self-assessment.",
         f"Answer {count} (about {minutes} minutes) and get a short, prioritized action plan.",
-        f"Each answer is saved the moment you give it, on this machine only ({db});",
-        "nothing is sent anywhere. You can stop at any time and resume later.",
+        "Each answer is saved the moment you give it, on this machine only, in",
+        f"  {clean(str(db))}",
+        "Nothing is sent anywhere. You can stop at any time and resume later.",
     ]
 
 
@@ -464,7 +465,7 @@ def run_interactive(
 
     if not prompts.stdin_is_terminal():
         raise NoTerminal(
-            "careercoach assess asks its questions in a terminal, and stdin is not one.",
+            "assess needs a terminal to ask its questions, and stdin is not one.",
             hint="To answer from a file instead: careercoach assess --answers FILE",
         )
     stream = out or sys.stdout

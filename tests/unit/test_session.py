@@ -137,7 +137,8 @@ def test_time_left_counts_open_questions_by_type_and_undecided_ones_at_half(mini
 def test_time_left_wording() -> None:
     assert time_left(59) == "under a minute left"
     assert time_left(60) == "about 1 min left"
-    assert time_left(61) == "about 2 min left"
+    assert time_left(89) == "about 1 min left"
+    assert time_left(90) == "about 2 min left"
 
 
 def test_going_back_shows_the_previous_answer_and_drops_answers_no_longer_asked(
@@ -365,3 +366,53 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
             "SELECT assessment_id, bank, count(*) FROM answers GROUP BY 1, 2 ORDER BY 1, 2"
         ).fetchall()
     assert rows == [(first, "one", count), (second, "two", count)]
+
+
+# -- the prompts' own rules -----------------------------------------------------------
+
+
+def test_number_problems_say_what_is_allowed() -> None:
+    from careercoach.prompts import number_hint, number_problem
+
+    def problem(number: float) -> str | None:
+        return number_problem(number, minimum=0, maximum=60, integer=True)
+
+    assert problem(12) is None
+    assert problem(61) == "enter at most 60"
+    assert problem(-1) == "enter at least 0"
+    assert problem(2.5) == "enter a whole number"
+    assert problem(float("nan")) == "enter a finite number"
+    assert number_problem(1e9, minimum=None, maximum=None, integer=False) is None
+    assert number_hint(minimum=0, maximum=60, integer=True, unit="years") == (
+        "a whole number from 0 to 60 years"
+    )
+    assert number_hint(minimum=1000, maximum=None, integer=False, unit=None) == (
+        "a number, at least 1,000"
+    )
+
+
+def test_bank_text_reaches_the_screen_without_its_escape_sequences() -> None:
+    import io
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    from careercoach.prompts import Look, ask_single
+
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text("\x1b[B\r")
+        answer = ask_single(
+            "Pick\x1b[2J one\x9b",
+            [("a", "Plain"), ("b", "Title\x1b]0;pwned\x07 \u202eevil")],
+            look=Look(no_color=True),
+        )
+    assert answer == "b"
+    drawn = screen.getvalue()
+    assert "Pick[2J one" in drawn  # the ESC is gone, so the rest is plain text
+    assert "Title]0;pwned evil" in drawn
+    for sequence in ("\x1b]0;", "\x07", "\x1b[2J", "\x9b", "\u202e"):
+        assert sequence not in drawn

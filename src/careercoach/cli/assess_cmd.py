@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from careercoach.cli.app import app, not_built, state
+from careercoach.cli.app import app, state
 
 
 @app.command(
@@ -49,7 +49,32 @@ def assess(
             raise BadInput("--answers cannot be combined with --resume or --restart")
         _assess_from_file(ctx, answers, bank or [])
         return
-    not_built("interactive careercoach assess", 6)
+    _assess_interactive(ctx, bank or [], resume=resume, restart=restart)
+
+
+def _assess_interactive(
+    ctx: typer.Context, bank_ids: list[str], *, resume: bool, restart: bool
+) -> None:
+    """The questions in the terminal, each answer saved as given; then the plan."""
+    from careercoach.errors import BadInput
+
+    if resume and restart:
+        raise BadInput("--resume and --restart cannot be combined")
+    from careercoach.console import make_console
+    from careercoach.render import plan_view
+    from careercoach.session import run_interactive
+
+    options = state(ctx)
+    plan = run_interactive(
+        bank_ids=bank_ids,
+        bank_dirs=options.bank_dirs,
+        resume=resume,
+        restart=restart,
+        no_color=options.no_color,
+    )
+    typer.echo("")
+    make_console(no_color=options.no_color).print(plan_view(plan))
+    typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
 
 
 def _assess_from_file(ctx: typer.Context, path: Path, bank_ids: list[str]) -> None:

@@ -1,0 +1,143 @@
+"""Answer-to-next-question latency of ``careercoach assess``, in a real pty.
+
+Runs the installed script (``.venv/bin/careercoach``) under pexpect on a generated bank
+whose questions cycle through every type, answers each one, and times from the moment
+the answer's Enter is written to the moment the NEXT question's own text appears on the
+screen. (questionary redraws the answered prompt as ``? <prompt> <answer>`` first; each
+prompt here carries a unique ``Qnn`` tag, so only the next question's text can match.)
+
+``PROMPT_TOOLKIT_NO_CPR=1`` is set as in the pty tests: a pty never answers
+prompt_toolkit's cursor-position request, which would otherwise add a wait that a real
+terminal does not have. Each answer is committed to SQLite (synchronous=FULL) before
+the next question is drawn, so the figures include one fsync'd transaction.
+
+Usage: .venv/bin/python benchmarks/answer_latency.py [--runs 3] [--questions 40]
+Goal: median <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pexpect
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / ".venv" / "bin" / "careercoach"
+GOAL_MS = 50.0
+TYPES = ("likert", "single", "multi", "number", "text")
+# what to type for each type (Enter last): the first point, the first option, none
+# ticked, a number, a word
+KEYS = {"likert": "\r", "single": "\r", "multi": "\r", "number": "3\r", "text": "ok\r"}
+
+
+def bank_yaml(count: int) -> str:
+    lines = [
+        "id: latency",
+        "title: Latency",
+        "dimensions:",
+        "  - id: dim",
+        "    label: Dimension",
+        "questions:",
+    ]
+    for number in range(1, count + 1):
+        kind = TYPES[(number - 1) % len(TYPES)]
+        lines += [
+            f"  - id: q{number}",
+            f"    type: {kind}",
+            f'    prompt: "Q{number:02d} a statement about work, answered as a {kind}"',
+        ]
+        if kind == "likert":
+            lines.append("    dimension: dim")
+        elif kind in ("single", "multi"):
+            lines.append("    options:")
+            for option in ("alpha", "beta", "gamma"):
+                lines.append(f"      - {{id: {option}, label: {option}, scores: {{dim: 1}}}}")
+        elif kind == "number":
+            lines += ["    min: 0", "    max: 100", "    integer: true"]
+    return "\n".join(lines) + "\n"
+
+
+def one_run(count: int, folder: Path, run: int) -> tuple[float, list[tuple[str, float]]]:
+    env = {
+        **os.environ,
+        "CAREERCOACH_HOME": str(folder / f"home{run}"),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm-256color",
+    }
+    env.pop("NO_COLOR", None)
+    started = time.perf_counter()
+    child = pexpect.spawn(
+        str(SCRIPT),
+        ["--bank-dir", str(folder / "banks"), "assess", "--bank", "latency"],
+        env=env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.delaybeforesend = None  # no pexpect pause before each write
+    samples: list[tuple[str, float]] = []
+    try:
+        child.expect_exact("Q01 a statement")
+        first = time.perf_counter() - started
+        for number in range(1, count + 1):
+            kind = TYPES[(number - 1) % len(TYPES)]
+            sent = time.perf_counter()
+            child.send(KEYS[kind])
+            if number < count:
+                child.expect_exact(f"Q{number + 1:02d} a statement")
+            else:
+                child.expect_exact("Saved as assessment")
+            samples.append((kind, (time.perf_counter() - sent) * 1000))
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    if child.exitstatus != 0:
+        sys.exit(f"run {run}: careercoach exited with {child.exitstatus}")
+    return first, samples[:-1]  # the last one is the plan, not a question
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--questions", type=int, default=40)
+    args = parser.parse_args()
+    if not SCRIPT.exists():
+        sys.exit(f"{SCRIPT} is missing: install the project into .venv first")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "banks").mkdir()
+        (folder / "banks" / "latency.yaml").write_text(bank_yaml(args.questions))
+        starts: list[float] = []
+        samples: list[tuple[str, float]] = []
+        for run in range(args.runs):
+            first, found = one_run(args.questions, folder, run)
+            starts.append(first * 1000)
+            samples += found
+    times = sorted(ms for _, ms in samples)
+    median = statistics.median(times)
+    p90 = times[int(0.9 * (len(times) - 1))]
+    print(
+        f"answer → next question, {len(times)} answers over {args.runs} runs "
+        f"({args.questions} questions each):"
+    )
+    print(
+        f"  median {median:.1f} ms   p90 {p90:.1f} ms   min {times[0]:.1f} ms   "
+        f"max {times[-1]:.1f} ms"
+    )
+    for kind in TYPES:
+        after = [ms for previous, ms in samples if previous == kind]
+        if after:
+            print(f"  after a {kind:<6} answer: median {statistics.median(after):.1f} ms")
+    print(f"start-up to the first question: median {statistics.median(starts):.0f} ms")
+    verdict = "ok" if median <= GOAL_MS else "OVER"
+    print(f"goal: median <= {GOAL_MS:.0f} ms: {verdict}")
+
+
+if __name__ == "__main__":
+    main()

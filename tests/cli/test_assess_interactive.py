@@ -1,0 +1,306 @@
+"""``careercoach assess`` in a terminal, in-process: prompt_toolkit pipe input, no screen.
+
+Every key a person would press is sent up front; the pipe is then closed, so a prompt
+that waits for more than the test typed stops with Ctrl-D's exit (130) instead of hanging.
+What a person reads between prompts (the welcome, the progress lines, the plan) is on
+stdout; the prompts themselves draw on a DummyOutput.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from careercoach.cli import app
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
+DOWN, UP, ENTER, SPACE, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x04"
+CLEAR = "\x15"  # Ctrl-U: empty the line
+runner = CliRunner()
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A pretend terminal: stdin counts as one, keys come from a pipe."""
+    monkeypatch.setattr("careercoach.prompts.stdin_is_terminal", lambda: True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+def assess(terminal: Any, keys: str, *args: str) -> Any:
+    terminal.send_text(keys)
+    terminal.close()
+    return runner.invoke(app, ["--bank-dir", str(FIXTURES), "assess", *args])
+
+
+def stored(home: Path) -> list[tuple[int, str, str, str]]:
+    with sqlite3.connect(home / "careercoach.db") as conn:
+        return conn.execute(
+            "SELECT assessment_id, bank, question, value FROM answers ORDER BY rowid"
+        ).fetchall()
+
+
+def status(home: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(home / "careercoach.db") as conn:
+        return conn.execute("SELECT id, status FROM assessments ORDER BY id").fetchall()
+
+
+# likert: "4" jumps to Agree; single: down once = the second option
+WHOLE_RUN = "4" + ENTER + ENTER + "5" + ENTER + "2" + ENTER + "nothing more" + ENTER
+
+
+def test_a_whole_run_stores_every_answer_and_prints_the_plan(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    result = assess(terminal, WHOLE_RUN, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "careercoach: a career self-assessment." in out
+    assert "Answer 1 question bank (about 2 minutes)" in out
+    assert str(careercoach_home / "careercoach.db") in out
+    assert "Tip: < goes back to the previous question" in out
+    progress = [line for line in out.splitlines() if line.startswith("Mini check")]
+    assert progress == [
+        "Mini check · question 1 of 5 · about 2 min left",
+        "Mini check · question 2 of 5 · about 2 min left",
+        "Mini check · question 3 of 5 · about 1 min left",
+        "Mini check · question 4 of 5 · under a minute left",
+        "Mini check · question 5 of 5 · under a minute left",
+    ]
+    assert "Your career action plan" in out
+    assert "Saved as assessment 1. See it again with: careercoach plan" in out
+    assert stored(careercoach_home) == [
+        (1, "mini", "autopilot", "4"),
+        (1, "mini", "last_move", '"up"'),
+        (1, "mini", "years", "5"),
+        (1, "mini", "learning", "2"),
+        (1, "mini", "notes", '"nothing more"'),
+    ]
+    assert status(careercoach_home) == [(1, "finished")]
+    plan = runner.invoke(app, ["plan", "--export", "json", "--output", "-"])
+    assert plan.exit_code == 0, plan.output
+    assert '"assessment_id": 1' in plan.output
+
+
+def test_going_back_changes_an_answer_and_drops_the_one_no_longer_asked(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    keys = "".join(
+        [
+            "4" + ENTER,  # autopilot: agree
+            DOWN + ENTER,  # last_move: lateral, which opens lateral_why
+            SPACE + ENTER,  # lateral_why: pushed
+            "<" + ENTER,  # years: back to lateral_why
+            "<",  # lateral_why: back to last_move (the "<" key in a list)
+            UP + ENTER,  # last_move: from lateral (shown) up to the promotion
+            "7" + ENTER,  # years (lateral_why is no longer asked)
+            "1" + ENTER,  # learning
+            ENTER,  # notes: optional, skipped
+        ]
+    )
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    progress = [line for line in result.output.splitlines() if line.startswith("Mini check")]
+    assert [line.split(" · ")[1] for line in progress] == [
+        "question 1 of 5",
+        "question 2 of 5",
+        "question 3 of 6",  # lateral_why
+        "question 4 of 6",  # years
+        "question 3 of 6",  # back: lateral_why
+        "question 2 of 6",  # back: last_move
+        "question 3 of 5",  # years again, lateral_why gone
+        "question 4 of 5",
+        "question 5 of 5",
+    ]
+    assert stored(careercoach_home) == [
+        (1, "mini", "autopilot", "4"),
+        (1, "mini", "last_move", '"up"'),
+        (1, "mini", "years", "7"),
+        (1, "mini", "learning", "1"),
+        (1, "mini", "notes", '""'),
+    ]
+
+
+def test_the_back_choice_in_a_list(terminal: Any, careercoach_home: Path) -> None:
+    # last_move: the choices are 3 options, a blank separator and "← Back" (down 3 times)
+    keys = "4" + ENTER + DOWN * 3 + ENTER + "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert stored(careercoach_home)[0] == (1, "mini", "autopilot", "2")
+
+
+def test_multi_with_nothing_ticked_is_an_answer(terminal: Any, careercoach_home: Path) -> None:
+    keys = "1" + ENTER + DOWN + ENTER + ENTER + "0" + ENTER + "1" + ENTER + ENTER
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert (1, "mini", "lateral_why", "[]") in stored(careercoach_home)
+
+
+def test_a_number_is_asked_again_until_it_fits(terminal: Any, careercoach_home: Path) -> None:
+    keys = "".join(
+        [
+            "1" + ENTER + ENTER,  # autopilot, last_move
+            "many" + ENTER + CLEAR,  # not a number: refused, the line is cleared
+            "61" + ENTER + CLEAR,  # above the maximum
+            "2.5" + ENTER + CLEAR,  # not whole
+            "-1" + ENTER + CLEAR,  # below the minimum
+            "12" + ENTER,  # taken
+            "1" + ENTER + ENTER,  # learning, notes
+        ]
+    )
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert (1, "mini", "years", "12") in stored(careercoach_home)
+
+
+def test_an_optional_text_can_be_left_empty(terminal: Any, careercoach_home: Path) -> None:
+    result = assess(
+        terminal, "1" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER, "--bank", "mini"
+    )
+    assert result.exit_code == 0, result.output
+    assert stored(careercoach_home)[-1] == (1, "mini", "notes", '""')
+
+
+def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Path) -> None:
+    # every built-in and test bank is listed and ticked; untick all but "extra" (last)
+    result_banks = runner.invoke(app, ["--bank-dir", str(FIXTURES), "banks", "list"])
+    ids = [line.split()[0] for line in result_banks.output.splitlines()[1::2]]
+    assert ids[-1] == "mini" and "extra" in ids
+    keys = ""
+    for bank_id in ids:
+        keys += ("" if bank_id == "extra" else SPACE) + DOWN
+    keys += ENTER + "5" + ENTER + "9" + ENTER
+    result = assess(terminal, keys)
+    assert result.exit_code == 0, result.output
+    assert "Extra round · question 1 of 2" in result.output
+    assert stored(careercoach_home) == [
+        (1, "extra", "ask_advice", "5"),
+        (1, "extra", "team_size", "9"),
+    ]
+
+
+def test_two_banks_show_which_bank(terminal: Any, careercoach_home: Path) -> None:
+    keys = "1" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + "5" + ENTER + "9" + ENTER
+    result = assess(terminal, keys, "--bank", "mini", "--bank", "extra")
+    assert result.exit_code == 0, result.output
+    assert "Mini check (bank 1 of 2) · question 1 of 5 · about 2 min left" in result.output
+    assert "Extra round (bank 2 of 2) · question 2 of 2 · under a minute left" in result.output
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_stopping_keeps_the_answers_and_says_how_to_resume(
+    terminal: Any, careercoach_home: Path, key: str
+) -> None:
+    result = assess(terminal, "4" + ENTER + ENTER + key, "--bank", "mini")
+    assert result.exit_code == 130
+    assert result.stderr == (
+        "careercoach: stopped; your answers so far are saved. Continue with: "
+        f"careercoach --bank-dir {FIXTURES} assess --resume\n"
+    )
+    assert [row[2] for row in stored(careercoach_home)] == ["autopilot", "last_move"]
+    assert status(careercoach_home) == [(1, "unfinished")]
+
+
+def test_stopping_before_the_first_answer_leaves_nothing(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    result = assess(terminal, CTRL_C, "--bank", "mini")
+    assert result.exit_code == 130
+    assert result.stderr == "careercoach: stopped before the first answer; nothing was saved.\n"
+    assert status(careercoach_home) == []
+
+
+def start_and_stop(careercoach_home: Path, keys: str) -> None:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        result = assess(pipe, keys + CTRL_C, "--bank", "mini")
+    assert result.exit_code == 130
+
+
+def test_resume_continues_at_the_first_unanswered_question(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    start_and_stop(careercoach_home, "4" + ENTER + DOWN + ENTER)  # autopilot, last_move
+    result = assess(terminal, SPACE + ENTER + "3" + ENTER + "1" + ENTER + ENTER, "--resume")
+    assert result.exit_code == 0, result.output
+    assert "Resuming your assessment (2 answered so far)." in result.output
+    first = next(line for line in result.output.splitlines() if line.startswith("Mini check"))
+    assert first == "Mini check · question 3 of 6 · about 1 min left"
+    assert [row[2] for row in stored(careercoach_home)] == [
+        "autopilot",
+        "last_move",
+        "lateral_why",
+        "years",
+        "learning",
+        "notes",
+    ]
+    assert status(careercoach_home) == [(1, "finished")]
+
+
+def test_without_a_flag_an_unfinished_assessment_is_offered(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    start_and_stop(careercoach_home, "4" + ENTER)
+    result = assess(terminal, ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER)  # resume
+    assert result.exit_code == 0, result.output
+    assert "Resuming your assessment (1 answered so far)." in result.output
+    assert status(careercoach_home) == [(1, "finished")]
+
+
+def test_starting_over_discards_the_unfinished_one(terminal: Any, careercoach_home: Path) -> None:
+    start_and_stop(careercoach_home, "4" + ENTER)
+    keys = DOWN + ENTER + "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert status(careercoach_home) == [(2, "finished")]
+    assert stored(careercoach_home)[0] == (2, "mini", "autopilot", "2")
+
+
+def test_restart_discards_without_asking(terminal: Any, careercoach_home: Path) -> None:
+    start_and_stop(careercoach_home, "4" + ENTER)
+    keys = "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
+    result = assess(terminal, keys, "--bank", "mini", "--restart")
+    assert result.exit_code == 0, result.output
+    assert status(careercoach_home) == [(2, "finished")]
+
+
+def test_resume_with_nothing_to_resume_starts_anew(terminal: Any, careercoach_home: Path) -> None:
+    keys = "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
+    result = assess(terminal, keys, "--bank", "mini", "--resume")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "No unfinished assessment to resume; starting a new one.\n"
+        "careercoach: a career self-assessment.\n"
+    )
+    assert status(careercoach_home) == [(1, "finished")]
+
+
+def test_resume_and_restart_together_are_refused(terminal: Any, careercoach_home: Path) -> None:
+    result = assess(terminal, "", "--resume", "--restart")
+    assert result.exit_code == 2
+    assert result.stderr == "careercoach: --resume and --restart cannot be combined\n"
+    assert not careercoach_home.exists()
+
+
+def test_no_terminal_writes_nothing(careercoach_home: Path) -> None:
+    result = runner.invoke(app, ["--bank-dir", str(FIXTURES), "assess"], input="4\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "careercoach: assess needs a terminal to ask its questions, and stdin is not one.\n"
+        "To answer from a file instead: careercoach assess --answers FILE\n"
+    )
+    assert not careercoach_home.exists()
+
+
+def test_an_unknown_bank_is_bad_input(terminal: Any, careercoach_home: Path) -> None:
+    result = assess(terminal, "", "--bank", "nope")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("careercoach: --bank nope: no such bank (banks: ")
+    assert not careercoach_home.exists()
