@@ -1,39 +1,184 @@
-"""``history``, ``compare``, ``forget``: coming back to past assessments."""
+"""``history``, ``compare``, ``forget``: coming back to past assessments.
+
+``history`` and ``compare`` read through :class:`careercoach.history.Reader` (sqlite3
+and json only) and print plain lines: they must answer fast with many assessments.
+"""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
-from careercoach.cli.app import app, not_built
+from careercoach.cli.app import app
+
+DEFAULT_LIMIT = 10
 
 
-@app.command(epilog="\b\nExamples:\n  careercoach history\n  careercoach history --json")
+def _echo_lines(lines: list[str]) -> None:
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
+    sys.stdout.flush()
+
+
+@app.command(
+    epilog="""\b
+Examples:
+  careercoach history
+  careercoach history --limit 3
+  careercoach history --all --json
+"""
+)
 def history(
-    ctx: typer.Context,
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=1, help=f"Show the newest N (default {DEFAULT_LIMIT})."),
+    ] = DEFAULT_LIMIT,
+    all_: Annotated[bool, typer.Option("--all", help="Show every assessment.")] = False,
 ) -> None:
-    """Past finished assessments, newest first."""
-    not_built("careercoach history", 9)
+    """Past finished assessments, newest first, with the trend of each score."""
+    from careercoach import history as figures
+    from careercoach import history_render as show
+
+    reader = figures.Reader.open()
+    if reader is None:
+        entries, total = [], 0
+        trend_entries: list[figures.Entry] = []
+    else:
+        with reader:
+            fetch = None if all_ else max(limit, figures.TREND_WINDOW)
+            fetched = reader.entries(fetch)
+            total = len(fetched) if all_ else reader.count()
+        entries = fetched if all_ else fetched[:limit]
+        trend_entries = fetched
+    if json_:
+        sys.stdout.write(show.to_json([entry.to_json() for entry in entries]))
+        return
+    rows = figures.trends(trend_entries)
+    _echo_lines(show.history_lines(entries, total, rows, width=show.terminal_width()))
 
 
-@app.command(epilog="\b\nExamples:\n  careercoach compare\n  careercoach compare 2 5")
+@app.command(
+    epilog="""\b
+A higher score is a greater need: a falling score is better.
+
+Examples:
+  careercoach compare
+  careercoach compare 2 5
+  careercoach compare 2 --json
+"""
+)
 def compare(
-    ctx: typer.Context,
-    first: Annotated[int | None, typer.Argument(help="Earlier assessment id.")] = None,
-    second: Annotated[int | None, typer.Argument(help="Later assessment id.")] = None,
+    first: Annotated[
+        int | None, typer.Argument(help="An assessment id (default: the one before the latest).")
+    ] = None,
+    second: Annotated[
+        int | None, typer.Argument(help="Another assessment id (default: the latest).")
+    ] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What changed between two assessments (default: the last two)."""
-    not_built("careercoach compare", 9)
+    from careercoach import history as figures
+    from careercoach import history_render as show
+    from careercoach.errors import BadInput, NotFound
+
+    reader = figures.Reader.open()
+    if reader is None:
+        if first is not None:
+            raise NotFound(f"No assessment {first}.", hint="Start one with: careercoach assess")
+        raise NotFound(
+            "compare needs two finished assessments, and there is none yet.",
+            hint="Start one with: careercoach assess",
+        )
+    with reader:
+        if first is None:
+            ids = reader.latest_two()
+            if len(ids) < 2:
+                raise NotFound(
+                    f"compare needs two finished assessments, and there is {len(ids)}.",
+                    hint="Take another one later with: careercoach assess",
+                )
+            then, now = reader.snapshot(ids[0]), reader.snapshot(ids[1])
+        else:
+            a = reader.snapshot(first)
+            if second is None:
+                latest = reader.latest_two()[-1]
+                if latest == first:
+                    raise BadInput(
+                        f"assessment {first} is the latest; name an earlier one to compare "
+                        "it with (see: careercoach history)"
+                    )
+                b = reader.snapshot(latest)
+            else:
+                b = reader.snapshot(second)
+            if a.id == b.id:
+                raise BadInput(f"give two different assessments (both are {a.id})")
+            then, now = sorted((a, b), key=lambda s: (s.finished_at, s.id))
+        result = figures.compare(then, now, reader.done_between(then, now))
+    if json_:
+        sys.stdout.write(show.to_json(result.to_json()))
+        return
+    _echo_lines(show.compare_lines(result, width=show.terminal_width()))
 
 
-@app.command(epilog="\b\nExamples:\n  careercoach forget --id 3\n  careercoach forget --all --yes")
+@app.command(
+    epilog="""\b
+Deleted rows are gone for real: the database file is rebuilt (VACUUM) so
+their text is not left in it.
+
+Examples:
+  careercoach forget --id 3
+  careercoach forget --all --yes
+"""
+)
 def forget(
-    ctx: typer.Context,
     id_: Annotated[int | None, typer.Option("--id", help="Delete this assessment.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Delete everything stored.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete stored assessments, for real."""
-    not_built("careercoach forget", 9)
+    """Delete stored assessments (answers, plans, done actions), for real."""
+    from careercoach.errors import BadInput, NotFound
+    from careercoach.export import human_time
+    from careercoach.prompts import stdin_is_terminal
+    from careercoach.store import Store
+
+    if (id_ is None) == (not all_):
+        raise BadInput("say what to delete: --id N (one assessment) or --all (everything)")
+    if not Store.exists():
+        if id_ is not None:
+            raise NotFound(f"No assessment {id_}.")
+        typer.echo("Nothing is stored; nothing to delete.")
+        return
+    with Store() as store:
+        if id_ is not None:
+            record = store.assessment(id_)
+            if record is None:
+                raise NotFound(f"No assessment {id_}.", hint="See them with: careercoach history")
+            when = (
+                f"finished {human_time(record.finished_at)}" if record.finished_at else "unfinished"
+            )
+            question = f"Delete assessment {id_} ({when}) with its answers and plan, for good?"
+        else:
+            question = "Delete every assessment, done action and event stored, for good?"
+        if not yes:
+            if not stdin_is_terminal():
+                raise BadInput(
+                    "forget asks for confirmation in a terminal, and stdin is not one; "
+                    "add --yes to delete without asking"
+                )
+            if not typer.confirm(question, default=False):
+                typer.echo("Nothing was deleted.")
+                return
+        if id_ is not None:
+            done = len(store.done_actions(id_))
+            store.forget(id_)
+            extra = f", {done} done action" + ("" if done == 1 else "s") if done else ""
+            typer.echo(f"Deleted assessment {id_} (its answers, plan and scores{extra}).")
+        else:
+            assessments, events = store.forget_all()
+            typer.echo(
+                f"Deleted {assessments} assessment{'' if assessments == 1 else 's'} and "
+                f"{events} event{'' if events == 1 else 's'}."
+            )
+    typer.echo("The database file was rebuilt, so nothing of it is left in the file.")

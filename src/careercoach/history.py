@@ -1,0 +1,612 @@
+"""Coming back: the figures behind ``history``, ``compare`` and ``checkin``.
+
+Two halves, each small:
+
+* pure functions over plain records (no clock, no database): the trend of each dimension,
+  what changed between two assessments, which actions a new plan should not repeat, and
+  when the next check-in is due after new-eyes events;
+* :class:`Reader`, a read-only view of the store for ``history`` and ``compare``.
+
+``history`` and ``compare`` must answer quickly even with a thousand assessments stored,
+so the reader uses :mod:`sqlite3` and :mod:`json` only: importing ``careercoach.store``
+would build every pydantic model of ``careercoach.models`` (several hundred ms). It never
+creates or migrates a database itself; an old file is migrated once through
+:class:`careercoach.store.Store`. Plans are never parsed whole: SQLite's ``json_extract``
+picks out the dimensions, focus and actions of only the assessments shown.
+
+A score measures a **need**: the higher, the more the plan acts on it. A falling score is
+"better", a rising one "worse".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Literal
+
+from careercoach.errors import NotFound
+
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
+Direction = Literal["better", "worse", "same", "new", "gone"]
+MIN_SCHEMA = 2
+"""The store's data format that has every table read here (``done_actions``, ``events``)."""
+TREND_WINDOW = 8
+TREND_MINIMUM = 3
+SPARKS = "▁▂▃▄▅▆▇█"
+MISSING_SPARK = "·"
+
+
+# -- records --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DimensionFigure:
+    """A scored dimension of one plan."""
+
+    bank: str
+    id: str
+    label: str
+    score: int
+    level: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.bank}.{self.id}"
+
+
+@dataclass(frozen=True)
+class ActionFigure:
+    """A planned action of one plan."""
+
+    bank: str
+    dimension: str
+    id: str
+    text: str
+    horizon: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.bank}.{self.id}"
+
+
+@dataclass(frozen=True)
+class DoneFigure:
+    """An action marked done, with the plan it was in."""
+
+    assessment_id: int
+    bank: str
+    dimension: str
+    action: str
+    done_at: str
+    text: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.bank}.{self.action}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One finished assessment as ``history`` shows it."""
+
+    id: int
+    finished_at: str
+    banks: tuple[str, ...]
+    top: tuple[DimensionFigure, ...]
+    dimensions: tuple[DimensionFigure, ...]
+    actions: int
+    done: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "finished_at": self.finished_at,
+            "banks": list(self.banks),
+            "top": [_dimension_json(d) for d in self.top],
+            "scores": {d.key: d.score for d in self.dimensions},
+            "actions": self.actions,
+            "actions_done": self.done,
+        }
+
+
+def _dimension_json(d: DimensionFigure) -> dict[str, Any]:
+    return {"bank": d.bank, "id": d.id, "label": d.label, "score": d.score, "level": d.level}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One finished assessment with what ``compare`` needs of its plan."""
+
+    id: int
+    finished_at: str
+    banks: tuple[str, ...]
+    dimensions: tuple[DimensionFigure, ...]
+    actions: tuple[ActionFigure, ...]
+
+
+# -- trends ---------------------------------------------------------------------------
+
+
+def direction(change: int) -> Direction:
+    """A falling score is better (less need), a rising one worse."""
+    if change < 0:
+        return "better"
+    if change > 0:
+        return "worse"
+    return "same"
+
+
+def spark(score: int | None) -> str:
+    """One cell of a sparkline: ``▁`` (0) … ``█`` (100); ``·`` when not scored."""
+    if score is None:
+        return MISSING_SPARK
+    return SPARKS[round(max(0, min(100, score)) * (len(SPARKS) - 1) / 100)]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One dimension over the last assessments, oldest first (``None``: not scored)."""
+
+    bank: str
+    id: str
+    label: str
+    scores: tuple[int | None, ...]
+
+    @property
+    def scored(self) -> list[int]:
+        return [s for s in self.scores if s is not None]
+
+    @property
+    def first(self) -> int:
+        return self.scored[0]
+
+    @property
+    def last(self) -> int:
+        return self.scored[-1]
+
+    @property
+    def change(self) -> int:
+        return self.last - self.first
+
+    @property
+    def direction(self) -> Direction:
+        return direction(self.change)
+
+    @property
+    def sparkline(self) -> str:
+        return "".join(spark(s) for s in self.scores)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bank": self.bank,
+            "id": self.id,
+            "label": self.label,
+            "scores": list(self.scores),
+            "change": self.change,
+            "direction": self.direction,
+        }
+
+
+def trends(
+    entries: Sequence[Entry], *, window: int = TREND_WINDOW, minimum: int = TREND_MINIMUM
+) -> list[Trend]:
+    """The trend of every dimension scored at least ``minimum`` times in the last
+    ``window`` of ``entries`` (given newest first); none when fewer than ``minimum``
+    assessments. Highest latest score first (ties: bank, then dimension id)."""
+    recent = list(reversed(entries[:window]))
+    if len(recent) < minimum:
+        return []
+    labels: dict[tuple[str, str], str] = {}
+    for entry in recent:  # the newest label wins
+        for d in entry.dimensions:
+            labels[(d.bank, d.id)] = d.label
+    found = []
+    by_entry = [{(d.bank, d.id): d.score for d in entry.dimensions} for entry in recent]
+    for (bank, dim), label in labels.items():
+        scores = tuple(scored.get((bank, dim)) for scored in by_entry)
+        if sum(s is not None for s in scores) >= minimum:
+            found.append(Trend(bank, dim, label, scores))
+    found.sort(key=lambda t: (-t.last, t.bank, t.id))
+    return found
+
+
+# -- compare --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DimensionChange:
+    bank: str
+    id: str
+    label: str
+    then: int | None
+    now: int | None
+    level_then: str | None
+    level_now: str | None
+
+    @property
+    def change(self) -> int | None:
+        if self.then is None or self.now is None:
+            return None
+        return self.now - self.then
+
+    @property
+    def direction(self) -> Direction:
+        if self.then is None:
+            return "new"
+        if self.now is None:
+            return "gone"
+        return direction(self.now - self.then)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bank": self.bank,
+            "id": self.id,
+            "label": self.label,
+            "then": self.then,
+            "now": self.now,
+            "change": self.change,
+            "direction": self.direction,
+            "level_then": self.level_then,
+            "level_now": self.level_now,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    then: Snapshot
+    now: Snapshot
+    dimensions: list[DimensionChange]
+    done_since: list[DoneFigure]
+    new_actions: list[ActionFigure]
+    dropped_actions: list[ActionFigure]
+
+    @property
+    def new_dimensions(self) -> list[DimensionChange]:
+        return [d for d in self.dimensions if d.direction == "new"]
+
+    def counts(self) -> dict[Direction, int]:
+        found: dict[Direction, int] = {"better": 0, "worse": 0, "same": 0, "new": 0, "gone": 0}
+        for d in self.dimensions:
+            found[d.direction] += 1
+        return found
+
+    def to_json(self) -> dict[str, Any]:
+        def side(s: Snapshot) -> dict[str, Any]:
+            return {"id": s.id, "finished_at": s.finished_at, "banks": list(s.banks)}
+
+        def action(a: ActionFigure) -> dict[str, Any]:
+            return {
+                "bank": a.bank,
+                "dimension": a.dimension,
+                "id": a.id,
+                "text": a.text,
+                "horizon": a.horizon,
+            }
+
+        return {
+            "then": side(self.then),
+            "now": side(self.now),
+            "dimensions": [d.to_json() for d in self.dimensions],
+            "summary": self.counts(),
+            "done_since": [
+                {
+                    "assessment_id": d.assessment_id,
+                    "bank": d.bank,
+                    "dimension": d.dimension,
+                    "action": d.action,
+                    "text": d.text,
+                    "done_at": d.done_at,
+                }
+                for d in self.done_since
+            ],
+            "new_dimensions": [d.key for d in self.new_dimension_figures()],
+            "new_actions": [action(a) for a in self.new_actions],
+            "dropped_actions": [action(a) for a in self.dropped_actions],
+        }
+
+    def new_dimension_figures(self) -> list[DimensionFigure]:
+        keys = {(d.bank, d.id) for d in self.new_dimensions}
+        return [d for d in self.now.dimensions if (d.bank, d.id) in keys]
+
+
+def compare(then: Snapshot, now: Snapshot, done: Iterable[DoneFigure] = ()) -> Comparison:
+    """Per dimension the score then and now (the later plan's order, then the dimensions
+    it no longer scores), the actions done in between, and the actions new to the plan."""
+    before = {(d.bank, d.id): d for d in then.dimensions}
+    after = {(d.bank, d.id): d for d in now.dimensions}
+    rows = []
+    for key, d in after.items():
+        old = before.get(key)
+        rows.append(
+            DimensionChange(
+                d.bank,
+                d.id,
+                d.label,
+                old.score if old else None,
+                d.score,
+                old.level if old else None,
+                d.level,
+            )
+        )
+    for key, d in before.items():
+        if key not in after:
+            rows.append(DimensionChange(d.bank, d.id, d.label, d.score, None, d.level, None))
+    old_actions = {a.key for a in then.actions}
+    new_keys = {a.key for a in now.actions}
+    return Comparison(
+        then=then,
+        now=now,
+        dimensions=rows,
+        done_since=list(done),
+        new_actions=[a for a in now.actions if a.key not in old_actions],
+        dropped_actions=[a for a in then.actions if a.key not in new_keys],
+    )
+
+
+# -- done actions in the next plan ----------------------------------------------------
+
+
+def repeat_action(
+    bank: str, action: str, score: int, baseline: Mapping[tuple[str, str], int]
+) -> bool:
+    """Whether a new plan shows an action: yes unless it was marked done before, and then
+    only if its dimension got worse since (scores higher than when it was marked)."""
+    then = baseline.get((bank, action))
+    return then is None or score > then
+
+
+# -- check-ins ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventFigure:
+    """A new-eyes event as the check-in rule sees it."""
+
+    id: int
+    trigger: str
+    label: str
+    happened_on: date
+    note: str | None
+    checkin_days: int
+    recheck: tuple[str, ...]
+    recorded_at: str
+
+    @property
+    def checkin_by(self) -> date:
+        return self.happened_on + timedelta(days=self.checkin_days)
+
+
+def events_since(events: Iterable[EventFigure], finished_at: str) -> list[EventFigure]:
+    """The events a plan did not know about: recorded after it finished, or dated on or
+    after the day it finished (local time). Oldest first."""
+    finished = datetime.fromisoformat(finished_at)
+    day = finished.astimezone().date()
+    found = [
+        e
+        for e in events
+        if e.happened_on >= day or datetime.fromisoformat(e.recorded_at) > finished
+    ]
+    return sorted(found, key=lambda e: (e.happened_on, e.id))
+
+
+@dataclass(frozen=True)
+class Due:
+    """When the next check-in is due, and the events that brought it forward."""
+
+    day: date | None
+    moved_by: tuple[EventFigure, ...] = field(default=())
+
+    @property
+    def recheck(self) -> list[str]:
+        return list(dict.fromkeys(b for e in self.moved_by for b in e.recheck))
+
+
+def checkin_due(planned: date | None, events: Iterable[EventFigure]) -> Due:
+    """The next check-in: the soonest of the plan's date and each event's day plus its
+    ``checkin_days``. ``moved_by``: the events whose date is sooner than the plan's."""
+    events = list(events)
+    candidates = [e.checkin_by for e in events]
+    if planned is not None:
+        candidates.append(planned)
+    if not candidates:
+        return Due(None)
+    day = min(candidates)
+    moved = tuple(e for e in events if planned is None or e.checkin_by < planned)
+    return Due(day, moved)
+
+
+def due_words(day: date, today: date) -> str:
+    """``due today``, ``in 5 days``, ``overdue by 3 days``."""
+    days = (day - today).days
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"in {days} day" + ("" if days == 1 else "s")
+    return f"overdue by {-days} day" + ("" if days == -1 else "s")
+
+
+# -- reading the store (sqlite3 and json only) ----------------------------------------
+
+
+def _dimensions(raw: str | None) -> tuple[DimensionFigure, ...]:
+    return tuple(
+        DimensionFigure(str(d["bank"]), str(d["id"]), str(d["label"]), int(d["score"]), d["level"])
+        for d in json.loads(raw or "[]")
+    )
+
+
+def _top(raw: str | None) -> tuple[DimensionFigure, ...]:
+    return tuple(
+        DimensionFigure(
+            str(d["bank"]), str(d["dimension"]), str(d["label"]), int(d["score"]), d["level"]
+        )
+        for d in json.loads(raw or "[]")
+    )
+
+
+def _actions(raw: str | None) -> tuple[ActionFigure, ...]:
+    return tuple(
+        ActionFigure(
+            str(a["bank"]), str(a["dimension"]), str(a["id"]), str(a["text"]), a["horizon"]
+        )
+        for a in json.loads(raw or "[]")
+    )
+
+
+def _bank_ids(raw: str) -> tuple[str, ...]:
+    return tuple(str(b["id"]) for b in json.loads(raw))
+
+
+class Reader:
+    """Read-only queries for ``history`` and ``compare`` over one connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Reader | None:
+        """A reader on the database, or None when there is none (nothing is created).
+
+        A file in an older format is migrated first (through the store); a file SQLite
+        cannot read gets the store's own error.
+        """
+        import sqlite3
+
+        from careercoach.paths import db_path
+
+        path = path or db_path()
+        if not path.is_file():
+            return None
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            version = -1
+            conn = None
+        if version < MIN_SCHEMA:
+            if conn is not None:
+                conn.close()
+            from careercoach.store import Store
+
+            Store(path).close()  # migrates, or raises StoreError saying what is wrong
+            conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+        assert conn is not None
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA query_only = ON")
+        return cls(conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        import sqlite3
+
+        try:
+            return list(self.conn.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            from careercoach.errors import StoreError
+
+            raise StoreError(f"the database cannot be read: {exc}") from None
+
+    def count(self) -> int:
+        """How many finished assessments there are."""
+        return int(self._rows("SELECT count(*) FROM assessments WHERE status = 'finished'")[0][0])
+
+    def entries(self, limit: int | None = None) -> list[Entry]:
+        """Finished assessments, newest first (by finishing time, then id)."""
+        sql = (
+            "SELECT a.id, a.finished_at, a.banks, json_extract(p.plan, '$.focus'), "
+            "json_extract(p.plan, '$.dimensions'), json_array_length(p.plan, '$.actions'), "
+            "(SELECT count(*) FROM done_actions AS d WHERE d.assessment_id = a.id) "
+            "FROM assessments AS a LEFT JOIN plans AS p ON p.assessment_id = a.id "
+            "WHERE a.status = 'finished' ORDER BY a.finished_at DESC, a.id DESC"
+        )
+        rows = self._rows(sql + " LIMIT ?", (limit,)) if limit is not None else self._rows(sql)
+        return [
+            Entry(
+                id=int(row[0]),
+                finished_at=row[1],
+                banks=_bank_ids(row[2]),
+                top=_top(row[3]),
+                dimensions=_dimensions(row[4]),
+                actions=int(row[5] or 0),
+                done=int(row[6]),
+            )
+            for row in rows
+        ]
+
+    def latest_two(self) -> list[int]:
+        """The ids of the two newest finished assessments, older first."""
+        rows = self._rows(
+            "SELECT id FROM assessments WHERE status = 'finished' "
+            "ORDER BY finished_at DESC, id DESC LIMIT 2"
+        )
+        return [int(row[0]) for row in reversed(rows)]
+
+    def snapshot(self, assessment_id: int) -> Snapshot:
+        """A finished assessment; :class:`NotFound` naming the id otherwise."""
+        rows = self._rows(
+            "SELECT a.id, a.finished_at, a.banks, a.status, "
+            "json_extract(p.plan, '$.dimensions'), json_extract(p.plan, '$.actions') "
+            "FROM assessments AS a LEFT JOIN plans AS p ON p.assessment_id = a.id "
+            "WHERE a.id = ?",
+            (assessment_id,),
+        )
+        if not rows:
+            raise NotFound(
+                f"No assessment {assessment_id}.",
+                hint="See the stored ones with: careercoach history",
+            )
+        row = rows[0]
+        if row[3] != "finished":
+            raise NotFound(
+                f"Assessment {assessment_id} is not finished.",
+                hint="Finish it with: careercoach assess --resume",
+            )
+        return Snapshot(
+            id=int(row[0]),
+            finished_at=row[1],
+            banks=_bank_ids(row[2]),
+            dimensions=_dimensions(row[4]),
+            actions=_actions(row[5]),
+        )
+
+    def done_between(self, then: Snapshot, now: Snapshot) -> list[DoneFigure]:
+        """Actions marked done in the plans from ``then`` up to, not including, ``now``
+        (by finishing time), in the order they were marked, with their text."""
+        rows = self._rows(
+            "SELECT d.assessment_id, d.bank, d.dimension, d.action, d.done_at, "
+            "json_extract(p.plan, '$.actions') "
+            "FROM done_actions AS d JOIN assessments AS a ON a.id = d.assessment_id "
+            "LEFT JOIN plans AS p ON p.assessment_id = d.assessment_id "
+            "WHERE a.status = 'finished' AND (a.finished_at > ? OR (a.finished_at = ? "
+            "AND a.id >= ?)) AND (a.finished_at < ? OR (a.finished_at = ? AND a.id < ?)) "
+            "ORDER BY d.done_at, d.assessment_id, d.rowid",
+            (
+                then.finished_at,
+                then.finished_at,
+                then.id,
+                now.finished_at,
+                now.finished_at,
+                now.id,
+            ),
+        )
+        texts: dict[int, dict[tuple[str, str], str]] = {}
+        found = []
+        for assessment_id, bank, dimension, action, done_at, planned in rows:
+            if assessment_id not in texts:
+                texts[assessment_id] = {(a.bank, a.id): a.text for a in _actions(planned)}
+            text = texts[assessment_id].get((bank, action), "")
+            found.append(DoneFigure(int(assessment_id), bank, dimension, action, done_at, text))
+        return found

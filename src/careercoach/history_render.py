@@ -1,0 +1,282 @@
+"""What ``history``, ``compare``, ``event`` and ``checkin`` print: plain lines and JSON.
+
+Plain text on purpose: these commands must start fast (importing Rich costs more than
+the whole query), and plain lines read the same with or without colour, at 80 columns,
+in a pipe and to a screen reader. Every string that came from a bank or a person goes
+through :func:`careercoach.safe_text.for_terminal`; lines are wrapped to ``width``.
+Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from careercoach.export import human_date, human_time, local_time, span_text
+from careercoach.history import (
+    Comparison,
+    DimensionChange,
+    Due,
+    Entry,
+    EventFigure,
+    Trend,
+    due_words,
+)
+from careercoach.safe_text import for_terminal
+
+ARROWS = {"better": "↓", "worse": "↑", "same": "="}
+NO_HISTORY = [
+    "No finished assessment yet.",
+    "Start one with: careercoach assess",
+    "(or from a file: careercoach assess --answers FILE)",
+]
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def terminal_width() -> int:
+    """The terminal's width (``COLUMNS`` when there is none), between 40 and 120."""
+    return max(40, min(120, shutil.get_terminal_size((80, 24)).columns))
+
+
+def to_json(value: Any) -> str:
+    """Indented JSON; characters that could trouble a terminal are escaped."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+
+
+def wrap(text: str, width: int, indent: str = "", rest: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent if rest is None else rest,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def _t(text: str) -> str:
+    return for_terminal(text)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, with ``…`` where it was cut."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def _finding(label: str, score: int, level: str) -> str:
+    return f"{_t(label)} {score} ({level})"
+
+
+# -- history --------------------------------------------------------------------------
+
+
+def history_lines(
+    entries: Sequence[Entry], total: int, trend_rows: Sequence[Trend], *, width: int = 80
+) -> list[str]:
+    """The list of assessments, newest first, then the trends."""
+    if not entries:
+        return list(NO_HISTORY)
+    shown = len(entries)
+    if shown < total:
+        head = f"Your assessments, newest first ({shown} of {total}; --all shows every one)"
+    else:
+        head = f"Your assessments, newest first ({total})"
+    lines = [*wrap(head, width), ""]
+    for entry in entries:
+        lines.append(f"#{entry.id}  {human_time(entry.finished_at)}")
+        lines += wrap("Banks: " + ", ".join(_t(b) for b in entry.banks), width, "    ")
+        if entry.top:
+            top = "; ".join(_finding(d.label, d.score, d.level) for d in entry.top)
+            lines += wrap("Top findings: " + top, width, "    ", "      ")
+        else:
+            lines += wrap("Top findings: nothing at moderate or high.", width, "    ")
+        if entry.actions:
+            lines.append(f"    Actions done: {entry.done} of {entry.actions}")
+    if trend_rows:
+        lines += ["", *trend_lines(trend_rows, width=width)]
+    elif total >= 1 and len(entries) < 3:
+        lines += ["", "Trends appear once you have three assessments."]
+    return lines
+
+
+def trend_lines(rows: Sequence[Trend], *, width: int = 80) -> list[str]:
+    """``Boredom (stuck)   ▇▅▃·▂  83 → 25  ↓ 58 better``, one line a dimension."""
+    count = len(rows[0].scores)
+    lines = wrap(
+        f"Trends over the last {count} assessments, oldest to newest "
+        "(a higher score is a greater need):",
+        width,
+    )
+    tail = f"  {'':<{count}}  100 → 100  ↑ 100 better"
+    label_w = max(10, width - len(tail) - 2)
+    for row in rows:
+        label = _fit(f"{_t(row.label)} ({_t(row.bank)})", label_w)
+        arrow = ARROWS.get(row.direction, "=")
+        lines.append(
+            f"  {label:<{label_w}}  {row.sparkline:<{count}}  "
+            f"{row.first:>3} → {row.last:>3}  {arrow} {abs(row.change):>3} {row.direction}"
+        )
+    return lines
+
+
+# -- compare --------------------------------------------------------------------------
+
+
+def _change_cell(d: DimensionChange) -> str:
+    if d.direction == "new":
+        return "new"
+    if d.direction == "gone":
+        return "not measured now"
+    assert d.change is not None
+    return f"{ARROWS[d.direction]} {abs(d.change):>3} {d.direction}"
+
+
+def _score(score: int | None) -> str:
+    return "—" if score is None else str(score)
+
+
+def compare_lines(comparison: Comparison, *, width: int = 80) -> list[str]:
+    then, now = comparison.then, comparison.now
+    days = (local_time(now.finished_at).date() - local_time(then.finished_at).date()).days
+    apart = "the same day" if days == 0 else f"{span_text(abs(days))} apart"
+    lines = wrap(
+        f"Assessment {then.id} ({human_date(local_time(then.finished_at).date())}) → "
+        f"assessment {now.id} ({human_date(local_time(now.finished_at).date())}), {apart}.",
+        width,
+    )
+    lines += wrap("A higher score is a greater need, so a falling score is better.", width)
+    lines.append("")
+    if comparison.dimensions:
+        tail_w = len("  then   now  ") + len("↑ 100 better")
+        label_w = max(10, width - tail_w)
+        lines.append(f"{'Dimension':<{label_w}}  then   now  change")
+        for d in comparison.dimensions:
+            label = _fit(f"{_t(d.label)} ({_t(d.bank)})", label_w)
+            cells = f"{_score(d.then):>4}  {_score(d.now):>4}  {_change_cell(d)}"
+            lines.append(f"{label:<{label_w}}  {cells}".rstrip())
+        counts = comparison.counts()
+        parts = [f"{counts[k]} {k}" for k in ("better", "worse", "same") if counts[k]]
+        if counts["new"]:
+            parts.append(f"{counts['new']} new")
+        if counts["gone"]:
+            parts.append(f"{counts['gone']} not measured now")
+        lines += ["", *wrap("In short: " + ", ".join(parts) + ".", width)]
+    else:
+        lines.append("Neither assessment scored any dimension.")
+    new_dims = comparison.new_dimension_figures()
+    if new_dims:
+        lines += wrap(
+            "Measured for the first time: " + "; ".join(_t(d.label) for d in new_dims) + ".",
+            width,
+        )
+    lines.append("")
+    done = comparison.done_since
+    if done:
+        lines.append(f"Actions done since assessment {then.id} ({len(done)}):")
+        for item in done:
+            lines += wrap(_t(item.text or item.key), width, "  [x] ", "      ")
+    else:
+        lines += wrap(
+            f"No action marked done since assessment {then.id} "
+            "(mark one with: careercoach plan --done ACTION_ID).",
+            width,
+        )
+    if comparison.new_actions:
+        lines += ["", f"New in the plan ({len(comparison.new_actions)}):"]
+        for action in comparison.new_actions:
+            lines += wrap(_t(action.text), width, "  - ", "    ")
+    if comparison.dropped_actions:
+        lines += ["", f"No longer in the plan ({len(comparison.dropped_actions)}):"]
+        for action in comparison.dropped_actions:
+            lines += wrap(_t(action.text), width, "  - ", "    ")
+    return lines
+
+
+# -- events and check-ins -------------------------------------------------------------
+
+
+def event_line(event: EventFigure, width: int = 80) -> list[str]:
+    text = f"{event.happened_on.isoformat()}  {_t(event.label)}"
+    if event.note:
+        text += f": {_t(event.note)}"
+    return wrap(text, width, "  ", "              ")
+
+
+def event_list_lines(events: Sequence[EventFigure], *, width: int = 80) -> list[str]:
+    if not events:
+        return [
+            "No event recorded yet.",
+            "Record one with: careercoach event add TRIGGER (e.g. new_boss)",
+        ]
+    lines = [f"Events, newest first ({len(events)}):"]
+    for event in events:
+        lines += event_line(event, width)
+    return lines
+
+
+def event_json(event: EventFigure) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "trigger": event.trigger,
+        "label": event.label,
+        "date": event.happened_on.isoformat(),
+        "note": event.note,
+        "checkin_days": event.checkin_days,
+        "recheck": list(event.recheck),
+        "recorded_at": event.recorded_at,
+    }
+
+
+def recheck_command(banks: Sequence[str]) -> str:
+    return "careercoach assess" + "".join(f" --bank {b}" for b in banks)
+
+
+def checkin_lines(
+    *,
+    due: Due,
+    today: date,
+    finished_at: str,
+    events: Sequence[EventFigure],
+    done: Sequence[tuple[str, str]],
+    recheck: Sequence[str],
+    width: int = 80,
+) -> list[str]:
+    """When the next check-in is due and what changed since the last assessment.
+
+    ``done``: ``(text, done_at)`` of the actions marked done since then.
+    """
+    lines: list[str] = []
+    if due.day is None:
+        lines += wrap("No check-in date is set: come back in about three months.", width)
+    else:
+        lines += wrap(f"Next check-in: {human_date(due.day)}, {due_words(due.day, today)}.", width)
+    if due.moved_by:
+        names = "; ".join(f"{_t(e.label)} ({e.happened_on.isoformat()})" for e in due.moved_by)
+        lines += wrap(f"Sooner than planned, because of: {names}.", width)
+    last = local_time(finished_at).date()
+    since = (today - last).days
+    ago = "today" if since == 0 else f"{span_text(since)} ago" if since > 0 else "in the future"
+    lines += ["", *wrap(f"Since your last assessment ({human_date(last)}, {ago}):", width)]
+    if events:
+        lines.append(f"  Events ({len(events)}):")
+        for event in events:
+            lines += ["  " + line for line in event_line(event, width - 2)]
+    else:
+        lines.append("  No event recorded.")
+    if done:
+        lines.append(f"  Actions done ({len(done)}):")
+        for text, _ in done:
+            lines += wrap(_t(text), width, "    [x] ", "        ")
+    else:
+        lines.append("  No action marked done.")
+    lines.append("")
+    if recheck:
+        lines += wrap("Take these banks again: " + ", ".join(_t(b) for b in recheck) + ".", width)
+    lines += wrap("Start the check-in with: careercoach checkin --run", width)
+    return lines
