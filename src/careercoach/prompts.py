@@ -446,3 +446,25 @@ def choose_resume(resume_label: str, restart_label: str, *, look: Look = Look())
     )
     answer = _unsafe_ask(_with_keys(question, back=False))
     return bool(answer)
+
+
+def ask_checklist(
+    message: str, choices: Sequence[tuple[str, str]], checked: Sequence[str] = ()
+) -> list[str]:
+    """A checklist of ``choices`` (``(id, label)``), ``checked`` ones ticked to start
+    with; returns the ticked ids in choice order (none is fine)."""
+    import questionary
+
+    ticked = set(checked)
+    items = [
+        questionary.Choice(clean(label), value=choice_id, checked=choice_id in ticked)
+        for choice_id, label in choices
+    ]
+    question = questionary.checkbox(
+        clean(message),
+        choices=items,
+        instruction="(↑/↓, Space ticks or unticks, Enter saves)",
+        **_kwargs(Look()),
+    )
+    chosen = set(_unsafe_ask(_with_keys(question, back=False)))
+    return [choice_id for choice_id, _ in choices if choice_id in chosen]
