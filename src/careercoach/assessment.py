@@ -34,17 +34,23 @@ def make_plan(
     *,
     assessment_id: int | None,
     finished_at: datetime | None = None,
+    done: Mapping[tuple[str, str], int] | None = None,
 ) -> Plan:
-    """Score ``banks`` (in assessment order) with ``answers`` and build the plan."""
+    """Score ``banks`` (in assessment order) with ``answers`` and build the plan.
+
+    ``done`` (``Store.done_baseline()``): actions marked done before are left out unless
+    their dimension got worse since."""
+    from careercoach.history import without_done
     from careercoach.planning import build_plan
     from careercoach.scoring import score_banks
 
-    return build_plan(
+    plan = build_plan(
         score_banks(banks, answers),
         assessment_id=assessment_id,
         finished_at=finished_at or finished_now(),
         tool_version=__version__,
     )
+    return without_done(plan, done) if done else plan
 
 
 def load_banks(extra_dirs: Sequence[Path] = ()) -> list[Bank]:
@@ -74,6 +80,7 @@ def assess_from_file(
     checked = load_answers_file(path, [entry.bank for entry in loaded], bank_ids)
     finished_at = finished_now()
     with Store() as store:
+        done = store.done_baseline()
         plan = store.record_finished(
             checked.banks,
             checked.answers,
@@ -82,6 +89,7 @@ def assess_from_file(
                 checked.answers,
                 assessment_id=assessment_id,
                 finished_at=finished_at,
+                done=done,
             ),
         )
         return _with_previous(store, plan)
@@ -91,7 +99,12 @@ def finish_assessment(store: Store, assessment_id: int, banks: Sequence[Bank]) -
     """Finish an unfinished assessment whose answers are in ``store``: score its stored
     answers with ``banks`` (in assessment order), store the plan and scores, return the
     plan (with ``previous_finished_at``)."""
-    plan = make_plan(banks, store.answers(assessment_id), assessment_id=assessment_id)
+    plan = make_plan(
+        banks,
+        store.answers(assessment_id),
+        assessment_id=assessment_id,
+        done=store.done_baseline(),
+    )
     store.finish(assessment_id, plan)
     return _with_previous(store, plan)
 
@@ -131,4 +144,6 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     hint="Finish it with: careercoach assess --resume",
                 )
             raise NotFound(f"No assessment {assessment_id}.")
-        return _with_previous(store, plan)
+        from careercoach.history import with_progress
+
+        return _with_previous(store, with_progress(store, plan))

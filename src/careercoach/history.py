@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     import sqlite3
     from pathlib import Path
 
+    from careercoach.models import Bank, Plan
+    from careercoach.store import Store
+
 Direction = Literal["better", "worse", "same", "new", "gone"]
 MIN_SCHEMA = 2
 """The store's data format that has every table read here (``done_actions``, ``events``)."""
@@ -610,3 +613,128 @@ class Reader:
             text = texts[assessment_id].get((bank, action), "")
             found.append(DoneFigure(int(assessment_id), bank, dimension, action, done_at, text))
         return found
+
+
+# -- new-eyes triggers in the banks ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TriggerInfo:
+    """What a bank's ``triggers:`` section says about one trigger."""
+
+    bank: str
+    id: str
+    label: str
+    week_actions: tuple[str, ...]
+    recheck: tuple[str, ...]
+    checkin_days: int
+
+
+def find_triggers(banks: Iterable[Bank]) -> dict[str, TriggerInfo]:
+    """Every trigger of every bank with a ``triggers:`` section (the first bank wins a
+    clash), in option order: its label (the dimension of the same id, else the option),
+    the ``week`` actions of that dimension, the banks to take again, the check-in days."""
+    found: dict[str, TriggerInfo] = {}
+    for bank in banks:
+        section = bank.triggers
+        if section is None:
+            continue
+        question = bank.question(section.question)
+        dimensions = {d.id: d for d in bank.dimensions}
+        for option in getattr(question, "options", []):
+            if option.id in found:
+                continue
+            dimension = dimensions.get(option.id)
+            found[option.id] = TriggerInfo(
+                bank=bank.id,
+                id=option.id,
+                label=dimension.label if dimension else option.label,
+                week_actions=tuple(
+                    a.text for a in (dimension.actions if dimension else []) if a.horizon == "week"
+                ),
+                recheck=tuple(section.recheck.get(option.id, [])),
+                checkin_days=section.checkin_days,
+            )
+    return found
+
+
+# -- done actions and events on a stored plan -----------------------------------------
+
+
+def without_done(plan: Plan, baseline: Mapping[tuple[str, str], int]) -> Plan:
+    """A new plan without the actions marked done before, except those whose dimension
+    got worse since (see :func:`repeat_action`)."""
+    scores = {(d.bank, d.id): d.score for d in plan.dimensions}
+    kept = [
+        a
+        for a in plan.actions
+        if repeat_action(a.bank, a.id, scores.get((a.bank, a.dimension), 0), baseline)
+    ]
+    if len(kept) == len(plan.actions):
+        return plan
+    return plan.model_copy(update={"actions": kept})
+
+
+def with_progress(store: Store, plan: Plan) -> Plan:
+    """A stored plan as it stands now: its actions marked done ticked, and its check-in
+    brought forward by the events recorded since it finished."""
+    assert plan.assessment_id is not None
+    done = {(d.bank, d.action) for d in store.done_actions(plan.assessment_id)}
+    update: dict[str, Any] = {}
+    if done:
+        update["actions"] = [
+            a.model_copy(update={"done": True}) if (a.bank, a.id) in done else a
+            for a in plan.actions
+        ]
+    events = [
+        EventFigure(
+            e.id,
+            e.trigger,
+            e.label,
+            date.fromisoformat(e.happened_on),
+            e.note,
+            e.checkin_days,
+            e.recheck,
+            e.recorded_at,
+        )
+        for e in store.events()
+    ]
+    since = events_since(events, plan.finished_at)
+    planned = date.fromisoformat(plan.next_checkin) if plan.next_checkin else None
+    due = checkin_due(planned, since)
+    if due.moved_by and due.day is not None:
+        names = "; ".join(f"{e.label} ({e.happened_on.isoformat()})" for e in due.moved_by)
+        update["next_checkin"] = due.day.isoformat()
+        update["checkin_reason"] = f"Sooner than planned, because of: {names}."
+        update["recheck_banks"] = list(dict.fromkeys([*plan.recheck_banks, *due.recheck]))
+    return plan.model_copy(update=update) if update else plan
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    """An action of a plan picked by ``bank.action`` or a unique bare action id."""
+
+    index: int
+    bank: str
+    dimension: str
+    id: str
+
+
+def resolve_action(plan: Plan, ref: str) -> ActionRef:
+    """The plan's action named ``ref``; :class:`BadInput` (exit 2) saying what exists."""
+    from careercoach.errors import BadInput
+    from careercoach.safe_text import clean
+
+    matches = [
+        ActionRef(index, a.bank, a.dimension, a.id)
+        for index, a in enumerate(plan.actions)
+        if ref in (f"{a.bank}.{a.id}", a.id)
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    which = f"assessment {plan.assessment_id}"
+    if matches:
+        names = ", ".join(f"{m.bank}.{m.id}" for m in matches)
+        raise BadInput(f"'{clean(ref)}' is in several banks of {which}; say which: {names}")
+    known = ", ".join(f"{a.bank}.{a.id}" for a in plan.actions) or "none"
+    raise BadInput(f"no action '{clean(ref)}' in the plan of {which} (actions: {known})")

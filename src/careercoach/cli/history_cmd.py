@@ -63,6 +63,7 @@ def history(
     epilog="""\b
 A higher score is a greater need: a falling score is better.
 
+\b
 Examples:
   careercoach compare
   careercoach compare 2 5
@@ -71,10 +72,12 @@ Examples:
 )
 def compare(
     first: Annotated[
-        int | None, typer.Argument(help="An assessment id (default: the one before the latest).")
+        int | None,
+        typer.Argument(help="An assessment id (default: the one before the latest).", metavar="A"),
     ] = None,
     second: Annotated[
-        int | None, typer.Argument(help="Another assessment id (default: the latest).")
+        int | None,
+        typer.Argument(help="Another assessment id (default: the latest).", metavar="B"),
     ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -127,6 +130,7 @@ def compare(
 Deleted rows are gone for real: the database file is rebuilt (VACUUM) so
 their text is not left in it.
 
+\b
 Examples:
   careercoach forget --id 3
   careercoach forget --all --yes

@@ -60,6 +60,8 @@ Examples:
   careercoach plan --export md
   careercoach plan --export json --output -
   careercoach plan --id 3 --export html --output plan.html --force
+  careercoach plan --done stuck.over_deliver
+  careercoach plan --check
 """
 )
 def plan(
@@ -88,8 +90,24 @@ def plan(
     plain: Annotated[
         bool, typer.Option("--plain", help="No box drawing (screen readers, pasting).")
     ] = False,
+    done: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--done",
+            help="Mark an action done: bank.action or its id (repeatable).",
+            metavar="ACTION_ID",
+        ),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Tick the actions you did in a checklist.")
+    ] = False,
 ) -> None:
     """Print the action plan of your latest assessment, or export it."""
+    if done or check:
+        from careercoach.cli.event_cmd import mark_done
+
+        mark_done(id_, done or [], check=check)
+        return
     fmt = _format(export, output)
     plan = _load(id_)
     if fmt is None:
