@@ -347,3 +347,38 @@ def test_any_plan_renders_without_error_or_escape(
 ) -> None:
     out = render(plan, width, plain=plain, explain=explain, color_system="256")
     assert not CONTROLS.search(SGR.sub("", out))
+
+
+# -- the console ----------------------------------------------------------------------
+
+
+def test_console_reads_no_markup_and_highlights_nothing() -> None:
+    buffer = io.StringIO()
+    console = make_console(file=buffer, width=80, color_system="truecolor")
+    console.print("[bold red]x[/] 42 https://example.com :smile: [/]")
+    assert buffer.getvalue() == "[bold red]x[/] 42 https://example.com :smile: [/]\n"
+
+
+@pytest.mark.parametrize(
+    ("flag", "env", "no_color"),
+    [(False, None, False), (True, None, True), (False, "1", True), (False, "", False)],
+)
+def test_console_colour_switches(
+    monkeypatch: pytest.MonkeyPatch, flag: bool, env: str | None, no_color: bool
+) -> None:
+    if env is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", env)
+    console = make_console(no_color=flag, file=io.StringIO(), color_system="truecolor")
+    assert console.no_color is no_color
+    with console.capture() as capture:
+        console.print(Text("high", style="bold red"))
+    assert ("\x1b[31m" in capture.get() or "\x1b[1;31m" in capture.get()) is not no_color
+
+
+def test_console_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "132")
+    assert make_console(file=io.StringIO()).width == 132
+    assert make_console(file=io.StringIO(), width=100).width == 100
+    assert make_console(file=io.StringIO(), width=5).width == 20
