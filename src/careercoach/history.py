@@ -385,14 +385,14 @@ class EventFigure:
 
 
 def events_since(events: Iterable[EventFigure], finished_at: str) -> list[EventFigure]:
-    """The events a plan did not know about: recorded after it finished, or dated on or
+    """The events a plan did not know about: recorded since it finished, or dated on or
     after the day it finished (local time). Oldest first."""
     finished = datetime.fromisoformat(finished_at)
     day = finished.astimezone().date()
     found = [
         e
         for e in events
-        if e.happened_on >= day or datetime.fromisoformat(e.recorded_at) > finished
+        if e.happened_on >= day or datetime.fromisoformat(e.recorded_at) >= finished
     ]
     return sorted(found, key=lambda e: (e.happened_on, e.id))
 

@@ -1,0 +1,384 @@
+"""The figures behind history, compare and checkin: trends, changes, the check-in rule,
+done actions in the next plan, and the pydantic-free reader."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from careercoach import history as h
+from careercoach import store as store_module
+from careercoach.assessment import load_banks
+from careercoach.errors import BadInput, NotFound
+from careercoach.models import DimensionScore, Plan, PlannedAction
+from careercoach.store import BankRef, DoneItem, Store
+
+
+def dim(
+    bank: str, id_: str, score: int, level: str = "moderate", label: str = ""
+) -> h.DimensionFigure:
+    return h.DimensionFigure(bank, id_, label or id_.title(), score, level)
+
+
+def entry(id_: int, *dims: h.DimensionFigure) -> h.Entry:
+    return h.Entry(id_, f"2026-0{id_}-01T10:00:00+00:00", ("stuck",), (), dims, 0, 0)
+
+
+def event(
+    id_: int, day: date, recorded: str = "2026-01-01T00:00:00+00:00", days: int = 30
+) -> h.EventFigure:
+    return h.EventFigure(
+        id_, "new_boss", "A new boss", day, None, days, ("promotion", "connections"), recorded
+    )
+
+
+# -- trends ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "word"), [(-1, "better"), (-58, "better"), (0, "same"), (1, "worse")]
+)
+def test_a_falling_score_is_better(change: int, word: str) -> None:
+    assert h.direction(change) == word
+
+
+@pytest.mark.parametrize(
+    ("score", "cell"),
+    [
+        (0, "▁"),
+        (7, "▁"),
+        (8, "▂"),
+        (50, "▅"),
+        (78, "▆"),
+        (92, "▇"),
+        (93, "█"),
+        (100, "█"),
+        (None, "·"),
+    ],
+)
+def test_spark_cells(score: int | None, cell: str) -> None:
+    assert h.spark(score) == cell
+
+
+def test_no_trend_below_three_assessments() -> None:
+    entries = [entry(2, dim("stuck", "bored", 50)), entry(1, dim("stuck", "bored", 80))]
+    assert h.trends(entries) == []
+
+
+def test_trends_oldest_to_newest_with_gaps() -> None:
+    newest_first = [
+        entry(4, dim("stuck", "bored", 25), dim("stuck", "fit", 90, label="Fit")),
+        entry(3, dim("stuck", "bored", 40)),
+        entry(2, dim("stuck", "bored", 60), dim("stuck", "fit", 70)),
+        entry(1, dim("stuck", "bored", 83), dim("stuck", "fit", 10), dim("x", "rare", 5)),
+    ]
+    rows = h.trends(newest_first)
+    assert [(r.bank, r.id, r.label, r.scores) for r in rows] == [
+        ("stuck", "fit", "Fit", (10, 70, None, 90)),
+        ("stuck", "bored", "Bored", (83, 60, 40, 25)),
+    ]
+    fit, bored = rows
+    assert (fit.first, fit.last, fit.change, fit.direction) == (10, 90, 80, "worse")
+    assert (bored.first, bored.last, bored.change, bored.direction) == (83, 25, -58, "better")
+    assert fit.sparkline == "▂▆·▇"
+    assert bored.sparkline == "▇▅▄▃"
+
+
+def test_trends_use_only_the_window() -> None:
+    entries = [entry(i, dim("s", "d", i * 10)) for i in range(9, 0, -1)]
+    (row,) = h.trends(entries, window=3)
+    assert row.scores == (70, 80, 90)
+
+
+# -- compare --------------------------------------------------------------------------
+
+
+def snapshot(id_: int, dims: list[h.DimensionFigure], actions: list[str]) -> h.Snapshot:
+    return h.Snapshot(
+        id_,
+        f"2026-0{id_}-01T10:00:00+00:00",
+        ("stuck",),
+        tuple(dims),
+        tuple(h.ActionFigure("stuck", "bored", a, f"Do {a}.", "week") for a in actions),
+    )
+
+
+def test_compare_figures() -> None:
+    then = snapshot(
+        1,
+        [dim("stuck", "bored", 83, "high"), dim("stuck", "fit", 40), dim("stuck", "gone", 50)],
+        ["a", "b"],
+    )
+    now = snapshot(
+        2,
+        [dim("stuck", "fit", 52), dim("stuck", "bored", 25, "low"), dim("stuck", "new", 70)],
+        ["b", "c"],
+    )
+    done = [h.DoneFigure(1, "stuck", "bored", "a", "2026-01-15T10:00:00+00:00", "Do a.")]
+    result = h.compare(then, now, done)
+    assert [(d.id, d.then, d.now, d.change, d.direction) for d in result.dimensions] == [
+        ("fit", 40, 52, 12, "worse"),
+        ("bored", 83, 25, -58, "better"),
+        ("new", None, 70, None, "new"),
+        ("gone", 50, None, None, "gone"),
+    ]
+    assert result.counts() == {"better": 1, "worse": 1, "same": 0, "new": 1, "gone": 1}
+    assert [a.id for a in result.new_actions] == ["c"]
+    assert [a.id for a in result.dropped_actions] == ["a"]
+    assert [d.key for d in result.new_dimension_figures()] == ["stuck.new"]
+    as_json = result.to_json()
+    assert as_json["dimensions"][1] == {
+        "bank": "stuck",
+        "id": "bored",
+        "label": "Bored",
+        "then": 83,
+        "now": 25,
+        "change": -58,
+        "direction": "better",
+        "level_then": "high",
+        "level_now": "low",
+    }
+    assert as_json["done_since"][0]["action"] == "a"
+    assert as_json["new_dimensions"] == ["stuck.new"]
+
+
+# -- done actions ---------------------------------------------------------------------
+
+
+def test_a_done_action_comes_back_only_when_its_dimension_got_worse() -> None:
+    baseline = {("stuck", "a"): 60}
+    assert h.repeat_action("stuck", "a", 60, baseline) is False
+    assert h.repeat_action("stuck", "a", 40, baseline) is False
+    assert h.repeat_action("stuck", "a", 61, baseline) is True
+    assert h.repeat_action("stuck", "b", 10, baseline) is True
+
+
+def make_plan(score: int) -> Plan:
+    return Plan(
+        assessment_id=1,
+        finished_at="2026-11-22T10:00:00+00:00",
+        tool_version="0",
+        dimensions=[
+            DimensionScore(bank="s", id="d", label="D", score=score, level="high"),
+            DimensionScore(bank="t", id="e", label="E", score=50, level="moderate"),
+        ],
+        actions=[
+            PlannedAction(bank="s", dimension="d", id="a", text="A", horizon="week"),
+            PlannedAction(bank="t", dimension="e", id="a", text="A too", horizon="week"),
+            PlannedAction(bank="s", dimension="d", id="b", text="B", horizon="month"),
+        ],
+    )
+
+
+def test_without_done_drops_unless_worse() -> None:
+    baseline = {("s", "a"): 80}
+    assert [a.text for a in h.without_done(make_plan(80), baseline).actions] == ["A too", "B"]
+    assert [a.text for a in h.without_done(make_plan(81), baseline).actions] == [
+        "A",
+        "A too",
+        "B",
+    ]
+
+
+def test_resolve_action() -> None:
+    plan = make_plan(80)
+    assert h.resolve_action(plan, "b") == h.ActionRef(2, "s", "d", "b")
+    assert h.resolve_action(plan, "t.a") == h.ActionRef(1, "t", "e", "a")
+    with pytest.raises(BadInput) as ambiguous:
+        h.resolve_action(plan, "a")
+    assert ambiguous.value.problems == [
+        "'a' is in several banks of assessment 1; say which: s.a, t.a"
+    ]
+    with pytest.raises(BadInput) as unknown:
+        h.resolve_action(plan, "zz")
+    assert unknown.value.problems == [
+        "no action 'zz' in the plan of assessment 1 (actions: s.a, t.a, s.b)"
+    ]
+
+
+# -- the check-in rule ----------------------------------------------------------------
+
+
+def test_checkin_is_the_sooner_of_the_plan_and_each_event() -> None:
+    planned = date(2027, 2, 20)
+    early = event(1, date(2026, 12, 1))  # due 2026-12-31
+    late = event(2, date(2027, 1, 25))  # due 2027-02-24, after the plan's date
+    due = h.checkin_due(planned, [early, late])
+    assert due.day == date(2026, 12, 31)
+    assert due.moved_by == (early,)
+    assert due.recheck == ["promotion", "connections"]
+    assert h.checkin_due(planned, [late]) == h.Due(planned, ())
+    assert h.checkin_due(planned, []) == h.Due(planned, ())
+    assert h.checkin_due(None, []) == h.Due(None)
+    assert h.checkin_due(None, [late]).day == date(2027, 2, 24)
+
+
+def test_events_since_an_assessment() -> None:
+    finished = "2026-11-22T12:00:00+00:00"
+    local_day = datetime.fromisoformat(finished).astimezone().date()
+    before = event(1, local_day - timedelta(days=3), recorded="2026-11-20T08:00:00+00:00")
+    backdated = event(2, local_day - timedelta(days=3), recorded="2026-11-25T08:00:00+00:00")
+    after = event(3, local_day + timedelta(days=1), recorded="2026-11-20T08:00:00+00:00")
+    assert h.events_since([after, backdated, before], finished) == [backdated, after]
+
+
+@pytest.mark.parametrize(
+    ("offset", "words"),
+    [
+        (0, "due today"),
+        (1, "in 1 day"),
+        (28, "in 28 days"),
+        (-1, "overdue by 1 day"),
+        (-9, "overdue by 9 days"),
+    ],
+)
+def test_due_words(offset: int, words: str) -> None:
+    today = date(2026, 11, 22)
+    assert h.due_words(today + timedelta(days=offset), today) == words
+
+
+# -- triggers -------------------------------------------------------------------------
+
+
+def test_the_new_eyes_triggers() -> None:
+    triggers = h.find_triggers(load_banks())
+    assert list(triggers) == [
+        "new_executive",
+        "market_shift",
+        "project_change",
+        "cost_cutting",
+        "stretch_growth",
+        "new_boss",
+        "new_coworkers",
+        "someone_fired",
+    ]
+    boss = triggers["new_boss"]
+    assert (boss.bank, boss.label, boss.recheck, boss.checkin_days) == (
+        "new_eyes",
+        "A new boss",
+        ("promotion", "connections"),
+        30,
+    )
+    assert len(boss.week_actions) == 2
+    assert boss.week_actions[1].startswith("Give your new boss a one-page summary")
+
+
+# -- the reader -----------------------------------------------------------------------
+
+
+def stored_plan(assessment_id: int, finished_at: str, scores: dict[str, int]) -> Plan:
+    return Plan(
+        assessment_id=assessment_id,
+        finished_at=finished_at,
+        tool_version="0",
+        dimensions=[
+            DimensionScore(bank="b", id=k, label=k.upper(), score=v, level="moderate")
+            for k, v in scores.items()
+        ],
+        actions=[
+            PlannedAction(bank="b", dimension=k, id=f"do_{k}", text=f"Do {k}.", horizon="week")
+            for k in scores
+        ],
+    )
+
+
+def seed(store: Store, when: str, scores: dict[str, int]) -> int:
+    return (
+        store.record_finished(
+            [BankRef("b", 1)], {"b": {}}, lambda i: stored_plan(i, when, scores)
+        ).assessment_id
+        or 0
+    )
+
+
+def test_reader_finds_nothing_without_a_database() -> None:
+    assert h.Reader.open() is None
+    assert not Store.exists()  # and it created none
+
+
+def test_reader_entries_snapshots_and_done() -> None:
+    with Store() as store:
+        first = seed(store, "2026-01-01T10:00:00+00:00", {"x": 80, "y": 30})
+        second = seed(store, "2026-04-01T10:00:00+00:00", {"x": 50})
+        third = seed(store, "2026-02-01T10:00:00+00:00", {"x": 60})  # finished in between
+        store.mark_done(first, [DoneItem("b", "x", "do_x", 80)])
+        store.mark_done(second, [DoneItem("b", "x", "do_x", 50)])
+        unfinished = store.start_assessment([BankRef("b", 1)])
+    reader = h.Reader.open()
+    assert reader is not None
+    with reader:
+        assert reader.count() == 3
+        assert [e.id for e in reader.entries()] == [second, third, first]
+        assert [e.id for e in reader.entries(2)] == [second, third]
+        newest = reader.entries(1)[0]
+        assert (newest.actions, newest.done, newest.banks) == (1, 1, ("b",))
+        assert reader.latest_two() == [third, second]
+        then, now = reader.snapshot(first), reader.snapshot(second)
+        assert [d.key for d in then.dimensions] == ["b.x", "b.y"]
+        done = reader.done_between(then, now)
+        assert [(d.assessment_id, d.action, d.text) for d in done] == [(first, "do_x", "Do x.")]
+        with pytest.raises(NotFound, match="No assessment 99"):
+            reader.snapshot(99)
+        with pytest.raises(NotFound, match=f"Assessment {unfinished} is not finished"):
+            reader.snapshot(unfinished)
+
+
+def test_reader_migrates_an_old_file_first() -> None:
+    import sqlite3
+
+    from careercoach.paths import db_path
+
+    with Store():
+        pass
+    with sqlite3.connect(db_path()) as conn:  # back to format 1, as an older version left it
+        conn.execute("DROP TABLE done_actions")
+        conn.execute("DROP TABLE events")
+        conn.execute("PRAGMA user_version = 1")
+    reader = h.Reader.open()
+    assert reader is not None
+    with reader:
+        assert reader.entries() == []
+        assert reader.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_reader_knows_the_store_format() -> None:
+    assert h.MIN_SCHEMA <= store_module.SCHEMA_VERSION
+
+
+def test_history_and_compare_modules_import_no_pydantic_models() -> None:
+    code = (
+        "import sys, careercoach.history, careercoach.history_render; "
+        "print(sorted(m for m in sys.modules if m.startswith(('careercoach.models', "
+        "'careercoach.store', 'rich', 'yaml'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_entry_json() -> None:
+    e = h.Entry(
+        3,
+        "2026-11-22T10:00:00+00:00",
+        ("stuck",),
+        (dim("stuck", "bored", 83, "high", "Boredom"),),
+        (dim("stuck", "bored", 83, "high", "Boredom"), dim("stuck", "fit", 10, "low")),
+        5,
+        2,
+    )
+    assert json.loads(json.dumps(e.to_json())) == {
+        "id": 3,
+        "finished_at": "2026-11-22T10:00:00+00:00",
+        "banks": ["stuck"],
+        "top": [{"bank": "stuck", "id": "bored", "label": "Boredom", "score": 83, "level": "high"}],
+        "scores": {"stuck.bored": 83, "stuck.fit": 10},
+        "actions": 5,
+        "actions_done": 2,
+    }
+
+
+def test_now_is_utc() -> None:  # the stored stamps that events_since compares
+    assert datetime.fromisoformat(store_module.now()).tzinfo == UTC
