@@ -226,7 +226,13 @@ def _select(
     if look.can_go_back:
         items += [
             questionary.Separator(" "),
-            questionary.Choice(BACK_LABEL, value=BACK, shortcut_key=False),
+            # "<) ← Back" beside "1) ...", naming the key that goes back at once (a title
+            # given as formatted text gets no shortcut prefix of questionary's own)
+            questionary.Choice(
+                [("class:text", f"{BACK_KEY}) {BACK_LABEL}" if shortcuts else BACK_LABEL)],
+                value=BACK,
+                shortcut_key=False,
+            ),
         ]
     values = [value for value, _ in choices]
     keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
