@@ -452,17 +452,13 @@ def _svg_chart(plan: Plan) -> str:
     return "".join(parts)
 
 
-def _html_table(
-    head: Sequence[str], align: str, rows: Sequence[Sequence[str]], *, caption: str = ""
-) -> str:
+def _html_table(head: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> str:
     """A table of already-escaped cells; ``align``: l or r (numbers) per column."""
 
     def cls(i: int) -> str:
         return ' class="num"' if align[i] == "r" else ""
 
     out = ["<table>"]
-    if caption:
-        out.append(f"<caption hidden>{caption}</caption>")
     out.append(
         "<thead><tr>"
         + "".join(f"<th{cls(i)}>{h}</th>" for i, h in enumerate(head))
