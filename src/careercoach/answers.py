@@ -10,6 +10,7 @@ the project's safe YAML loader (JSON is YAML 1.2) and raises :class:`AnswersErro
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -348,6 +349,29 @@ def check_answers(data: Any, banks: Sequence[Bank], selected: Sequence[str] = ()
     return checked
 
 
+_LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _json_text(path: Path) -> str | None:
+    """A ``.json`` file's text with indenting tabs made spaces (JSON allows them, YAML does
+    not; a tab cannot occur raw inside a JSON string). One space per tab keeps every
+    line and column. None when there is nothing to change or the file cannot be read
+    here (the loader then reads it and reports why)."""
+    if path.suffix.lower() != ".json":
+        return None
+    from careercoach.yaml_nodes import MAX_BYTES
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError):
+        return None
+    if "\t" not in text:
+        return None
+    return _LEADING_TABS.sub(lambda m: m.group(0).replace("\t", " "), text)
+
+
 @dataclass(frozen=True)
 class AnswersFile:
     """A checked answers file: the banks it assesses, in order, and their answers."""
@@ -363,7 +387,7 @@ def load_answers_file(
     """Read and check an answers file; :class:`AnswersError` lists every problem."""
     from careercoach.yaml_nodes import load_document
 
-    doc = load_document(path, error=AnswersError)
+    doc = load_document(path, text=_json_text(path), error=AnswersError)
     checked = check_answers(doc.data, banks, selected)
     if checked.problems:
         located = []

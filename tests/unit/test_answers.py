@@ -235,3 +235,20 @@ def test_an_empty_file(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.startswith(f"{path}")
     assert problem.endswith("the file is empty")
+
+
+def test_a_json_file_indented_with_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(
+        '{\n\t"trial": {\n\t\t"coasting": 9, "pushing": 2, "role": "ic",\n'
+        '\t\t"signs": [],\t"years": 6\n\t}\n}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(AnswersError) as caught:
+        load_answers_file(path, [TRIAL])
+    assert caught.value.problems == [
+        f"{path}:3:15: trial.coasting: got 9, expected a whole number from 1 (strongly "
+        "disagree) to 5 (strongly agree)"
+    ]
+    path.write_text(path.read_text(encoding="utf-8").replace("9", "4"), encoding="utf-8")
+    assert load_answers_file(path, [TRIAL]).answers == {"trial": GOOD}
