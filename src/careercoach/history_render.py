@@ -144,12 +144,9 @@ def _score(score: int | None) -> str:
 def compare_lines(comparison: Comparison, *, width: int = 80) -> list[str]:
     then, now = comparison.then, comparison.now
     days = (local_time(now.finished_at).date() - local_time(then.finished_at).date()).days
-    apart = "the same day" if days == 0 else f"{span_text(abs(days))} apart"
-    lines = wrap(
-        f"Assessment {then.id} ({human_date(local_time(then.finished_at).date())}) → "
-        f"assessment {now.id} ({human_date(local_time(now.finished_at).date())}), {apart}.",
-        width,
-    )
+    apart = "the same day" if days == 0 else f"{span_text(abs(days))} later"
+    lines = wrap(f"Then: assessment {then.id}, {human_time(then.finished_at)}", width)
+    lines += wrap(f"Now:  assessment {now.id}, {human_time(now.finished_at)} ({apart})", width)
     lines += wrap("A higher score is a greater need, so a falling score is better.", width)
     lines.append("")
     if comparison.dimensions:

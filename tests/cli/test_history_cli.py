@@ -1,0 +1,324 @@
+"""``history``, ``compare`` and ``plan --done`` over assessments stored through
+``careercoach assess --answers`` (the trial bank of tests/fixtures/answers/banks)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from careercoach.export import human_time
+from careercoach.paths import db_path
+from careercoach.store import Store
+
+BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "banks"
+runner = CliRunner()
+
+# The trial bank scores drive from coasting, pushing (reversed), role and signs, and
+# reach from role and signs (see the bank). Each case: (drive, reach).
+HIGH = {"coasting": 5, "pushing": 1, "role": "none", "signs": ["stalled", "passed"]}  # 100, 20
+MID = {"coasting": 4, "pushing": 2, "role": "lead", "team_size": 5, "signs": ["stalled", "passed"]}
+LOW = {"coasting": 2, "pushing": 4, "role": "ic", "signs": []}  # 11, 0
+REACH_UP = {**MID, "signs": ["quiet", "stalled", "passed"]}  # 78, 100
+
+
+def cli(*args: str) -> Any:
+    from careercoach.cli import app
+
+    return runner.invoke(app, ["--bank-dir", str(BANKS), *args])
+
+
+def assess(tmp_path: Path, answers: dict[str, Any], note: str | None = None) -> int:
+    given = {"years": 6, **answers}
+    if note is not None:
+        given["note"] = note
+    path = tmp_path / f"answers-{len(list(tmp_path.glob('answers-*')))}.json"
+    path.write_text(json.dumps({"trial": given}))
+    result = cli("assess", "--answers", str(path))
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    return int(last.split("Saved as assessment ")[1].split(".")[0])
+
+
+def history_json(*args: str) -> list[dict[str, Any]]:
+    result = cli("history", "--json", *args)
+    assert result.exit_code == 0, result.output
+    data: list[dict[str, Any]] = json.loads(result.stdout)
+    return data
+
+
+# -- history --------------------------------------------------------------------------
+
+
+def test_history_with_nothing_stored() -> None:
+    result = cli("history")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "No finished assessment yet.\n"
+        "Start one with: careercoach assess\n"
+        "(or from a file: careercoach assess --answers FILE)\n"
+    )
+    assert not db_path().exists()
+    json_result = cli("history", "--json")
+    assert (json_result.exit_code, json_result.stdout) == (0, "[]\n")
+
+
+def test_history_lists_newest_first_with_trends(tmp_path: Path) -> None:
+    ids = [assess(tmp_path, case) for case in (HIGH, MID, LOW)]
+    entries = history_json()
+    assert [e["id"] for e in entries] == ids[::-1]
+    assert [e["scores"] for e in entries] == [
+        {"trial.drive": 11, "trial.reach": 0},
+        {"trial.drive": 78, "trial.reach": 60},
+        {"trial.drive": 100, "trial.reach": 20},
+    ]
+    assert entries[1]["top"] == [
+        {"bank": "trial", "id": "drive", "label": "Drive", "score": 78, "level": "high"},
+        {"bank": "trial", "id": "reach", "label": "Reach", "score": 60, "level": "moderate"},
+    ]
+    assert [(e["actions"], e["actions_done"]) for e in entries] == [(0, 0), (3, 0), (2, 0)]
+    when = [human_time(e["finished_at"]) for e in entries]
+    result = cli("history")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Your assessments, newest first (3)",
+        "",
+        f"#{ids[2]}  {when[0]}",
+        "    Banks: trial",
+        "    Top findings: nothing at moderate or high.",
+        f"#{ids[1]}  {when[1]}",
+        "    Banks: trial",
+        "    Top findings: Drive 78 (high); Reach 60 (moderate)",
+        "    Actions done: 0 of 3",
+        f"#{ids[0]}  {when[2]}",
+        "    Banks: trial",
+        "    Top findings: Drive 100 (high)",
+        "    Actions done: 0 of 2",
+        "",
+        "Trends over the last 3 assessments, oldest to newest (a higher score is a",
+        "greater need):",
+        "  Drive (trial)                                     █▆▂  100 →  11  ↓  89 better",
+        "  Reach (trial)                                     ▂▅▁   20 →   0  ↓  20 better",
+    ]
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_history_before_three_says_when_trends_come(tmp_path: Path) -> None:
+    assess(tmp_path, MID)
+    result = cli("history")
+    assert result.stdout.splitlines()[-1] == "Trends appear once you have three assessments."
+
+
+def test_history_limit_and_all(tmp_path: Path) -> None:
+    ids = [assess(tmp_path, case) for case in (HIGH, MID, LOW, MID)]
+    assert [e["id"] for e in history_json("--limit", "2")] == ids[:1:-1]
+    assert [e["id"] for e in history_json("--all")] == ids[::-1]
+    result = cli("history", "-n", "1")
+    assert result.stdout.splitlines()[0] == (
+        "Your assessments, newest first (1 of 4; --all shows every one)"
+    )
+    # the trends still cover the last assessments, not only the one shown
+    assert "Trends over the last 4 assessments" in result.stdout
+
+
+def test_history_shows_done_actions(tmp_path: Path) -> None:
+    assess(tmp_path, MID)
+    assert cli("plan", "--done", "drive_week").exit_code == 0
+    assert history_json()[0]["actions_done"] == 1
+    assert "    Actions done: 1 of 3" in cli("history").stdout.splitlines()
+
+
+# -- compare --------------------------------------------------------------------------
+
+
+def test_compare_needs_two(tmp_path: Path) -> None:
+    result = cli("compare")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "careercoach: compare needs two finished assessments, and there is none yet.\n"
+        "Start one with: careercoach assess\n"
+    )
+    assess(tmp_path, MID)
+    result = cli("compare")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "careercoach: compare needs two finished assessments, and there is 1."
+    )
+
+
+def test_compare_unknown_or_same_id(tmp_path: Path) -> None:
+    first = assess(tmp_path, HIGH)
+    second = assess(tmp_path, MID)
+    result = cli("compare", str(first), "42")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "careercoach: No assessment 42."
+    result = cli("compare", str(second))
+    assert result.exit_code == 2
+    assert "is the latest" in result.stderr
+    result = cli("compare", str(first), str(first))
+    assert result.exit_code == 2
+    assert result.stderr == f"careercoach: give two different assessments (both are {first})\n"
+
+
+def test_compare_the_last_two(tmp_path: Path) -> None:
+    first = assess(tmp_path, HIGH)
+    second = assess(tmp_path, MID)
+    assert cli("plan", "--id", str(first), "--done", "drive_week").exit_code == 0
+    result = cli("compare", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["then"]["id"], data["now"]["id"]) == (first, second)
+    assert [
+        (d["id"], d["then"], d["now"], d["change"], d["direction"]) for d in data["dimensions"]
+    ] == [
+        ("drive", 100, 78, -22, "better"),
+        ("reach", 20, 60, 40, "worse"),
+    ]
+    assert data["summary"] == {"better": 1, "worse": 1, "same": 0, "new": 0, "gone": 0}
+    assert [d["action"] for d in data["done_since"]] == ["drive_week"]
+    assert [a["id"] for a in data["new_actions"]] == ["reach_month"]
+    assert data["dropped_actions"] == []
+    then_at, now_at = (
+        human_time(data["then"]["finished_at"]),
+        human_time(data["now"]["finished_at"]),
+    )
+    text = cli("compare")
+    assert text.exit_code == 0
+    assert text.stdout.splitlines() == [
+        f"Then: assessment {first}, {then_at}",
+        f"Now:  assessment {second}, {now_at} (the same day)",
+        "A higher score is a greater need, so a falling score is better.",
+        "",
+        "Dimension                                               then   now  change",
+        "Drive (trial)                                            100    78  ↓  22 better",
+        "Reach (trial)                                             20    60  ↑  40 worse",
+        "",
+        "In short: 1 better, 1 worse.",
+        "",
+        f"Actions done since assessment {first} (1):",
+        "  [x] Write down one goal for the year.",
+        "",
+        "New in the plan (1):",
+        "  - Meet one new person a week.",
+    ]
+    # the order of the arguments does not matter: the earlier one is "then"
+    assert json.loads(cli("compare", str(second), str(first), "--json").stdout) == data
+
+
+def test_compare_new_and_gone_dimensions(tmp_path: Path) -> None:
+    """A dimension measured in one assessment only is "new" or "not measured now"."""
+    first = assess(tmp_path, MID)
+    second = assess(tmp_path, LOW)
+    with Store() as store:  # drop reach from the older plan, as if its bank lacked it
+        store._conn.execute(
+            "UPDATE plans SET plan = json_set(plan, '$.dimensions', "
+            "json_array(json_extract(plan, '$.dimensions[0]'))) WHERE assessment_id = ?",
+            (first,),
+        )
+    data = json.loads(cli("compare", "--json").stdout)
+    assert [(d["id"], d["then"], d["now"], d["direction"]) for d in data["dimensions"]] == [
+        ("drive", 78, 11, "better"),
+        ("reach", None, 0, "new"),
+    ]
+    assert data["new_dimensions"] == ["trial.reach"]
+    lines = cli("compare", str(first), str(second)).stdout.splitlines()
+    assert "Reach (trial)                                              —     0  new" in lines
+    assert "In short: 1 better, 1 new." in lines
+    assert "Measured for the first time: Reach." in lines
+
+
+# -- plan --done and the next plan ----------------------------------------------------
+
+
+def test_plan_done_marks_and_the_plan_shows_it(tmp_path: Path) -> None:
+    assessment = assess(tmp_path, MID)
+    result = cli("plan", "--done", "trial.drive_week", "--done", "reach_month")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Done: Write down one goal for the year.\n"
+        "Done: Meet one new person a week.\n"
+        f"2 of 3 actions of assessment {assessment} done.\n"
+    )
+    again = cli("plan", "--done", "drive_week")
+    assert again.stdout.splitlines()[0] == "Already done: Write down one goal for the year."
+    plan = json.loads(cli("plan", "--export", "json", "--output", "-").stdout)
+    assert [(a["id"], a["done"]) for a in plan["actions"]] == [
+        ("drive_week", True),
+        ("reach_month", True),
+        ("drive_quarter", False),
+    ]
+    assert "  [x] Write down one goal for the year. (Drive)" in cli("plan", "--plain").stdout
+
+
+def test_plan_done_unknown_action(tmp_path: Path) -> None:
+    assessment = assess(tmp_path, MID)
+    result = cli("plan", "--done", "nope")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"careercoach: no action 'nope' in the plan of assessment {assessment} "
+        "(actions: trial.drive_week, trial.reach_month, trial.drive_quarter)\n"
+    )
+
+
+def test_plan_done_without_an_assessment() -> None:
+    result = cli("plan", "--done", "drive_week")
+    assert result.exit_code == 1
+    assert "No finished assessment yet" in result.stderr
+
+
+def test_plan_check_needs_a_terminal(tmp_path: Path) -> None:
+    assess(tmp_path, MID)
+    result = cli("plan", "--check")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "careercoach: plan --check shows a checklist in a terminal, and stdin is not one.\n"
+        "Mark an action with: careercoach plan --done ACTION_ID\n"
+    )
+
+
+def test_plan_check_ticks_and_unticks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercoach import prompts
+
+    assessment = assess(tmp_path, MID)
+    assert cli("plan", "--done", "reach_month").exit_code == 0
+    asked: list[Any] = []
+
+    def fake(message: str, choices: Any, checked: Any) -> list[str]:
+        asked.append((message, list(choices), list(checked)))
+        return ["trial.drive_week", "trial.drive_quarter"]
+
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(prompts, "ask_checklist", fake)
+    result = cli("plan", "--check")
+    assert result.exit_code == 0, result.output
+    assert asked == [
+        (
+            f"Which actions of assessment {assessment} have you done?",
+            [
+                ("trial.drive_week", "Write down one goal for the year."),
+                ("trial.reach_month", "Meet one new person a week."),
+                ("trial.drive_quarter", "Finish one big thing."),
+            ],
+            ["trial.reach_month"],
+        )
+    ]
+    assert result.stdout == (
+        f"Marked 2 done, unmarked 1.\n2 of 3 actions of assessment {assessment} done.\n"
+    )
+    with Store() as store:
+        assert [d.action for d in store.done_actions(assessment)] == ["drive_week", "drive_quarter"]
+
+
+def test_the_next_plan_skips_done_actions_unless_worse(tmp_path: Path) -> None:
+    assess(tmp_path, MID)  # drive 78, reach 60
+    assert cli("plan", "--done", "drive_week", "--done", "reach_month").exit_code == 0
+    assess(tmp_path, REACH_UP)  # drive 78 (same), reach 100 (worse)
+    plan = json.loads(cli("plan", "--export", "json", "--output", "-").stdout)
+    assert [(d["id"], d["score"]) for d in plan["dimensions"]] == [("reach", 100), ("drive", 78)]
+    assert [(a["id"], a["done"]) for a in plan["actions"]] == [
+        ("reach_month", False),  # reach got worse: back in the plan
+        ("drive_quarter", False),  # drive_week was done and drive did not get worse
+    ]
