@@ -219,7 +219,7 @@ def checkin(
                 plan = store.plan(latest.id)
                 assert plan is not None
                 since = figures.events_since([_figure(e) for e in store.events()], plan.finished_at)
-                done = [d for d in store.done_actions() if d.done_at > plan.finished_at]
+                done = [d for d in store.done_actions() if d.done_at >= plan.finished_at]
                 texts: dict[tuple[int, str, str], str] = {}
                 for assessment_id in dict.fromkeys(d.assessment_id for d in done):
                     other = store.plan(assessment_id)

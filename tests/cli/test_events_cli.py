@@ -1,0 +1,282 @@
+"""``event add`` / ``event list``, ``checkin`` and ``export-data``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from careercoach.export import human_date
+from careercoach.paths import db_path
+from careercoach.store import Store
+
+BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "banks"
+runner = CliRunner()
+MID = {
+    "coasting": 4,
+    "pushing": 2,
+    "role": "lead",
+    "team_size": 5,
+    "signs": ["stalled", "passed"],
+    "years": 6,
+}
+BOSS_WEEK = [
+    "  [ ] Within the new boss's first two weeks, ask what she most wants to",
+    "      accomplish this year, and offer to take on one specific piece of it.",
+    "  [ ] Give your new boss a one-page summary of your work: what goes well, what",
+    "      does not, and what you are doing about it.",
+]
+
+
+def cli(*args: str, **kwargs: Any) -> Any:
+    from careercoach.cli import app
+
+    return runner.invoke(app, ["--bank-dir", str(BANKS), *args], **kwargs)
+
+
+def assess(tmp_path: Path, answers: dict[str, Any] = MID) -> int:
+    path = tmp_path / f"answers-{len(list(tmp_path.glob('answers-*')))}.json"
+    path.write_text(json.dumps({"trial": answers}))
+    result = cli("assess", "--answers", str(path))
+    assert result.exit_code == 0, result.output
+    return int(result.output.split("Saved as assessment ")[1].split(".")[0])
+
+
+def plan_json() -> dict[str, Any]:
+    result = cli("plan", "--export", "json", "--output", "-")
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+# -- event add ------------------------------------------------------------------------
+
+
+def test_event_add_prints_this_weeks_actions_and_the_recheck() -> None:
+    result = cli("event", "add", "new_boss", "--date", "2026-11-20", "--note", "Ana")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Recorded event 1: A new boss, 2026-11-20.",
+        "",
+        "This week:",
+        *BOSS_WEEK,
+        "",
+        "This can change what you found in: promotion, connections. Take a short re-check",
+        "of those banks:",
+        "  careercoach assess --bank promotion --bank connections",
+    ]
+    with Store() as store:
+        (event,) = store.events()
+    assert (event.trigger, event.label, event.happened_on, event.note) == (
+        "new_boss",
+        "A new boss",
+        "2026-11-20",
+        "Ana",
+    )
+    assert (event.checkin_days, event.recheck) == (30, ("promotion", "connections"))
+
+
+def test_event_add_moves_the_checkin_sooner(tmp_path: Path) -> None:
+    assess(tmp_path)
+    planned = plan_json()["next_checkin"]
+    today = date.today()
+    assert planned == (today + timedelta(days=90)).isoformat()
+    result = cli("event", "add", "cost_cutting")
+    assert result.exit_code == 0
+    moved = today + timedelta(days=30)
+    assert f"Your next check-in moves to {human_date(moved)} (in 30 days)." in (
+        result.stdout.splitlines()
+    )
+    plan = plan_json()
+    assert plan["next_checkin"] == moved.isoformat()
+    assert plan["checkin_reason"] == (
+        f"Sooner than planned, because of: Cost cutting ({today.isoformat()})."
+    )
+    assert plan["recheck_banks"] == ["stuck", "promotion"]
+
+
+def test_an_old_event_recorded_later_still_counts(tmp_path: Path) -> None:
+    assess(tmp_path)
+    today = date.today()
+    day = today - timedelta(days=40)
+    assert cli("event", "add", "new_boss", "--date", day.isoformat()).exit_code == 0
+    result = cli("checkin")
+    assert result.exit_code == 0
+    due = day + timedelta(days=30)
+    assert result.stdout.splitlines()[:2] == [
+        f"Next check-in: {human_date(due)}, overdue by 10 days.",
+        f"Sooner than planned, because of: A new boss ({day.isoformat()}).",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["bogus"],
+            "careercoach: unknown trigger 'bogus' (triggers: new_executive, market_shift, "
+            "project_change, cost_cutting, stretch_growth, new_boss, new_coworkers, "
+            "someone_fired)",
+        ),
+        (
+            ["new_boss", "--date", "2026-13-01"],
+            "careercoach: --date: '2026-13-01' is not a date (use YYYY-MM-DD, e.g. 2026-11-20)",
+        ),
+        (
+            ["new_boss", "--date", "yesterday"],
+            "careercoach: --date: 'yesterday' is not a date (use YYYY-MM-DD, e.g. 2026-11-20)",
+        ),
+        (
+            ["new_boss", "--note", "x" * 1001],
+            "careercoach: --note: at most 1000 characters (this one has 1001)",
+        ),
+    ],
+)
+def test_event_add_bad_input(args: list[str], message: str) -> None:
+    result = cli("event", "add", *args)
+    assert result.exit_code == 2
+    assert result.stderr == message + "\n"
+    assert not db_path().exists()
+
+
+def test_event_note_is_shown_literally() -> None:
+    note = "[bold]Ana[/] \x1b]0;owned\x07 \u202eevil"
+    assert (
+        cli("event", "add", "someone_fired", "--date", "2026-11-01", "--note", note).exit_code == 0
+    )
+    result = cli("event", "list")
+    assert result.stdout.splitlines() == [
+        "Events, newest first (1):",
+        "  2026-11-01  Someone was fired: [bold]Ana[/] ]0;owned evil",
+    ]
+
+
+# -- event list -----------------------------------------------------------------------
+
+
+def test_event_list_empty() -> None:
+    result = cli("event", "list")
+    assert result.stdout == (
+        "No event recorded yet.\nRecord one with: careercoach event add TRIGGER (e.g. new_boss)\n"
+    )
+    assert cli("event", "list", "--json").stdout == "[]\n"
+    assert not db_path().exists()
+
+
+def test_event_list_newest_first() -> None:
+    for trigger, day in (("new_boss", "2026-10-01"), ("market_shift", "2026-11-05")):
+        assert cli("event", "add", trigger, "--date", day).exit_code == 0
+    assert cli("event", "list").stdout.splitlines() == [
+        "Events, newest first (2):",
+        "  2026-11-05  A change in the market",
+        "  2026-10-01  A new boss",
+    ]
+    data = json.loads(cli("event", "list", "--json").stdout)
+    assert [(e["id"], e["trigger"], e["date"], e["note"]) for e in data] == [
+        (2, "market_shift", "2026-11-05", None),
+        (1, "new_boss", "2026-10-01", None),
+    ]
+    assert data[0]["recheck"] == ["stuck", "education"]
+
+
+# -- checkin --------------------------------------------------------------------------
+
+
+def test_checkin_without_an_assessment() -> None:
+    result = cli("checkin")
+    assert result.exit_code == 0
+    assert result.stdout == "No finished assessment yet. Start one with: careercoach assess\n"
+
+
+def test_checkin_says_what_changed(tmp_path: Path) -> None:
+    assess(tmp_path)
+    today = date.today()
+    assert cli("plan", "--done", "drive_week").exit_code == 0
+    assert cli("event", "add", "new_boss", "--note", "Ana").exit_code == 0
+    result = cli("checkin")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"Next check-in: {human_date(today + timedelta(days=30))}, in 30 days.",
+        f"Sooner than planned, because of: A new boss ({today.isoformat()}).",
+        "",
+        f"Since your last assessment ({human_date(today)}, today):",
+        "  Events (1):",
+        f"    {today.isoformat()}  A new boss: Ana",
+        "  Actions done (1):",
+        "    [x] Write down one goal for the year.",
+        "",
+        "Take these banks again: promotion, connections.",
+        "Start the check-in with: careercoach checkin --run",
+    ]
+
+
+def test_checkin_with_nothing_new(tmp_path: Path) -> None:
+    assess(tmp_path)
+    today = date.today()
+    assert cli("checkin").stdout.splitlines() == [
+        f"Next check-in: {human_date(today + timedelta(days=90))}, in 90 days.",
+        "",
+        f"Since your last assessment ({human_date(today)}, today):",
+        "  No event recorded.",
+        "  No action marked done.",
+        "",
+        "Start the check-in with: careercoach checkin --run",
+    ]
+
+
+def test_checkin_run_needs_a_terminal(tmp_path: Path) -> None:
+    assess(tmp_path)
+    result = cli("checkin", "--run")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("careercoach: ")
+    assert "stdin is not one" in result.stderr
+
+
+# -- export-data ----------------------------------------------------------------------
+
+
+def test_export_data_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = assess(tmp_path)
+    assess(tmp_path, {**MID, "note": "A [b]note[/b] ünïcode"})
+    assert cli("plan", "--id", str(first), "--done", "drive_week").exit_code == 0
+    assert cli("event", "add", "new_boss", "--date", "2026-11-01", "--note", "Ana").exit_code == 0
+    result = cli("export-data", "--output", "-")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    with Store() as store:
+        assert document == store.export_data()
+        assert document["assessments"][1]["answers"] == store.answers(first + 1)
+    assert [a["id"] for a in document["assessments"]] == [first, first + 1]
+    assert document["assessments"][1]["answers"]["trial"]["note"] == "A [b]note[/b] ünïcode"
+    assert document["assessments"][0]["plan"]["assessment_id"] == first
+    assert [(d["assessment_id"], d["action"]) for d in document["done_actions"]] == [
+        (first, "drive_week")
+    ]
+    assert [(e["trigger"], e["date"], e["note"]) for e in document["events"]] == [
+        ("new_boss", "2026-11-01", "Ana")
+    ]
+    assert cli("export-data", "--output", "-").stdout == result.stdout  # the same document
+
+    monkeypatch.chdir(tmp_path)
+    written = cli("export-data")
+    name = f"careercoach-data-{date.today().isoformat()}.json"
+    assert written.exit_code == 0
+    assert written.stdout == f"Data written to {tmp_path / name}\n"
+    assert (tmp_path / name).read_text() == result.stdout
+    assert ((tmp_path / name).stat().st_mode & 0o777) == 0o600
+
+
+def test_export_data_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "mine.json"
+    target.write_text("keep me")
+    result = cli("export-data", "--output", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"careercoach: {target} already exists; use --force to overwrite it\n"
+    assert target.read_text() == "keep me"
+    forced = cli("export-data", "--output", str(target), "--force")
+    assert forced.exit_code == 0
+    assert json.loads(target.read_text())["assessments"] == []
