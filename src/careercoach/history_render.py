@@ -10,14 +10,14 @@ Nothing here prints.
 from __future__ import annotations
 
 import json
+import os
 import re
-import shutil
+import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from careercoach.export import human_date, human_time, local_time, span_text
 from careercoach.history import (
     Comparison,
     DimensionChange,
@@ -39,8 +39,70 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u20
 
 
 def terminal_width() -> int:
-    """The terminal's width (``COLUMNS`` when there is none), between 40 and 120."""
-    return max(40, min(120, shutil.get_terminal_size((80, 24)).columns))
+    """``COLUMNS``, else the terminal's width, else 80; kept between 40 and 120."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        stream = sys.__stdout__
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns if stream else 80
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(40, min(120, columns or 80))
+
+
+# Dates as careercoach.export says them (the same words; export.py is not imported
+# here: it costs more at start-up than the whole history query).
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def local_time(iso: str) -> datetime:
+    """An ISO 8601 time in the local time zone (one without an offset counts as local)."""
+    return datetime.fromisoformat(iso).astimezone()
+
+
+def human_date(day: date) -> str:
+    """``Sunday 22 November 2026``."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def human_time(iso: str) -> str:
+    """``Sunday 22 November 2026 at 10:04``, local time."""
+    moment = local_time(iso)
+    return f"{human_date(moment.date())} at {moment:%H:%M}"
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def span_text(days: int) -> str:
+    """``5 days``, ``3 weeks``, ``4 months``, ``2 years and 1 month``."""
+    if days < 14:
+        return _count(days, "day")
+    if days < 61:
+        return _count(round(days / 7), "week")
+    months = round(days / 30.4375)
+    if months < 24:
+        return _count(months, "month")
+    years, months = divmod(months, 12)
+    return _count(years, "year") + (f" and {_count(months, 'month')}" if months else "")
 
 
 def to_json(value: Any) -> str:

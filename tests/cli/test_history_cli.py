@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careercoach.export import human_time
+from careercoach.history_render import human_time
 from careercoach.paths import db_path
 from careercoach.store import Store
 

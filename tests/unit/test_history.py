@@ -382,3 +382,24 @@ def test_entry_json() -> None:
 
 def test_now_is_utc() -> None:  # the stored stamps that events_since compares
     assert datetime.fromisoformat(store_module.now()).tzinfo == UTC
+
+
+@pytest.mark.parametrize("days", [0, 1, 13, 14, 60, 61, 90, 400, 729, 730, 800, 3650])
+def test_render_says_dates_and_spans_like_the_plan(days: int) -> None:
+    from careercoach import export, history_render
+
+    assert history_render.span_text(days) == export.span_text(days)
+    day = date(2026, 11, 22) + timedelta(days=days)
+    assert history_render.human_date(day) == export.human_date(day)
+    iso = f"{day.isoformat()}T10:04:00+00:00"
+    assert history_render.human_time(iso) == export.human_time(iso)
+
+
+def test_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercoach.history_render import terminal_width
+
+    for columns, width in (("80", 80), ("200", 120), ("10", 40), ("junk", 80)):
+        monkeypatch.setenv("COLUMNS", columns)
+        if columns == "junk":
+            monkeypatch.setattr("os.get_terminal_size", lambda fd: (_ for _ in ()).throw(OSError))
+        assert terminal_width() == width
