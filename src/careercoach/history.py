@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careercoach.errors import NotFound
 
@@ -47,8 +46,7 @@ MISSING_SPARK = "·"
 # -- records --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DimensionFigure:
+class DimensionFigure(NamedTuple):
     """A scored dimension of one plan."""
 
     bank: str
@@ -62,8 +60,7 @@ class DimensionFigure:
         return f"{self.bank}.{self.id}"
 
 
-@dataclass(frozen=True)
-class ActionFigure:
+class ActionFigure(NamedTuple):
     """A planned action of one plan."""
 
     bank: str
@@ -77,8 +74,7 @@ class ActionFigure:
         return f"{self.bank}.{self.id}"
 
 
-@dataclass(frozen=True)
-class DoneFigure:
+class DoneFigure(NamedTuple):
     """An action marked done, with the plan it was in."""
 
     assessment_id: int
@@ -93,8 +89,7 @@ class DoneFigure:
         return f"{self.bank}.{self.action}"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One finished assessment as ``history`` shows it."""
 
     id: int
@@ -121,8 +116,7 @@ def _dimension_json(d: DimensionFigure) -> dict[str, Any]:
     return {"bank": d.bank, "id": d.id, "label": d.label, "score": d.score, "level": d.level}
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """One finished assessment with what ``compare`` needs of its plan."""
 
     id: int
@@ -151,8 +145,7 @@ def spark(score: int | None) -> str:
     return SPARKS[round(max(0, min(100, score)) * (len(SPARKS) - 1) / 100)]
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(NamedTuple):
     """One dimension over the last assessments, oldest first (``None``: not scored)."""
 
     bank: str
@@ -221,8 +214,7 @@ def trends(
 # -- compare --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DimensionChange:
+class DimensionChange(NamedTuple):
     bank: str
     id: str
     label: str
@@ -259,8 +251,7 @@ class DimensionChange:
         }
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     then: Snapshot
     now: Snapshot
     dimensions: list[DimensionChange]
@@ -366,8 +357,7 @@ def repeat_action(
 # -- check-ins ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EventFigure:
+class EventFigure(NamedTuple):
     """A new-eyes event as the check-in rule sees it."""
 
     id: int
@@ -397,12 +387,11 @@ def events_since(events: Iterable[EventFigure], finished_at: str) -> list[EventF
     return sorted(found, key=lambda e: (e.happened_on, e.id))
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
     """When the next check-in is due, and the events that brought it forward."""
 
     day: date | None
-    moved_by: tuple[EventFigure, ...] = field(default=())
+    moved_by: tuple[EventFigure, ...] = ()
 
     @property
     def recheck(self) -> list[str]:
@@ -618,8 +607,7 @@ class Reader:
 # -- new-eyes triggers in the banks ---------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TriggerInfo:
+class TriggerInfo(NamedTuple):
     """What a bank's ``triggers:`` section says about one trigger."""
 
     bank: str
@@ -710,11 +698,10 @@ def with_progress(store: Store, plan: Plan) -> Plan:
     return plan.model_copy(update=update) if update else plan
 
 
-@dataclass(frozen=True)
-class ActionRef:
+class ActionRef(NamedTuple):
     """An action of a plan picked by ``bank.action`` or a unique bare action id."""
 
-    index: int
+    position: int
     bank: str
     dimension: str
     id: str
@@ -726,8 +713,8 @@ def resolve_action(plan: Plan, ref: str) -> ActionRef:
     from careercoach.safe_text import clean
 
     matches = [
-        ActionRef(index, a.bank, a.dimension, a.id)
-        for index, a in enumerate(plan.actions)
+        ActionRef(position, a.bank, a.dimension, a.id)
+        for position, a in enumerate(plan.actions)
         if ref in (f"{a.bank}.{a.id}", a.id)
     ]
     if len(matches) == 1:

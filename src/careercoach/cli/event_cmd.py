@@ -341,7 +341,7 @@ def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> Non
         lines.append(f"Marked {added} done, unmarked {removed}.")
         count = len(chosen)
     else:
-        picked = list(dict.fromkeys(resolve_action(plan, ref).index for ref in refs))
+        picked = list(dict.fromkeys(resolve_action(plan, ref).position for ref in refs))
         with Store() as store:
             for index in picked:
                 action = plan.actions[index]
