@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from careercoach.banks import LoadedBank, bank_files, load_bank_file
+from careercoach.banks import LoadedBank, bank_files, clash_message, load_bank_file
 from careercoach.errors import BadInput, BankError
 from careercoach.models import (
     Bank,
@@ -157,9 +157,7 @@ def validate_paths(paths: Sequence[Path]) -> list[str]:
             problems += exc.problems
             continue
         if bank.id in first_file:
-            problems.append(
-                f"{path}: bank id '{bank.id}' is already defined in {first_file[bank.id]}"
-            )
+            problems.append(clash_message(path, bank.id, first_file[bank.id]))
             continue
         first_file[bank.id] = path
         ok.append(

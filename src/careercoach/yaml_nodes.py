@@ -2,110 +2,197 @@
 
 Why not ``yaml.safe_load``: it keeps the last of two duplicate keys silently, follows
 aliases (a few hundred bytes can expand to gigabytes downstream), reads ``no`` as a
-boolean (YAML 1.1) and forgets line numbers. Here the text is *composed* into a node tree
-(libyaml's C parser where the installed PyYAML has it), then converted by our own small
-constructor that:
+boolean (YAML 1.1) and forgets line numbers. Here the text is *parsed* into YAML events
+(libyaml's C parser where the installed PyYAML has it) and a small builder of our own turns
+the events into plain data, never constructing an object of any other kind. It:
 
 - resolves plain scalars by YAML 1.2's core schema: only ``true``/``false`` are booleans,
   ``~``/``null``/empty are null, and decimal, octal (``0o``), hex ints and floats are numbers;
-- refuses anchors and aliases, explicit tags other than the standard scalar ones, and
-  duplicate keys (naming the first occurrence);
-- records the mark (line, column) of every key and value by its location, so that errors
-  found later (pydantic, cross-references, answers) point at ``path:line:col``.
+- refuses anchors and aliases (an alias is never followed), explicit tags other than the
+  standard scalar ones, merge keys, keys that are lists or mappings, a second document,
+  nesting deeper than :data:`MAX_DEPTH`, and duplicate keys (naming the first occurrence);
+- records the mark (line, column; 1-based) of every key and value by its location, so that
+  errors found later (pydantic, cross-references, answers) point at ``path:line:col``.
+
+Events rather than PyYAML's composed node tree keep it linear and fast (no node or mark
+objects are kept), bounded (libyaml's composer recurses in C and crashes the interpreter on
+deeply nested input; its event parser does not) and exact (an alias is reported where it is
+written, not where its anchor is).
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from careercoach.errors import BadInput, BankError
 
 MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 100
 Loc = tuple[str | int, ...]
-_PLAIN = "!careercoach/plain"
-_STR = "tag:yaml.org,2002:str"
-_ALLOWED_TAGS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
+
+_STANDARD = "tag:yaml.org,2002:"
+_STR = _STANDARD + "str"
+_MERGE = _STANDARD + "merge"
+_COLLECTION_TAGS = {None, "!", _STANDARD + "map", _STANDARD + "seq"}
+
+_SPECIAL: dict[str, Any] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
 }
-
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
-_INT10 = re.compile(r"^[-+]?[0-9]+$")
-_INT8 = re.compile(r"^0o[0-7]+$")
-_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-
-
-class _Resolver(yaml.resolver.BaseResolver):
-    """Tags plain scalars for our YAML 1.2 resolution and quoted ones as strings."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                return _PLAIN
-            if implicit[1]:
-                return _STR
-        result: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-        return result
+for _sign in ("", "+", "-"):
+    for _spelling in (".inf", ".Inf", ".INF"):
+        _SPECIAL[_sign + _spelling] = float("-inf") if _sign == "-" else float("inf")
+for _spelling in (".nan", ".NaN", ".NAN"):
+    _SPECIAL[_spelling] = float("nan")
+_NUMBER_START = frozenset("0123456789+-.")
+_INT10 = re.compile(r"[-+]?[0-9]+")
+_INT8 = re.compile(r"0o[0-7]+")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_MISSING = object()
+_NEED_KEY = object()  # a mapping frame waiting for its next key
+_SKIP = object()  # a mapping frame whose next value is to be dropped (its key was refused)
 
 
-def _c_loader() -> type | None:
+def _resolve_plain(text: str) -> Any:
+    """YAML 1.2 core schema resolution of a plain (unquoted, untagged) scalar."""
+    value = _SPECIAL.get(text, _MISSING)
+    if value is not _MISSING:
+        return value
+    if text[0] not in _NUMBER_START:  # text is not empty: "" is in _SPECIAL
+        return text
+    if _INT10.fullmatch(text):
+        try:
+            return int(text)
+        except ValueError:  # more digits than int() converts: keep the text
+            return text
+    if _INT8.fullmatch(text):
+        return int(text[2:], 8)
+    if _INT16.fullmatch(text):
+        return int(text[2:], 16)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+
+
+def _tagged(tag: str, text: str) -> tuple[Any, str | None]:
+    """A scalar with an explicit tag: its value, and a problem (or None)."""
+    if tag in {_STR, "!"}:
+        return text, None
+    kind = tag.removeprefix(_STANDARD)
+    if not tag.startswith(_STANDARD) or kind not in {"int", "float", "bool", "null"}:
+        return text, (
+            f"YAML tag '{_shown_tag(tag)}' is not allowed (only !!str, !!int, !!float, "
+            "!!bool and !!null)"
+        )
+    value = _resolve_plain(text)
+    if kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind == "float":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif kind == "bool":
+        ok = isinstance(value, bool)
+    else:
+        ok = value is None
+    return (value, None) if ok else (text, f"'{text}' is not a valid {_shown_tag(tag)}")
+
+
+def _c_parser() -> type[Any] | None:
     try:
         from yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:  # PyYAML built without libyaml
         return None
-
-    class _CNodeLoader(CParser, _Resolver):
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _Resolver.__init__(self)
-
-    return _CNodeLoader
+    parser: type[Any] = CParser
+    return parser
 
 
-class _PyNodeLoader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    _Resolver,
-):
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python parser, for installs without libyaml."""
+
     def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        _Resolver.__init__(self)
 
 
-_C_LOADER = _c_loader()
-LIBYAML = _C_LOADER is not None
+_C_PARSER = _c_parser()
+LIBYAML = _C_PARSER is not None
+
+
+class Problem(NamedTuple):
+    """One problem found while reading a document: 1-based position and message.
+
+    ``loc`` is set when the value at that location could not be read as written (an alias,
+    a refused tag): other checks of that value would only repeat the problem.
+    """
+
+    line: int
+    column: int
+    message: str
+    loc: Loc | None = None
 
 
 @dataclass
 class Document:
-    """Plain data from a YAML file, and where each part of it was written."""
+    """Plain data from a YAML file, and where each part of it was written.
+
+    The marks are found on first use, by reading ``text`` again: a file that loads without
+    a problem never pays for them.
+    """
 
     path: str
     data: Any
-    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    """YAML-level problems, kept here (not raised) by ``load_document(keep_problems=True)``."""
+    _marks: tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @property
+    def value_marks(self) -> dict[Loc, tuple[int, int]]:
+        """1-based (line, column) where each value starts, by location."""
+        return self._all_marks()[0]
+
+    @property
+    def key_marks(self) -> dict[Loc, tuple[int, int]]:
+        """1-based (line, column) of each mapping key, by the location of its value."""
+        return self._all_marks()[1]
+
+    def _all_marks(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+        if self._marks is None:
+            builder = _Builder(record=True)
+            if self.text is not None:
+                try:
+                    with gc_paused():
+                        builder.run_text(self.text)
+                except (yaml.YAMLError, UnicodeError, _TooDeep):  # pragma: no cover
+                    pass  # only text that loaded once comes here
+            self._marks = (builder.value_marks, builder.key_marks)
+        return self._marks
 
     def resolve(self, loc: Loc) -> Loc:
         """The longest part of ``loc`` that exists in the data.
@@ -116,9 +203,12 @@ class Document:
         found: list[str | int] = []
         current = self.data
         for part in loc:
-            in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
+            in_dict = isinstance(current, dict) and part in current
             in_list = (
-                isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+                isinstance(current, list)
+                and isinstance(part, int)
+                and not isinstance(part, bool)
+                and 0 <= part < len(current)
             )
             if in_dict or in_list:
                 current = current[part]
@@ -137,139 +227,257 @@ class Document:
         mark = self.mark(loc, key=key)
         return f"{self.path}:{mark[0]}:{mark[1]}" if mark else self.path
 
-
-class _Converter:
-    """Node tree to plain data with marks; collects every problem instead of stopping."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.problems: list[tuple[tuple[int, int], str]] = []
-        self._seen: set[int] = set()
-
-    def problem(self, node: yaml.Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(((mark.line + 1, mark.column + 1), message))
-
-    def convert(self, node: yaml.Node, loc: Loc) -> Any:
-        if id(node) in self._seen:
-            # An alias yields the anchored node itself: point at the key that uses it.
-            mark = self.doc.key_marks.get(loc) or (node.start_mark.line + 1, 1)
-            self.problems.append(
-                (mark, "YAML aliases (*name) are not allowed; write the value out")
-            )
-            return None
-        self._seen.add(id(node))
-        self.doc.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, "tag:yaml.org,2002:seq")
-            return [self.convert(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _check_tag(self, node: yaml.Node, expected: str) -> None:
-        if node.tag != expected:
-            self.problem(node, f"YAML tag '{node.tag}' is not allowed here")
-
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
-        self._check_tag(node, "tag:yaml.org,2002:map")
-        result: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
-        key_marks = self.doc.key_marks
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (
-                isinstance(key_node, yaml.ScalarNode)
-                and key_node.value == "<<"
-                and key_node.tag == _PLAIN
-            ):
-                self.problem(key_node, "YAML merge keys (<<) are not allowed")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "a key must be a plain value, not a list or mapping")
-                continue
-            key = self._scalar(key_node)  # a ScalarNode, checked above
-            if not isinstance(key, str | int | float | bool) or key is None:
-                key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in first_line:
-                self.problem(
-                    key_node, f"duplicate key '{key_node.value}' (first on line {first_line[key]})"
-                )
-                continue
-            first_line[key] = line
-            child: Loc = (*loc, key)
-            key_marks[child] = (line, key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, child)
-        return result
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        tag, text = node.tag, node.value
-        if tag == _PLAIN:
-            return _resolve_plain(text)
-        if tag == _STR:
-            return text
-        if tag not in _ALLOWED_TAGS:
-            self.problem(node, f"YAML tag '{tag}' is not allowed")
-            return text
-        value = _resolve_plain(text)
-        expected: dict[str, Callable[[Any], bool]] = {
-            "tag:yaml.org,2002:int": lambda v: isinstance(v, int) and not isinstance(v, bool),
-            "tag:yaml.org,2002:float": lambda v: (
-                isinstance(v, int | float) and not isinstance(v, bool)
-            ),
-            "tag:yaml.org,2002:bool": lambda v: isinstance(v, bool),
-            "tag:yaml.org,2002:null": lambda v: v is None,
-        }
-        if not expected[tag](value):
-            self.problem(node, f"'{text}' is not a valid {tag.rsplit(':', 1)[-1]}")
-            return text
-        return float(value) if tag.endswith("float") else value
+    def problem_lines(self) -> list[str]:
+        """The kept problems as ``path:line:col: message`` lines, in file order."""
+        ordered = sorted(self.problems, key=lambda p: (p.line, p.column))
+        return [f"{self.path}:{p.line}:{p.column}: {p.message}" for p in ordered]
 
 
-def _resolve_plain(text: str) -> Any:
-    """YAML 1.2 core schema resolution of a plain scalar."""
-    if _NULL.match(text):
-        return None
-    if _TRUE.match(text):
-        return True
-    if _FALSE.match(text):
-        return False
-    if _INT10.match(text):
-        return int(text)
-    if _INT8.match(text):
-        return int(text[2:], 8)
-    if _INT16.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
-        return float("-inf") if text.startswith("-") else float("inf")
-    if _NAN.match(text):
-        return float("nan")
-    return text
+class _Frame:
+    """A mapping or sequence whose events are still arriving."""
+
+    __slots__ = ("container", "is_map", "key", "key_position", "loc", "start")
+
+    def __init__(self, container: Any, loc: Loc | None, start: Any, *, key_position: bool) -> None:
+        self.container = container
+        self.is_map = isinstance(container, dict)
+        self.loc = loc  # None inside a part that is dropped: its marks are not kept
+        self.start = start
+        self.key: Any = _NEED_KEY
+        self.key_position = key_position  # written where a key goes (refused at its end)
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+class _Builder:
+    """Events to plain data (and marks, when ``record``), collecting every problem."""
+
+    def __init__(self, *, record: bool) -> None:
+        self.record = record
+        self.value_marks: dict[Loc, tuple[int, int]] = {}
+        self.key_marks: dict[Loc, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.documents = 0
+        self.root: Any = _MISSING
+
+    def problem(self, mark: Any, message: str, loc: Loc | None = None) -> None:
+        self.problems.append(Problem(mark.line + 1, mark.column + 1, message, loc))
+
+    def run_text(self, text: str) -> Any:
+        parser: Any = None
+        try:
+            parser = _C_PARSER(text) if _C_PARSER is not None else _PyParser(text)
+            return self.run(parser)
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose is not None:
+                dispose()
+
+    def run(self, parser: Any) -> Any:
+        """Consume the events of ``parser``; return the document's data (or _MISSING)."""
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        value_marks, key_marks, record = self.value_marks, self.key_marks, self.record
+        special, number_start, missing = _SPECIAL, _NUMBER_START, _MISSING
+        stack: list[_Frame] = []
+        root: Any = _MISSING
+        get_event = parser.get_event
+        while True:
+            event = get_event()
+            kind = type(event)
+            top = stack[-1] if stack else None
+            if kind is scalar_event:
+                if event.anchor is not None or event.tag is not None or top is None:
+                    value = self._scalar(event, top)
+                    if top is None:
+                        root = value
+                    continue
+                if top.loc is None:  # inside a dropped part: no marks
+                    self._scalar(event, top)
+                    continue
+                # The hot path, inlined: a plain or quoted scalar in a mapping or a list.
+                text = event.value
+                if event.implicit[0]:
+                    value = special.get(text, missing)
+                    if value is missing:
+                        value = _resolve_plain(text) if text[0] in number_start else text
+                else:
+                    value = text
+                mark = event.start_mark
+                if top.is_map:
+                    key = top.key
+                    if key is _NEED_KEY:
+                        if type(value) is str and value != "<<" and value not in top.container:
+                            top.key = value
+                            if record:
+                                key_marks[(*top.loc, value)] = (mark.line + 1, mark.column + 1)
+                        else:
+                            self._key(top, event, value)
+                        continue
+                    top.key = _NEED_KEY
+                    if key is _SKIP:
+                        continue
+                    top.container[key] = value
+                    if record:
+                        value_marks[(*top.loc, key)] = (mark.line + 1, mark.column + 1)
+                else:
+                    if record:
+                        value_marks[(*top.loc, len(top.container))] = (
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    top.container.append(value)
+            elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(mark)
+                if event.anchor is not None:
+                    self._anchor(event)
+                container: Any = {} if kind is mapping_start else []
+                key_position = top is not None and top.is_map and top.key is _NEED_KEY
+                where = None if key_position else self._attach(top, container, mark)
+                if event.tag not in _COLLECTION_TAGS:
+                    self.problem(mark, f"YAML tag '{_shown_tag(event.tag)}' is not allowed", where)
+                if top is None:
+                    root = container
+                stack.append(_Frame(container, where, mark, key_position=key_position))
+            elif kind is mapping_end or kind is sequence_end:
+                frame = stack.pop()
+                if frame.key_position:
+                    parent = stack[-1]
+                    self.problem(frame.start, "a key must be a plain value, not a list or mapping")
+                    parent.key = _SKIP
+            elif kind is alias_event:
+                mark = event.start_mark
+                message = f"YAML aliases (*{event.anchor}) are not allowed; write the value out"
+                if top is not None and top.is_map and top.key is _NEED_KEY:
+                    self.problem(mark, message)
+                    top.key = _SKIP
+                    continue
+                self.problem(mark, message, self._attach(top, None, mark))
+                if top is None:
+                    root = None
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.problem(
+                        event.start_mark,
+                        "a second YAML document (---) is not allowed: one file, one document",
+                    )
+                    break
+            elif kind is yaml.StreamEndEvent:
+                break
+        return root
+
+    def _scalar(self, event: Any, top: _Frame | None) -> Any:
+        """The slow path for a scalar: an anchor, a tag, the root, or in a dropped part."""
+        if event.anchor is not None:
+            self._anchor(event)
+        problem = None
+        if event.tag is None:
+            value = _resolve_plain(event.value) if event.implicit[0] else event.value
+        else:
+            value, problem = _tagged(event.tag, event.value)
+        mark = event.start_mark
+        if top is not None and top.is_map and top.key is _NEED_KEY:
+            if problem:
+                self.problem(mark, problem)
+            self._key(top, event, value)
+            return value
+        where = self._attach(top, value, mark)
+        if problem:
+            self.problem(mark, problem, where)
+        return value
+
+    def _attach(self, top: _Frame | None, value: Any, mark: Any) -> Loc | None:
+        """Put a value into its parent; return its location (None when it is dropped)."""
+        position = (mark.line + 1, mark.column + 1)
+        if top is None:
+            if self.record:
+                self.value_marks[()] = position
+            return ()
+        if top.is_map:
+            key = top.key
+            top.key = _NEED_KEY
+            if key is _SKIP:
+                return None
+            top.container[key] = value
+            loc: Loc | None = None if top.loc is None else (*top.loc, key)
+        else:
+            loc = None if top.loc is None else (*top.loc, len(top.container))
+            top.container.append(value)
+        if loc is not None and self.record:
+            self.value_marks[loc] = position
+        return loc
+
+    def _anchor(self, event: Any) -> None:
+        self.problem(
+            event.start_mark,
+            f"YAML anchors (&{event.anchor}) are not allowed; write the value out",
+        )
+
+    def _key(self, frame: _Frame, event: Any, value: Any) -> None:
+        mark = event.start_mark
+        text: str = event.value
+        if event.tag == _MERGE or (text == "<<" and event.tag is None and event.implicit[0]):
+            self.problem(mark, "YAML merge keys (<<) are not allowed; write the keys out")
+            frame.key = _SKIP
+            return
+        key = value if type(value) in {str, int, bool} else text
+        if key in frame.container:
+            first = None if frame.loc is None else self.key_marks.get((*frame.loc, key))
+            where = f" (first on line {first[0]})" if first else ""
+            self.problem(mark, f"duplicate key '{text}'{where}")
+            frame.key = _SKIP
+            return
+        frame.key = key
+        if frame.loc is not None and self.record:
+            self.key_marks[(*frame.loc, key)] = (mark.line + 1, mark.column + 1)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (building big trees is superlinear with it on)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _decode(raw: bytes, path: str, error: type[BadInput]) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise error(
             f"{path}:{line}:{column}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
             "save the file as UTF-8"
         ) from None
-    return text.removeprefix("\ufeff")
+    return text
 
 
 def _tab_problems(text: str, path: str) -> list[str]:
-    """Tabs in indentation: YAML forbids them, and libyaml's message is cryptic."""
+    """Tabs in indentation: YAML forbids them, and the parsers' messages are cryptic."""
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            column = len(line) - len(stripped) + 1
-            problems.append(f"{path}:{number}:{column}: a tab in the indentation; use spaces")
+    for match in _TAB_INDENT.finditer(text):
+        line, column = _position(text, match.end() - 1)
+        problems.append(f"{path}:{line}:{column}: a tab in the indentation; use spaces")
     return problems
 
 
@@ -279,8 +487,15 @@ def load_document(
     text: str | None = None,
     display: str | None = None,
     error: type[BadInput] = BankError,
+    keep_problems: bool = False,
 ) -> Document:
-    """Read, compose and convert one YAML (or JSON) file; raise ``error`` with every problem."""
+    """Read and convert one YAML (or JSON) file; raise ``error`` with every problem.
+
+    Problems that leave no data to check (unreadable, not UTF-8, syntax, tabs, empty, too
+    deep) are always raised. The others (duplicate keys, anchors and aliases, tags, merge
+    keys) are raised too, unless ``keep_problems``: then they are left in
+    ``Document.problems`` so the caller can report them with its own findings.
+    """
     shown = display or str(path)
     if text is None:
         try:
@@ -299,47 +514,97 @@ def load_document(
         except OSError as exc:
             raise error(f"{shown}: cannot be read ({exc.strerror})") from None
         text = _decode(raw, shown, error)
-    elif len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    elif len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise error(f"{shown}: the text is over the limit of {MAX_BYTES:,} bytes")
+    text = text.removeprefix("\ufeff")
 
     tabs = _tab_problems(text, shown)
     if tabs:
         raise error(*tabs)
 
-    was_enabled = gc.isenabled()
-    gc.disable()  # building a big node tree is superlinear with the cyclic GC on
-    try:
-        node = _compose(text, shown, error)
-        doc = Document(shown, None)
-        if node is None:
-            raise error(f"{shown}: the file is empty")
-        converter = _Converter(doc)
-        doc.data = converter.convert(node, ())
-    finally:
-        if was_enabled:
-            gc.enable()
-    if converter.problems:
-        raise error(
-            *(f"{shown}:{line}:{col}: {msg}" for (line, col), msg in sorted(converter.problems))
-        )
+    with gc_paused():
+        builder = _parse(text, shown, error, record=False)
+        if builder.problems:  # read it again for the marks the messages need
+            builder = _parse(text, shown, error, record=True)
+        data = builder.root
+    if data is _MISSING:
+        raise error(f"{shown}:1:1: the file is empty")
+    doc = Document(shown, data, text, sorted(builder.problems, key=lambda p: (p.line, p.column)))
+    if builder.record:
+        doc._marks = (builder.value_marks, builder.key_marks)
+    if doc.problems and not keep_problems:
+        raise error(*doc.problem_lines())
     return doc
 
 
-def _compose(text: str, shown: str, error: type[BadInput]) -> yaml.Node | None:
-    loader = _C_LOADER(text) if _C_LOADER is not None else _PyNodeLoader(text)
+def _parse(text: str, shown: str, error: type[BadInput], *, record: bool) -> _Builder:
+    builder = _Builder(record=record)
+
+    def fail(line: int, column: int, message: str) -> BadInput:
+        if builder.problems and not record:
+            _parse(text, shown, error, record=True)  # raises this again, with exact messages
+        found = sorted(builder.problems, key=lambda p: (p.line, p.column))
+        earlier = [f"{shown}:{p.line}:{p.column}: {p.message}" for p in found]
+        return error(*earlier, f"{shown}:{line}:{column}: {message}")
+
     try:
-        node: yaml.Node | None = loader.get_single_node()
+        builder.root = builder.run_text(text)
+    except _TooDeep as exc:
+        mark = exc.mark
+        raise fail(
+            mark.line + 1, mark.column + 1, f"nested more than {MAX_DEPTH} levels deep"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        reason = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise error(f"{where}: YAML syntax error: {reason}") from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise fail(line, column, _syntax_message(exc, text)) from None
+    except yaml.reader.ReaderError as exc:
+        index = exc.position
+        if _C_PARSER is not None:  # libyaml counts bytes of the UTF-8 text
+            index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        line, column = _position(text, index)
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise fail(
+            line,
+            column,
+            f"the control character U+{character:04X} is not allowed; remove it",
+        ) from None
+    except UnicodeError as exc:  # e.g. a lone surrogate in text given to us
+        line, column = _position(text, getattr(exc, "start", 0))
+        raise fail(line, column, "not valid Unicode text (a lone surrogate)") from None
     except yaml.YAMLError as exc:
         raise error(f"{shown}: YAML error: {exc}") from None
-    except (ValueError, UnicodeError) as exc:  # e.g. characters libyaml refuses
-        raise error(f"{shown}: cannot be read as YAML: {exc}") from None
-    finally:
-        dispose = getattr(loader, "dispose", None)
-        if dispose is not None:
-            dispose()
-    return node
+    return builder
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": (
+        "a ': ' inside a value? put the whole value in quotes, or check the indentation"
+    ),
+    "did not find expected key": "check the indentation of this line and the one before",
+    "could not find expected ':'": "a key without ':', or a value that needs quotes",
+    "did not find expected '-' indicator": "check the indentation of this list item",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """libyaml's terse messages, with the spot that opened the construct and a hint."""
+    mark = exc.problem_mark
+    problem = exc.problem or "invalid YAML"
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "YAML syntax error: a tab character here; YAML needs spaces"
+    if mark is not None and "cannot start any token" in problem and mark.index < len(text):
+        character = text[mark.index]
+        problem = f"a value cannot start with '{character}'; put the value in quotes"
+    message = f"YAML syntax error: {problem}"
+    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem), None)
+    if hint:
+        message += f" ({hint})"
+    context, context_mark = exc.context, exc.context_mark
+    same = mark is not None and context_mark is not None and context_mark.index == mark.index
+    if context and context_mark is not None and not same:
+        message += (
+            f"; {context.removeprefix('while ')} that starts at line "
+            f"{context_mark.line + 1}, column {context_mark.column + 1}"
+        )
+    return message
