@@ -280,3 +280,80 @@ def test_export_data_refuses_to_overwrite(tmp_path: Path) -> None:
     forced = cli("export-data", "--output", str(target), "--force")
     assert forced.exit_code == 0
     assert json.loads(target.read_text())["assessments"] == []
+
+
+# -- in a real terminal ---------------------------------------------------------------
+
+
+def spawn_careercoach(*args: str) -> Any:
+    import io
+    import os
+    import sys
+
+    import pexpect
+
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "careercoach", "--bank-dir", str(BANKS), *args],
+        env=env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,  # only reached when something is wrong
+    )
+    child.logfile_read = io.StringIO()
+    return child
+
+
+@pytest.mark.e2e
+def test_plan_check_in_a_terminal(tmp_path: Path) -> None:
+    import pexpect
+
+    assessment = assess(tmp_path)
+    assert cli("plan", "--done", "reach_month").exit_code == 0
+    child = spawn_careercoach("plan", "--check")
+    try:
+        child.expect_exact(f"Which actions of assessment {assessment} have you done?")
+        child.expect_exact("Finish one big thing.")
+        child.send(" ")  # tick the first (Write down one goal...)
+        child.send("\x1b[B")  # down to the second, ticked already
+        child.send(" ")  # untick it
+        child.send("\r")
+        child.expect_exact("Marked 1 done, unmarked 1.")
+        child.expect_exact(f"1 of 3 actions of assessment {assessment} done.")
+        child.expect(pexpect.EOF)
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+            print(child.logfile_read.getvalue())
+    with Store() as store:
+        assert [d.action for d in store.done_actions(assessment)] == ["drive_week"]
+
+
+@pytest.mark.e2e
+def test_event_add_offers_the_recheck_in_a_terminal() -> None:
+    import pexpect
+
+    child = spawn_careercoach("event", "add", "new_boss", "--date", "2026-11-20")
+    try:
+        child.expect_exact("careercoach assess --bank promotion --bank connections")
+        child.expect_exact("Start the re-check now? [y/N]:")
+        child.send("n\r")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+            print(child.logfile_read.getvalue())
+
+
+@pytest.mark.parametrize(
+    "command", [["event"], ["event", "add"], ["event", "list"], ["checkin"], ["export-data"]]
+)
+def test_help_has_examples(command: list[str]) -> None:
+    result = cli(*command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert "careercoach " + " ".join(command) in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
