@@ -109,6 +109,7 @@ def main() -> None:
     args = parser.parse_args()
     if not SCRIPT.exists():
         sys.exit(f"{SCRIPT} is missing: install the project into .venv first")
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "banks").mkdir()
@@ -135,6 +136,10 @@ def main() -> None:
         if after:
             print(f"  after a {kind:<6} answer: median {statistics.median(after):.1f} ms")
     print(f"start-up to the first question: median {statistics.median(starts):.0f} ms")
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after"
+    )
     verdict = "ok" if median <= GOAL_MS else "OVER"
     print(f"goal: median <= {GOAL_MS:.0f} ms: {verdict}")
 

@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
@@ -163,12 +163,15 @@ def _share_default_bindings() -> None:
 
 
 def _kwargs(look: Look) -> dict[str, Any]:
+    """Keyword arguments for every questionary prompt (passed on to prompt_toolkit)."""
     _share_default_bindings()
+    # no syntax highlighting anywhere: skip merging Pygments' style rules into each prompt
+    kwargs: dict[str, Any] = {"include_default_pygments_style": False}
     if look.no_color or os.environ.get("NO_COLOR", "") != "":
         from prompt_toolkit.output import ColorDepth
 
-        return {"color_depth": ColorDepth.DEPTH_1_BIT}
-    return {}
+        kwargs["color_depth"] = ColorDepth.DEPTH_1_BIT
+    return kwargs
 
 
 def _list_keys(back: bool) -> Any:
@@ -205,6 +208,22 @@ def _instruction(parts: Sequence[str], look: Look) -> str:
     return "(" + ", ".join(shown) + ")"
 
 
+@dataclass(frozen=True)
+class Prompt(Generic[T]):
+    """A question built and ready to show: :meth:`ask` shows it and returns the answer.
+
+    Building (questionary and prompt_toolkit objects) and asking are apart so that the
+    next question can be built while the last answer is being written to disk.
+    """
+
+    question: Any
+    finish: Callable[[Any], T]
+
+    def ask(self) -> T:
+        """Show the question and wait for the answer; Ctrl-C/Ctrl-D raise Interrupted."""
+        return self.finish(_unsafe_ask(self.question))
+
+
 def _select(
     message: str,
     choices: Sequence[tuple[Any, str]],
@@ -213,6 +232,7 @@ def _select(
     look: Look,
     shortcuts: bool,
 ) -> Any:
+    """A questionary select with the Back choice and keys (not yet shown)."""
     import questionary
 
     items: list[Any] = [
@@ -244,14 +264,43 @@ def _select(
         instruction=_instruction([keys], look),
         **_kwargs(look),
     )
-    return _unsafe_ask(_with_keys(question, look.can_go_back))
+    return _with_keys(question, look.can_go_back)
+
+
+def _is_likert(answer: Any) -> int | GoBack:
+    assert isinstance(answer, int | GoBack)
+    return answer
+
+
+def _is_option(answer: Any) -> str | GoBack:
+    assert isinstance(answer, str | GoBack)
+    return answer
+
+
+def likert_prompt(
+    message: str, *, current: int | None = None, look: Look = Look()
+) -> Prompt[int | GoBack]:
+    """Strongly disagree (1) … strongly agree (5); keys 1-5 jump to a point."""
+    question = _select(message, LIKERT_CHOICES, current=current, look=look, shortcuts=True)
+    return Prompt(question, _is_likert)
 
 
 def ask_likert(message: str, *, current: int | None = None, look: Look = Look()) -> int | GoBack:
-    """Strongly disagree (1) … strongly agree (5); keys 1-5 jump to a point."""
-    answer = _select(message, LIKERT_CHOICES, current=current, look=look, shortcuts=True)
-    assert isinstance(answer, int | GoBack)
-    return answer
+    """Ask :func:`likert_prompt`."""
+    return likert_prompt(message, current=current, look=look).ask()
+
+
+def single_prompt(
+    message: str,
+    options: Sequence[tuple[str, str]],
+    *,
+    current: str | None = None,
+    look: Look = Look(),
+) -> Prompt[str | GoBack]:
+    """One of ``options`` (``(id, label)``); the answer is the option's id."""
+    shortcuts = len(options) <= 9
+    question = _select(message, options, current=current, look=look, shortcuts=shortcuts)
+    return Prompt(question, _is_option)
 
 
 def ask_single(
@@ -261,20 +310,19 @@ def ask_single(
     current: str | None = None,
     look: Look = Look(),
 ) -> str | GoBack:
-    """One of ``options`` (``(id, label)``); returns the option's id."""
-    answer = _select(message, options, current=current, look=look, shortcuts=len(options) <= 9)
-    assert isinstance(answer, str | GoBack)
-    return answer
+    """Ask :func:`single_prompt`."""
+    return single_prompt(message, options, current=current, look=look).ask()
 
 
-def ask_multi(
+def multi_prompt(
     message: str,
     options: Sequence[tuple[str, str]],
     *,
     current: Sequence[str] | None = None,
     look: Look = Look(),
-) -> list[str] | GoBack:
-    """Any number of ``options``, none included; returns the ticked ids in option order."""
+) -> Prompt[list[str] | GoBack]:
+    """Any number of ``options``, none included; the answer is the ticked ids in option
+    order."""
     import questionary
 
     ticked = set(current or ())
@@ -288,22 +336,49 @@ def ask_multi(
         instruction=_instruction(["Space ticks, Enter; none is fine"], look),
         **_kwargs(look),
     )
-    answer = _unsafe_ask(_with_keys(question, look.can_go_back))
-    if isinstance(answer, GoBack):
-        return answer
-    chosen = set(answer)
-    return [option_id for option_id, _ in options if option_id in chosen]
+
+    def finish(answer: Any) -> list[str] | GoBack:
+        if isinstance(answer, GoBack):
+            return answer
+        chosen = set(answer)
+        return [option_id for option_id, _ in options if option_id in chosen]
+
+    return Prompt(_with_keys(question, look.can_go_back), finish)
+
+
+def ask_multi(
+    message: str,
+    options: Sequence[tuple[str, str]],
+    *,
+    current: Sequence[str] | None = None,
+    look: Look = Look(),
+) -> list[str] | GoBack:
+    """Ask :func:`multi_prompt`."""
+    return multi_prompt(message, options, current=current, look=look).ask()
 
 
 def _text(
-    message: str, check: Callable[[str], bool | str], *, default: str, hint: str, look: Look
-) -> Any:
+    message: str,
+    check: Callable[[str], bool | str],
+    finish: Callable[[str], T],
+    *,
+    default: str,
+    hint: str,
+    look: Look,
+) -> Prompt[T | GoBack]:
+    """A one-line text prompt; ``<`` alone goes back (where there is a question before)."""
     import questionary
 
     def validate(text: str) -> bool | str:
         if text.strip() == BACK_KEY:
             return True if look.can_go_back else "this is the first question"
         return check(text)
+
+    def done(answer: Any) -> T | GoBack:
+        text = str(answer)
+        if text.strip() == BACK_KEY and look.can_go_back:
+            return BACK
+        return finish(text)
 
     question = questionary.text(
         clean(message),
@@ -312,10 +387,7 @@ def _text(
         instruction=_instruction([hint], look),
         **_kwargs(look),
     )
-    answer = str(_unsafe_ask(question))
-    if answer.strip() == BACK_KEY and look.can_go_back:
-        return BACK
-    return answer
+    return Prompt(question, done)
 
 
 def _bound(number: float) -> str:
@@ -355,7 +427,7 @@ def _number_text(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else repr(float(number))
 
 
-def ask_number_answer(
+def number_prompt(
     message: str,
     *,
     minimum: float | None = None,
@@ -365,8 +437,8 @@ def ask_number_answer(
     required: bool = True,
     current: float | None = None,
     look: Look = Look(),
-) -> int | float | GoBack | None:
-    """A number in range, re-asked (with the reason under the prompt) until it fits.
+) -> Prompt[int | float | GoBack | None]:
+    """A number in range, asked again (with the reason under the prompt) until it fits.
 
     Whole numbers come back as ``int``. ``None``: left empty where ``required`` is false.
     """
@@ -381,17 +453,65 @@ def ask_number_answer(
         problem = number_problem(number, minimum=minimum, maximum=maximum, integer=integer)
         return True if problem is None else problem
 
+    def finish(text: str) -> int | float | None:
+        if not text.strip():
+            return None
+        number = parse_number(text)
+        return int(number) if number.is_integer() else number
+
     hint = number_hint(minimum=minimum, maximum=maximum, integer=integer, unit=unit)
     if not required:
         hint += ", Enter to skip"
     default = "" if current is None else _number_text(current)
-    answer = _text(message, check, default=default, hint=hint, look=look)
-    if isinstance(answer, GoBack):
-        return answer
-    if not answer.strip():
-        return None
-    number = parse_number(answer)
-    return int(number) if number.is_integer() else number
+    return _text(message, check, finish, default=default, hint=hint, look=look)
+
+
+def ask_number_answer(
+    message: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    integer: bool = False,
+    unit: str | None = None,
+    required: bool = True,
+    current: float | None = None,
+    look: Look = Look(),
+) -> int | float | GoBack | None:
+    """Ask :func:`number_prompt`."""
+    return number_prompt(
+        message,
+        minimum=minimum,
+        maximum=maximum,
+        integer=integer,
+        unit=unit,
+        required=required,
+        current=current,
+        look=look,
+    ).ask()
+
+
+def text_prompt(
+    message: str,
+    *,
+    required: bool = True,
+    max_length: int = 2000,
+    current: str | None = None,
+    look: Look = Look(),
+) -> Prompt[str | GoBack | None]:
+    """Free text (one line, surrounding spaces dropped). ``None``: skipped (optional)."""
+
+    def check(text: str) -> bool | str:
+        if not text.strip():
+            return True if not required else "an answer is needed here"
+        if len(text.strip()) > max_length:
+            return f"at most {max_length:,} characters (now {len(text.strip()):,})"
+        return True
+
+    def finish(text: str) -> str | None:
+        return text.strip() or None
+
+    hint = "optional, Enter to skip" if not required else "type, then Enter"
+    return _text(message, check, finish, default=current or "", hint=hint, look=look)
 
 
 def ask_text(
@@ -402,20 +522,10 @@ def ask_text(
     current: str | None = None,
     look: Look = Look(),
 ) -> str | GoBack | None:
-    """Free text (one line, surrounding spaces dropped). ``None``: skipped (optional)."""
-
-    def check(text: str) -> bool | str:
-        if not text.strip():
-            return True if not required else "an answer is needed here"
-        if len(text.strip()) > max_length:
-            return f"at most {max_length:,} characters (now {len(text.strip()):,})"
-        return True
-
-    hint = "optional, Enter to skip" if not required else "type, then Enter"
-    answer = _text(message, check, default=current or "", hint=hint, look=look)
-    if isinstance(answer, GoBack):
-        return answer
-    return answer.strip() or None
+    """Ask :func:`text_prompt`."""
+    return text_prompt(
+        message, required=required, max_length=max_length, current=current, look=look
+    ).ask()
 
 
 def choose_banks(banks: Sequence[tuple[str, str]], *, look: Look = Look()) -> list[str]:

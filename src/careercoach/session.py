@@ -16,15 +16,17 @@ Resuming starts at the first asked question without an answer.
 
 from __future__ import annotations
 
+import contextvars
 import math
 import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
 from careercoach.bank_views import SECONDS_PER_TYPE, estimated_minutes
 from careercoach.conditions import (
@@ -45,7 +47,7 @@ from careercoach.models import (
     TextQuestion,
     condition_questions,
 )
-from careercoach.prompts import BACK, GoBack, Look
+from careercoach.prompts import BACK, GoBack, Look, Prompt
 from careercoach.safe_text import clean
 
 if TYPE_CHECKING:
@@ -110,6 +112,21 @@ class Recorder(Protocol):
 
 
 Ask = Callable[[Step], Reply]
+
+
+@dataclass(frozen=True)
+class Save:
+    bank: str
+    question: str
+    value: AnswerValue
+
+
+@dataclass(frozen=True)
+class Drop:
+    keys: list[tuple[str, str]]
+
+
+Write = Save | Drop
 
 
 @dataclass
@@ -195,8 +212,11 @@ class Session:
     def run(self, ask: Ask, *, start: int | None = None) -> Answers:
         """Ask until the last asked question is answered; returns the answers that count.
 
-        Each answer is given to the recorder before the next question is asked.
+        Each answer is with the recorder before the next question is asked. When ``ask``
+        has a ``prepare(step)`` method, it is given the next step while the answer is
+        being recorded (to build the next prompt meanwhile; nothing may be shown yet).
         """
+        prepare: Callable[[Step], None] | None = getattr(ask, "prepare", None)
         position = self.first_unanswered() if start is None else start
         first = True
         while True:
@@ -209,27 +229,51 @@ class Session:
             if isinstance(reply, GoBack):
                 position = max(0, position - 1)
                 continue
-            self.answer(step.bank, step.question, reply)
+            writes = self._apply(step.bank, step.question, reply)
             position += 1
+            if prepare is not None and writes:
+                walk = self.walk()
+                if position < len(walk):
+                    prepare(self.step(walk, position, first=False))
+            self._record(writes)
 
     def answer(self, bank: Bank, question: Question, reply: AnswerValue | None) -> None:
         """Record one reply, then drop the answers it made moot."""
+        self._record(self._apply(bank, question, reply))
+
+    def _apply(self, bank: Bank, question: Question, reply: AnswerValue | None) -> list[Write]:
+        """Take one reply into the answers in memory; returns the writes it needs."""
         key = (bank.id, question.id)
+        given = self.answers[bank.id]
+        writes: list[Write] = []
         if reply is None:
-            if question.id in self.answers[bank.id]:
-                del self.answers[bank.id][question.id]
-                self.recorder.drop([key])
+            if question.id in given:
+                del given[question.id]
+                writes.append(Drop([key]))
             self.skipped.add(key)
         else:
             self.skipped.discard(key)
-            given = self.answers[bank.id]
             if question.id not in given or given[question.id] != reply:
-                self.recorder.save(bank.id, question.id, reply)
+                writes.append(Save(bank.id, question.id, reply))
             given[question.id] = reply
-        self._prune()
+        moot = self._moot()
+        return [*writes, Drop(moot)] if moot else writes
+
+    def _record(self, writes: Sequence[Write]) -> None:
+        for write in writes:
+            if isinstance(write, Save):
+                self.recorder.save(write.bank, write.question, write.value)
+            else:
+                self.recorder.drop(write.keys)
 
     def _prune(self) -> None:
         """Drop answers to questions that are no longer asked (or not in the bank)."""
+        moot = self._moot()
+        if moot:
+            self.recorder.drop(moot)
+
+    def _moot(self) -> list[tuple[str, str]]:
+        """Forget answers to questions no longer asked (or not in the bank): their keys."""
         moot: list[tuple[str, str]] = []
         for bank in self.banks:
             given = self.answers[bank.id]
@@ -239,8 +283,7 @@ class Session:
                 moot.append((bank.id, question_id))
             asked = {q.id for q in asked_questions(bank, given)}
             self.skipped -= {(b, q) for b, q in self.skipped if b == bank.id and q not in asked}
-        if moot:
-            self.recorder.drop(moot)
+        return moot
 
     def counted(self) -> Answers:
         return {bank.id: dict(asked_answers(bank, self.answers[bank.id])) for bank in self.banks}
@@ -253,69 +296,106 @@ def _options(question: SingleQuestion | MultiQuestion) -> list[tuple[str, str]]:
     return [(option.id, option.label) for option in question.options]
 
 
-def ask_question(question: Question, current: AnswerValue | None, look: Look) -> Reply:
-    """One question through the matching prompt of :mod:`careercoach.prompts`."""
+def build_prompt(question: Question, current: AnswerValue | None, look: Look) -> Prompt[Reply]:
+    """The matching prompt of :mod:`careercoach.prompts` for one question, not yet shown."""
     from careercoach import prompts
 
     message = question.prompt
+    prompt: Prompt[Any]
     if isinstance(question, LikertQuestion):
-        return prompts.ask_likert(
-            message, current=current if isinstance(current, int) else None, look=look
-        )
-    if isinstance(question, SingleQuestion):
-        return prompts.ask_single(
-            message,
-            _options(question),
-            current=current if isinstance(current, str) else None,
-            look=look,
-        )
-    if isinstance(question, MultiQuestion):
-        return prompts.ask_multi(
-            message,
-            _options(question),
-            current=current if isinstance(current, list) else None,
-            look=look,
-        )
-    if isinstance(question, NumberQuestion):
-        number = current if isinstance(current, int | float) else None
-        return prompts.ask_number_answer(
+        value = current if isinstance(current, int) else None
+        prompt = prompts.likert_prompt(message, current=value, look=look)
+    elif isinstance(question, SingleQuestion):
+        choice = current if isinstance(current, str) else None
+        prompt = prompts.single_prompt(message, _options(question), current=choice, look=look)
+    elif isinstance(question, MultiQuestion):
+        ticked = current if isinstance(current, list) else None
+        prompt = prompts.multi_prompt(message, _options(question), current=ticked, look=look)
+    elif isinstance(question, NumberQuestion):
+        prompt = prompts.number_prompt(
             message,
             minimum=question.min,
             maximum=question.max,
             integer=question.integer,
             unit=question.unit,
             required=question.required,
-            current=number,
+            current=current if isinstance(current, int | float) else None,
             look=look,
         )
-    assert isinstance(question, TextQuestion)
-    text = prompts.ask_text(
-        message,
-        required=question.required,
-        max_length=question.max_length,
-        current=current if isinstance(current, str) else None,
-        look=look,
-    )
-    # An optional text left empty is stored as "" (answered: nothing to add), so that a
-    # resumed run goes on after it; an answers file reads "" as not given, the same thing.
-    return "" if text is None else text
+    else:
+        assert isinstance(question, TextQuestion)
+        text = prompts.text_prompt(
+            message,
+            required=question.required,
+            max_length=question.max_length,
+            current=current if isinstance(current, str) else None,
+            look=look,
+        )
+        # An optional text left empty is stored as "" (answered: nothing to add), so that
+        # a resumed run goes on after it; an answers file reads "" as not given, the same.
+        prompt = prompts.Prompt(text.question, lambda answer: text.finish(answer) or "")
+    return cast("Prompt[Reply]", prompt)
 
 
-def ask_with_prompts(*, no_color: bool = False, out: Callable[[str], None] | None = None) -> Ask:
-    """The real ``ask``: the progress line (and the question's help), then the prompt."""
-    write = out or _stdout
+def ask_question(question: Question, current: AnswerValue | None, look: Look) -> Reply:
+    """Ask one question through the matching prompt of :mod:`careercoach.prompts`."""
+    return build_prompt(question, current, look).ask()
 
-    def ask(step: Step) -> Reply:
+
+class PromptAsker:
+    """The real ``ask``: the progress line (and the question's help), then the prompt.
+
+    :meth:`prepare` builds the next prompt in a worker thread while the session writes
+    the last answer (SQLite releases the GIL while it syncs to disk); :meth:`__call__`
+    shows it only then. Building a prompt is a few milliseconds of pure Python
+    (questionary makes three prompt_toolkit Applications per list), so this takes them
+    off the time between Enter and the next question.
+    """
+
+    def __init__(self, *, no_color: bool = False, out: Callable[[str], None] | None = None):
+        self.no_color = no_color
+        self.write = out or _stdout
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: tuple[tuple[str, ...], Future[Prompt[Reply]]] | None = None
+
+    def _key(self, step: Step) -> tuple[str, ...]:
+        return (step.bank.id, step.question.id, repr(step.current), str(step.can_go_back))
+
+    def _build(self, step: Step) -> Prompt[Reply]:
+        look = Look(no_color=self.no_color, can_go_back=step.can_go_back)
+        return build_prompt(step.question, step.current, look)
+
+    def prepare(self, step: Step) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prompt")
+        context = contextvars.copy_context()  # the same prompt_toolkit app session
+        self._pending = (self._key(step), self._pool.submit(context.run, self._build, step))
+
+    def __call__(self, step: Step) -> Reply:
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == self._key(step):
+            prompt = pending[1].result()
+        else:
+            prompt = self._build(step)
         if step.first:
-            write(BACK_TIP)
-        write("")
-        write(step.progress())
+            self.write(BACK_TIP)
+        self.write("")
+        self.write(step.progress())
         if step.question.help:
-            write(f"  {clean(step.question.help)}")
-        look = Look(no_color=no_color, can_go_back=step.can_go_back)
-        return ask_question(step.question, step.current, look)
+            self.write(f"  {clean(step.question.help)}")
+        return prompt.ask()
 
-    return ask
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def ask_with_prompts(
+    *, no_color: bool = False, out: Callable[[str], None] | None = None
+) -> PromptAsker:
+    """The real ``ask`` (see :class:`PromptAsker`)."""
+    return PromptAsker(no_color=no_color, out=out)
 
 
 def _stdout(line: str) -> None:
@@ -518,7 +598,11 @@ def run_interactive(
                     banks = [known[bank_id] for bank_id in picked]
             recorder = StoreRecorder(store, banks, assessment_id)
             session = Session(banks, recorder, given)
-            session.run(ask or ask_with_prompts(no_color=no_color, out=write))
+            asker = ask_with_prompts(no_color=no_color, out=write)
+            try:
+                session.run(ask or asker)
+            finally:
+                asker.close()
             return finish_assessment(store, recorder.ensure(), banks)
     except (Interrupted, KeyboardInterrupt) as exc:
         kept = unfinished_kept or (recorder is not None and recorder.assessment_id is not None)

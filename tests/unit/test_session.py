@@ -269,6 +269,45 @@ def test_two_banks_in_order_with_progress_and_back_across_them(mini: Bank, extra
     }
 
 
+def test_the_next_prompt_is_prepared_while_the_answer_is_written(mini: Bank) -> None:
+    events: list[str] = []
+
+    class Recorder(Memory):
+        def save(self, bank: str, question: str, value: AnswerValue) -> None:
+            events.append(f"save {question}")
+            super().save(bank, question, value)
+
+    class Prepared(Script):
+        def prepare(self, step: Step) -> None:
+            events.append(f"prepare {step.question.id} {step.number} of {step.total}")
+
+        def __call__(self, step: Step) -> Reply:
+            events.append(f"ask {step.question.id}")
+            return super().__call__(step)
+
+    Session([mini], Recorder()).run(Prepared(4, "lateral", BACK, "up", 3, 2, ""))
+    assert events == [
+        "ask autopilot",
+        "prepare last_move 2 of 5",
+        "save autopilot",
+        "ask last_move",
+        "prepare lateral_why 3 of 6",  # the step as it will be, after the answer
+        "save last_move",
+        "ask lateral_why",  # back: nothing to write, nothing prepared
+        "ask last_move",
+        "prepare years 3 of 5",
+        "save last_move",
+        "ask years",
+        "prepare learning 4 of 5",
+        "save years",
+        "ask learning",
+        "prepare notes 5 of 5",
+        "save learning",
+        "ask notes",
+        "save notes",
+    ]
+
+
 def test_resume_command_names_the_bank_folders() -> None:
     assert resume_command([]) == "careercoach assess --resume"
     assert (
