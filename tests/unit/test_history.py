@@ -9,6 +9,8 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careercoach import history as h
 from careercoach import store as store_module
@@ -403,3 +405,31 @@ def test_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
         if columns == "junk":
             monkeypatch.setattr("os.get_terminal_size", lambda fd: (_ for _ in ()).throw(OSError))
         assert terminal_width() == width
+
+
+# -- properties -----------------------------------------------------------------------
+
+scores = st.integers(min_value=0, max_value=100)
+
+
+@given(st.lists(scores, min_size=2, max_size=101, unique=True).map(sorted))
+def test_spark_never_falls_as_the_score_rises(values: list[int]) -> None:
+    cells = [h.SPARKS.index(h.spark(v)) for v in values]
+    assert cells == sorted(cells)
+
+
+@given(
+    st.dictionaries(st.sampled_from("abcdef"), scores),
+    st.dictionaries(st.sampled_from("abcdef"), scores),
+)
+def test_compare_covers_every_dimension_once(before: dict[str, int], after: dict[str, int]) -> None:
+    then = snapshot(1, [dim("s", k, v) for k, v in before.items()], [])
+    now = snapshot(2, [dim("s", k, v) for k, v in after.items()], [])
+    result = h.compare(then, now)
+    assert sorted(d.id for d in result.dimensions) == sorted(set(before) | set(after))
+    for d in result.dimensions:
+        if d.then is not None and d.now is not None:
+            assert d.direction == (
+                "better" if d.now < d.then else "worse" if d.now > d.then else "same"
+            )
+    assert sum(result.counts().values()) == len(result.dimensions)
