@@ -7,25 +7,31 @@ mapped back to the YAML node that caused them; cross-reference problems come fro
 
 from __future__ import annotations
 
+import difflib
 import re
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from careercoach.errors import BadInput, BankError
 from careercoach.models import (
     ID_PATTERN,
     Action,
+    AllOf,
+    AnyOf,
     Bank,
+    Comparison,
     Condition,
     Dimension,
     LikertQuestion,
     Loc,
     MultiQuestion,
+    NotOf,
     NumberQuestion,
     Option,
     Question,
@@ -80,7 +86,49 @@ def _field_name(loc: Sequence[str | int]) -> str:
     return ""
 
 
-_TAGS = {"likert", "single", "multi", "number", "text", "comparison", "all_of", "any_of", "not_of"}
+_TAG_MODELS: dict[str, type[BaseModel]] = {
+    "likert": LikertQuestion,
+    "single": SingleQuestion,
+    "multi": MultiQuestion,
+    "number": NumberQuestion,
+    "text": TextQuestion,
+    "comparison": Comparison,
+    "all_of": AllOf,
+    "any_of": AnyOf,
+    "not_of": NotOf,
+}
+_TAGS = set(_TAG_MODELS)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``list[X]``, ``X | None``, ``dict[str, X]`` (None for a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    models = {m for arg in typing.get_args(annotation) if (m := _inner_model(arg))}
+    return models.pop() if len(models) == 1 else None
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model that validates the mapping at ``loc`` (pydantic's loc, tags included)."""
+    model: type[BaseModel] | None = Bank
+    for part in loc:
+        if isinstance(part, str) and part in _TAG_MODELS:
+            model = _TAG_MODELS[part]
+        elif isinstance(part, str) and model is not None:
+            fields = {f.alias or name: f for name, f in model.model_fields.items()}
+            field = fields.get(part)
+            model = _inner_model(field.annotation) if field is not None else None
+    return model
+
+
+def _suggestion(loc: Loc) -> str:
+    """`` (did you mean 'label'?)`` for an unknown key close to a known one."""
+    model = _model_at(loc[:-1])
+    if model is None or not isinstance(loc[-1], str):
+        return ""
+    known = [f.alias or name for name, f in model.model_fields.items()]
+    close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.7)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def error_message(error: Any) -> str:
@@ -92,7 +140,9 @@ def error_message(error: Any) -> str:
     name = _field_name(loc)
     if len(loc) >= 2 and loc[-2] == "scores" and isinstance(loc[-1], str):
         name = f"scores: {loc[-1]}"
-    if kind in {"extra_forbidden", "invalid_key"}:
+    if kind == "extra_forbidden":
+        return f"unknown key '{_plain(loc[-1])}'{_suggestion(loc)}"
+    if kind == "invalid_key":
         return f"unknown key '{_plain(loc[-1])}'"
     if loc and loc[-1] == "[key]":  # a key of a mapping such as ``scores``
         name = _field_name(loc[:-2])
@@ -157,6 +207,8 @@ def error_message(error: Any) -> str:
         )
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
+        if "when" in loc:  # a condition's own rule: name the condition, not its part
+            name = "when"
         return f"{name}: {message}" if name else message
     message = str(error["msg"])
     return f"{name}: {message[0].lower()}{message[1:]}" if name else message

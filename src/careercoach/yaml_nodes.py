@@ -528,7 +528,8 @@ def load_document(
             builder = _parse(text, shown, error, record=True)
         data = builder.root
     if data is _MISSING:
-        raise error(f"{shown}:1:1: the file is empty")
+        what = "holds only comments" if text.strip() else "is empty"
+        raise error(f"{shown}:1:1: the file {what}: there is nothing to read")
     doc = Document(shown, data, text, sorted(builder.problems, key=lambda p: (p.line, p.column)))
     if builder.record:
         doc._marks = (builder.value_marks, builder.key_marks)
