@@ -1,10 +1,11 @@
 """The interactive assessment: next question, save, back, resume, progress.
 
 :class:`Session` is the loop, free of any terminal: it is given the banks, the answers
-stored so far, an ``ask`` function (one :class:`Step` in, one answer or
-:data:`~careercoach.prompts.BACK` out), a ``recorder`` that stores each answer the moment
-it is given, and a ``show`` function for the progress line. :func:`ask_with_prompts` is
-the real ``ask`` (questionary, through :mod:`careercoach.prompts`);
+stored so far, and a ``recorder`` that stores each answer the moment it is given; its
+:meth:`Session.run` takes an ``ask`` function (one :class:`Step` in, with the progress to
+show; one answer, ``None`` for a skipped optional question, or
+:data:`~careercoach.prompts.BACK` out). :class:`PromptAsker` is the real ``ask`` (the
+progress line, then questionary through :mod:`careercoach.prompts`);
 :func:`run_interactive` wires the loop to the store, the lock and the command line.
 
 The walk: the questions that are asked (their ``when`` holds given the answers so far),
@@ -493,12 +494,18 @@ def interrupted(saved: bool, bank_dirs: Sequence[Path]) -> Interrupted:
     )
 
 
-def welcome_lines(banks: Sequence[Bank], db: Path) -> list[str]:
+def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[str]:
+    """What it is, how long it takes, where the answers go."""
     minutes = sum(estimated_minutes(bank) for bank in banks)
     count = f"{len(banks)} question bank{'s' if len(banks) != 1 else ''}"
+    what = (
+        f"Choose from {count} (about {minutes} minutes for all)"
+        if to_choose
+        else f"Answer {count} (about {minutes} minutes)"
+    )
     return [
         "careercoach: a career self-assessment.",
-        f"Answer {count} (about {minutes} minutes) and get a short, prioritized action plan.",
+        f"{what} and get a short, prioritized action plan.",
         "Each answer is saved the moment you give it, on this machine only, in",
         f"  {clean(str(db))}",
         "Nothing is sent anywhere. You can stop at any time and resume later.",
@@ -587,7 +594,8 @@ def run_interactive(
                 count = sum(len(answers) for answers in given.values())
                 write(f"Resuming your assessment ({count} answered so far).")
             else:
-                for line in welcome_lines(chosen or list(known.values()), db_path()):
+                offered = chosen or list(known.values())
+                for line in welcome_lines(offered, db_path(), to_choose=not chosen):
                     write(line)
                 banks = chosen
                 if not banks:

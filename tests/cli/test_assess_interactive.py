@@ -180,6 +180,7 @@ def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Pat
     keys += ENTER + "5" + ENTER + "9" + ENTER
     result = assess(terminal, keys)
     assert result.exit_code == 0, result.output
+    assert f"Choose from {len(ids)} question banks (about " in result.output
     assert "Extra round · question 1 of 2" in result.output
     assert stored(careercoach_home) == [
         (1, "extra", "ask_advice", "5"),
