@@ -56,10 +56,7 @@ if TYPE_CHECKING:
     from careercoach.store import Store
 
 RESUME_COMMAND = "careercoach assess --resume"
-BACK_TIP = (
-    "Tip: < goes back to the previous question (or pick ← Back); "
-    "Ctrl-C stops and keeps your answers."
-)
+BACK_TIP = "Tip: < goes back a question; Ctrl-C stops and keeps your answers."
 Reply = AnswerValue | GoBack | None
 """What a prompt gives back: an answer, ``None`` (an optional question skipped), or BACK."""
 
@@ -499,13 +496,14 @@ def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[s
     minutes = sum(estimated_minutes(bank) for bank in banks)
     count = f"{len(banks)} question bank{'s' if len(banks) != 1 else ''}"
     what = (
-        f"Choose from {count} (about {minutes} minutes for all)"
+        f"Choose from {count} (about {minutes} minutes for all);"
         if to_choose
-        else f"Answer {count} (about {minutes} minutes)"
+        else f"Answer {count} (about {minutes} minutes);"
     )
     return [
         "careercoach: a career self-assessment.",
-        f"{what} and get a short, prioritized action plan.",
+        what,
+        "at the end you get a short, prioritized action plan.",
         "Each answer is saved the moment you give it, on this machine only, in",
         f"  {clean(str(db))}",
         "Nothing is sent anywhere. You can stop at any time and resume later.",

@@ -64,9 +64,10 @@ def test_a_whole_run_stores_every_answer_and_prints_the_plan(
     assert result.exit_code == 0, result.output
     out = result.output
     assert "careercoach: a career self-assessment." in out
-    assert "Answer 1 question bank (about 2 minutes)" in out
+    assert "Answer 1 question bank (about 2 minutes);" in out
     assert str(careercoach_home / "careercoach.db") in out
-    assert "Tip: < goes back to the previous question" in out
+    assert "Tip: < goes back a question; Ctrl-C stops and keeps your answers." in out
+    assert max(len(line) for line in out.splitlines() if "careercoach.db" not in line) <= 80
     progress = [line for line in out.splitlines() if line.startswith("Mini check")]
     assert progress == [
         "Mini check · question 1 of 5 · about 2 min left",
