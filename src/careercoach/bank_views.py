@@ -31,6 +31,10 @@ def estimated_minutes(bank: Bank) -> int:
     return max(1, round(seconds / 60))
 
 
+def _minutes(count: int) -> str:
+    return f"{count} minute" if count == 1 else f"{count} minutes"
+
+
 def bank_list_lines(loaded: Sequence[LoadedBank]) -> list[str]:
     """id, questions, minutes, title; then the file under each, indented."""
     if not loaded:
@@ -49,10 +53,22 @@ def bank_list_lines(loaded: Sequence[LoadedBank]) -> list[str]:
     return lines
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(safe(text), WIDTH, initial_indent=indent, subsequent_indent=indent) or [
+def _wrap(text: str, indent: str, rest: str | None = None) -> list[str]:
+    """Wrapped to WIDTH; a bullet's (``- ``, ``* ``) continuation lines align with its text."""
+    if rest is None:
+        rest = " " * len(indent) if indent.rstrip().endswith(("-", "*")) else indent
+    return textwrap.wrap(safe(text), WIDTH, initial_indent=indent, subsequent_indent=rest) or [
         indent.rstrip()
     ]
+
+
+def _value_text(value: Any) -> str:
+    """A section's value as a person writes it: ``a, b`` and ``key: a, b; key2: c``."""
+    if isinstance(value, list):
+        return ", ".join(_value_text(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_value_text(item)}" for key, item in value.items())
+    return str(value)
 
 
 def _question_kind(question: Question) -> str:
@@ -80,7 +96,8 @@ def bank_detail_lines(entry: LoadedBank) -> list[str]:
         lines += _wrap(bank.description, "")
     source = "built-in" if entry.builtin else safe(str(entry.path))
     lines += [
-        f"{len(bank.questions)} questions, about {estimated_minutes(bank)} minutes. File: {source}",
+        f"{len(bank.questions)} questions, about {_minutes(estimated_minutes(bank))}. "
+        f"File: {source}",
         "",
         "Dimensions (score 0-100: moderate from / high from):",
     ]
@@ -111,7 +128,7 @@ def bank_detail_lines(entry: LoadedBank) -> list[str]:
             lines += ["", f"Section {section}:"]
             dumped = value.model_dump(by_alias=True, exclude_none=True)
             for key, item in dumped.items():
-                lines += _wrap(f"{key}: {item}", "  ")
+                lines += _wrap(f"{key}: {_value_text(item)}", "  ", "    ")
     return lines
 
 

@@ -1,0 +1,254 @@
+"""``careercoach banks list / show``, and where banks come from: the built-in ones,
+``--bank-dir`` and ``CAREERCOACH_BANKS``; a bank id defined twice names both files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from careercoach.cli import app
+from careercoach.models import Bank, VerdictSection
+from careercoach.yaml_nodes import load_document
+
+REPO = Path(__file__).resolve().parents[2]
+QUESTIONS = REPO / "questions"
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "good_banks" / "mini.yaml"
+
+runner = CliRunner()
+
+
+def builtin_ids() -> list[str]:
+    """The ids the built-in files declare, read without the code under test's loader."""
+    ids = []
+    for path in sorted(QUESTIONS.glob("*.yaml")):
+        data = load_document(path).data
+        ids.append(data["id"])
+    return ids
+
+
+def invoke(*args: str) -> Any:
+    return runner.invoke(app, list(args))
+
+
+def bank_file(folder: Path, name: str, bank_id: str) -> Path:
+    """mini.yaml under another name and id."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = MINI.read_text(encoding="utf-8").replace("id: mini\n", f"id: {bank_id}\n", 1)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def listed_ids(output: str) -> list[str]:
+    """The ids in ``banks list``: the first word of each line that is not the header or
+    a file line (file lines start with spaces)."""
+    return [line.split()[0] for line in output.splitlines()[1:] if not line.startswith(" ")]
+
+
+# -- banks list -------------------------------------------------------------------------
+
+
+def test_list_shows_every_built_in_bank() -> None:
+    result = invoke("banks", "list")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["id", "questions", "minutes", "title"]
+    assert listed_ids(result.stdout) == builtin_ids()
+    assert lines.count(" " * lines[2].index("built-in") + "built-in") == len(builtin_ids())
+
+
+def test_list_with_a_bank_dir_adds_its_banks_after_the_built_in_ones(tmp_path: Path) -> None:
+    extra = bank_file(tmp_path / "coach", "mine.yaml", "mine")
+    result = invoke("--bank-dir", str(extra.parent), "banks", "list")
+    assert result.exit_code == 0, result.output
+    assert listed_ids(result.stdout) == [*builtin_ids(), "mine"]
+    lines = result.stdout.splitlines()
+    assert lines[-2].split()[:3] == ["mine", "5", "1"]
+    assert lines[-1].strip() == str(extra)
+
+
+def test_bank_dir_is_repeatable(tmp_path: Path) -> None:
+    one = bank_file(tmp_path / "one", "a.yaml", "coach_a").parent
+    two = bank_file(tmp_path / "two", "b.yaml", "coach_b").parent
+    result = invoke("--bank-dir", str(one), "--bank-dir", str(two), "banks", "list")
+    assert result.exit_code == 0, result.output
+    assert listed_ids(result.stdout) == [*builtin_ids(), "coach_a", "coach_b"]
+
+
+def test_the_environment_variable_adds_colon_separated_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = bank_file(tmp_path / "one", "a.yaml", "env_a").parent
+    two = bank_file(tmp_path / "two", "b.yaml", "env_b").parent
+    monkeypatch.setenv("CAREERCOACH_BANKS", f"{one}{os.pathsep}{os.pathsep}{two}")
+    result = invoke("banks", "list")
+    assert result.exit_code == 0, result.output
+    assert listed_ids(result.stdout) == [*builtin_ids(), "env_a", "env_b"]
+
+
+def test_a_bank_dir_and_the_environment_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flag = bank_file(tmp_path / "flag", "a.yaml", "from_flag").parent
+    env = bank_file(tmp_path / "env", "b.yaml", "from_env").parent
+    monkeypatch.setenv("CAREERCOACH_BANKS", str(env))
+    result = invoke("--bank-dir", str(flag), "banks", "list")
+    assert result.exit_code == 0, result.output
+    assert listed_ids(result.stdout) == [*builtin_ids(), "from_flag", "from_env"]
+
+
+def test_a_bank_that_clashes_with_a_built_in_one_names_both_files(tmp_path: Path) -> None:
+    clash = bank_file(tmp_path / "coach", "my_stuck.yaml", "stuck")
+    result = invoke("--bank-dir", str(clash.parent), "banks", "list")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{clash}:2:5: bank id 'stuck' is already defined in {QUESTIONS / 'stuck.yaml'}:1:5"
+    ]
+
+
+def test_a_clash_between_two_coach_folders_names_both_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = bank_file(tmp_path / "one", "a.yaml", "twice")
+    second = bank_file(tmp_path / "two", "b.yaml", "twice")
+    monkeypatch.setenv("CAREERCOACH_BANKS", str(second.parent))
+    result = invoke("--bank-dir", str(first.parent), "banks", "show", "stuck")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{second}:2:5: bank id 'twice' is already defined in {first}:2:5"
+    ]
+
+
+def test_a_bad_bank_in_a_bank_dir_stops_every_command_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "coach"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "bad_banks" / "zero_weight.yaml", folder)
+    result = invoke("--bank-dir", str(folder), "banks", "list")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{folder / 'zero_weight.yaml'}:27:13: weight: must be greater than 0 (got 0)"
+    ]
+
+
+def test_a_missing_bank_dir_is_an_error(tmp_path: Path) -> None:
+    result = invoke("--bank-dir", str(tmp_path / "nowhere"), "banks", "list")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'nowhere'}: bank folder does not exist" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# -- banks show -------------------------------------------------------------------------
+
+
+def test_show_describes_a_bank() -> None:
+    result = invoke("banks", "show", "stuck")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Are you stuck?  [stuck, version 1]"
+    assert "Dimensions (score 0-100: moderate from / high from):" in lines
+    assert "Questions:" in lines
+    assert "  bored: Boredom  (34/67)" in lines
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_show_wraps_an_action_under_its_own_bullet() -> None:
+    """Continuation lines of an action are indented, not made into bullets of their own."""
+    result = invoke("banks", "show", "stuck")
+    lines = result.stdout.splitlines()
+    start = lines.index(
+        "    - [week, moderate] For one week, note each day how much time you spend on"
+    )
+    assert lines[start + 1] == (
+        "      things that are not your job. The total shows how visible your boredom is"
+    )
+
+
+@pytest.mark.parametrize("bank_id", builtin_ids())
+def test_show_json_round_trips_through_the_model(bank_id: str) -> None:
+    result = invoke("banks", "show", bank_id, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["id"] == bank_id
+    again = Bank.model_validate(data, by_alias=True)
+    assert again.model_dump(mode="json", by_alias=True) == data
+
+
+def test_show_json_has_every_field_with_its_default() -> None:
+    result = invoke("banks", "show", "stuck", "--json")
+    data = json.loads(result.stdout)
+    assert set(data) == {
+        "id",
+        "version",
+        "title",
+        "description",
+        "dimensions",
+        "questions",
+        "roi",
+        "verdict",
+        "triggers",
+    }
+    dimension = data["dimensions"][0]
+    assert set(dimension) == {
+        "id",
+        "label",
+        "description",
+        "thresholds",
+        "strength",
+        "actions",
+    }
+    likert = next(q for q in data["questions"] if q["type"] == "likert")
+    assert set(likert) == {
+        "id",
+        "type",
+        "prompt",
+        "help",
+        "required",
+        "when",
+        "dimension",
+        "reverse",
+        "weight",
+    }
+
+
+def test_show_json_writes_the_aliases_for_and_not(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "    when: {all: [{question: last_moves, equals: lateral}, {question: years, gte: 2}]}",
+        "    when: {not: {question: last_moves, equals: up}}",
+    )
+    (tmp_path / "mini.yaml").write_text(text, encoding="utf-8")
+    result = invoke("--bank-dir", str(tmp_path), "banks", "show", "mini", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["verdict"]["for"] == ["bored"]
+    assert "for_" not in data["verdict"]
+    when = data["questions"][-1]["when"]
+    assert set(when) == {"not"}
+    assert when["not"]["question"] == "last_moves"
+    again = Bank.model_validate(data, by_alias=True)
+    assert isinstance(again.verdict, VerdictSection)
+    assert again.verdict.for_ == ["bored"]
+    assert again.model_dump(mode="json", by_alias=True) == data
+
+
+def test_show_an_unknown_bank_exits_2_naming_the_known_ones() -> None:
+    result = invoke("banks", "show", "nope")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    known = ", ".join(builtin_ids())
+    assert result.stderr.splitlines() == [
+        f"careercoach: --bank nope: no such bank (banks: {known})"
+    ]
+
+
+def test_show_a_coach_bank_names_its_file(tmp_path: Path) -> None:
+    path = bank_file(tmp_path / "coach", "mine.yaml", "mine")
+    result = invoke("--bank-dir", str(path.parent), "banks", "show", "mine")
+    assert result.exit_code == 0, result.output
+    assert f"5 questions, about 1 minute. File: {path}" in result.stdout.splitlines()
