@@ -204,6 +204,7 @@ def test_compare_the_last_two(tmp_path: Path) -> None:
         "New in the plan (1):",
         "  - Meet one new person a week.",
     ]
+    assert max(len(line) for line in text.stdout.splitlines()) <= 80
     # the order of the arguments does not matter: the earlier one is "then"
     assert json.loads(cli("compare", str(second), str(first), "--json").stdout) == data
 
@@ -322,3 +323,18 @@ def test_the_next_plan_skips_done_actions_unless_worse(tmp_path: Path) -> None:
         ("reach_month", False),  # reach got worse: back in the plan
         ("drive_quarter", False),  # drive_week was done and drive did not get worse
     ]
+
+
+def test_built_in_banks_fit_80_columns(tmp_path: Path) -> None:
+    """Long labels of the built-in banks: every line of history and compare fits."""
+    from careercoach.cli import app
+
+    answers = Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "answers.yaml"
+    for _ in range(3):
+        assert runner.invoke(app, ["assess", "--answers", str(answers)]).exit_code == 0
+    for args in (["history"], ["compare"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert len(lines) > 10
+        assert max(len(line) for line in lines) <= 80, "\n".join(lines)
