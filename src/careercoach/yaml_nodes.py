@@ -11,6 +11,7 @@ the events into plain data, never constructing an object of any other kind. It:
 - refuses anchors and aliases (an alias is never followed), explicit tags other than the
   standard scalar ones, merge keys, keys that are lists or mappings, a second document,
   nesting deeper than :data:`MAX_DEPTH`, and duplicate keys (naming the first occurrence);
+- keeps mapping keys as written (a key is a name: ``1``, ``true``, ``no`` as keys are text);
 - records the mark (line, column; 1-based) of every key and value by its location, so that
   errors found later (pydantic, cross-references, answers) point at ``path:line:col``.
 
@@ -302,26 +303,27 @@ class _Builder:
                     continue
                 # The hot path, inlined: a plain or quoted scalar in a mapping or a list.
                 text = event.value
+                mark = event.start_mark
+                if top.is_map:
+                    key = top.key
+                    if key is _NEED_KEY:  # keys are names: kept as written, never resolved
+                        if text != "<<" and text not in top.container:
+                            top.key = text
+                            if record:
+                                key_marks[(*top.loc, text)] = (mark.line + 1, mark.column + 1)
+                        else:
+                            self._key(top, event)
+                        continue
+                    top.key = _NEED_KEY
+                    if key is _SKIP:
+                        continue
                 if event.implicit[0]:
                     value = special.get(text, missing)
                     if value is missing:
                         value = _resolve_plain(text) if text[0] in number_start else text
                 else:
                     value = text
-                mark = event.start_mark
                 if top.is_map:
-                    key = top.key
-                    if key is _NEED_KEY:
-                        if type(value) is str and value != "<<" and value not in top.container:
-                            top.key = value
-                            if record:
-                                key_marks[(*top.loc, value)] = (mark.line + 1, mark.column + 1)
-                        else:
-                            self._key(top, event, value)
-                        continue
-                    top.key = _NEED_KEY
-                    if key is _SKIP:
-                        continue
                     top.container[key] = value
                     if record:
                         value_marks[(*top.loc, key)] = (mark.line + 1, mark.column + 1)
@@ -387,7 +389,7 @@ class _Builder:
         if top is not None and top.is_map and top.key is _NEED_KEY:
             if problem:
                 self.problem(mark, problem)
-            self._key(top, event, value)
+            self._key(top, event)
             return value
         where = self._attach(top, value, mark)
         if problem:
@@ -421,14 +423,14 @@ class _Builder:
             f"YAML anchors (&{event.anchor}) are not allowed; write the value out",
         )
 
-    def _key(self, frame: _Frame, event: Any, value: Any) -> None:
+    def _key(self, frame: _Frame, event: Any) -> None:
         mark = event.start_mark
         text: str = event.value
         if event.tag == _MERGE or (text == "<<" and event.tag is None and event.implicit[0]):
             self.problem(mark, "YAML merge keys (<<) are not allowed; write the keys out")
             frame.key = _SKIP
             return
-        key = value if type(value) in {str, int, bool} else text
+        key = text  # a key is a name, kept as written: `1`, `true`, `no` are text here
         if key in frame.container:
             first = None if frame.loc is None else self.key_marks.get((*frame.loc, key))
             where = f" (first on line {first[0]})" if first else ""
