@@ -366,7 +366,7 @@ def _partial_question(index: int, raw: Any) -> Question:
         return LikertQuestion.model_construct(
             type="likert", dimension=fields["dimension"], **common
         )
-    if kind in {"single", "multi"}:
+    if kind in ("single", "multi"):
         options = fields.get("options")
         model = SingleQuestion if kind == "single" else MultiQuestion
         return model.model_construct(
