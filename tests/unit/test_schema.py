@@ -1,0 +1,104 @@
+"""``careercoach banks schema``: a JSON Schema (draft 2020-12) that every built-in bank
+satisfies and that editors can use to flag a bank's shape errors as the coach types."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from typer.testing import CliRunner
+
+from careercoach.cli import app
+from careercoach.yaml_nodes import load_document
+
+TESTS = Path(__file__).resolve().parents[1]
+QUESTIONS = TESTS.parent / "questions"
+BAD = TESTS / "fixtures" / "bad_banks"
+MINI = TESTS / "fixtures" / "good_banks" / "mini.yaml"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    result = CliRunner().invoke(app, ["banks", "schema"])
+    assert result.exit_code == 0, result.output
+    loaded: dict[str, Any] = json.loads(result.stdout)
+    return loaded
+
+
+def validator() -> Draft202012Validator:
+    return Draft202012Validator(schema())
+
+
+def data(path: Path) -> Any:
+    """A bank file as plain data, read the way the loader reads it (YAML 1.2)."""
+    return load_document(path).data
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema()["title"] == "careercoach question bank"
+    Draft202012Validator.check_schema(schema())
+
+
+@pytest.mark.parametrize("path", sorted(QUESTIONS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_built_in_bank_satisfies_the_schema(path: Path) -> None:
+    errors = [error.message for error in validator().iter_errors(data(path))]
+    assert errors == []
+
+
+def test_the_aliases_for_and_not_are_the_names_in_the_schema() -> None:
+    bank = data(MINI)
+    bank["questions"][-1]["when"] = {"not": {"question": "last_moves", "equals": "up"}}
+    assert bank["verdict"]["for"] == ["bored"]
+    assert list(validator().iter_errors(bank)) == []
+    bank["verdict"]["for_"] = bank["verdict"].pop("for")
+    (error,) = validator().iter_errors(bank)
+    reasons = [sub.message for sub in error.context or []]
+    assert "'for' is a required property" in reasons
+    assert "Additional properties are not allowed ('for_' was unexpected)" in reasons
+
+
+# A bad bank fails the schema: (file in bad_banks, a message the validator gives)
+SHAPE_FAULTS = [
+    ("unknown_key", "Additional properties are not allowed ('colour' was unexpected)"),
+    ("unknown_horizon", "'year' is not one of ['week', 'month', 'quarter']"),
+    ("unknown_level", "'low' is not one of ['moderate', 'high']"),
+    ("quoted_version", "'1' is not of type 'integer'"),
+    ("yaml11_number_for_text", "1.1 is not of type 'string'"),
+    ("bad_id_dash", "'over-deliver' does not match '^[a-z][a-z0-9_]*$'"),
+    ("top_level_list", "is not of type 'object'"),
+    ("top_level_text", "'Are you stuck?' is not of type 'object'"),
+    ("wrong_type_weight", "is not valid under any of the given schemas"),
+    ("zero_weight", "is not valid under any of the given schemas"),
+    ("empty_options", "is not valid under any of the given schemas"),
+    ("missing_prompt", "is not valid under any of the given schemas"),
+    ("yes_for_boolean", "is not valid under any of the given schemas"),
+]
+
+
+@pytest.mark.parametrize(("name", "message"), SHAPE_FAULTS, ids=[n for n, _ in SHAPE_FAULTS])
+def test_a_bank_with_a_shape_fault_fails_the_schema(name: str, message: str) -> None:
+    errors = [error.message for error in validator().iter_errors(data(BAD / f"{name}.yaml"))]
+    assert len(errors) == 1
+    assert message in errors[0]
+
+
+def test_the_wrong_branch_of_a_question_is_explained_in_its_context() -> None:
+    """Inside the question union the validator still finds the wrong value."""
+    (error,) = validator().iter_errors(data(BAD / "zero_weight.yaml"))
+    reasons = [sub.message for sub in error.context or []]
+    assert "0 is less than or equal to the minimum of 0" in reasons
+
+
+@pytest.mark.parametrize(
+    "name", ["unknown_dimension_likert", "when_later_question", "duplicate_question_id"]
+)
+def test_cross_references_are_beyond_the_schema_and_left_to_the_loader(name: str) -> None:
+    """The schema checks the shape only; ``banks validate`` checks what refers to what."""
+    assert list(validator().iter_errors(data(BAD / f"{name}.yaml"))) == []
+    result = CliRunner().invoke(app, ["banks", "validate", str(BAD / f"{name}.yaml")])
+    assert result.exit_code == 2
