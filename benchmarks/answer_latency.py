@@ -6,12 +6,17 @@ the answer's Enter is written to the moment the NEXT question's own text appears
 screen. (questionary redraws the answered prompt as ``? <prompt> <answer>`` first; each
 prompt here carries a unique ``Qnn`` tag, so only the next question's text can match.)
 
+Before each answer the benchmark waits ``--think`` seconds (default 0.25) once the
+question is on screen, as a person reading it would (nobody answers faster): careercoach
+does its housekeeping (garbage collection, building the likely next prompt) in that time,
+off the path from Enter to the next question. ``--think 0`` measures without it.
+
 ``PROMPT_TOOLKIT_NO_CPR=1`` is set as in the pty tests: a pty never answers
 prompt_toolkit's cursor-position request, which would otherwise add a wait that a real
 terminal does not have. Each answer is committed to SQLite (synchronous=FULL) before
 the next question is drawn, so the figures include one fsync'd transaction.
 
-Usage: .venv/bin/python benchmarks/answer_latency.py [--runs 3] [--questions 40]
+Usage: .venv/bin/python benchmarks/answer_latency.py [--runs 3] [--questions 40] [--think 0.25]
 Goal: median <= 50 ms.
 """
 
@@ -63,7 +68,18 @@ def bank_yaml(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def one_run(count: int, folder: Path, run: int) -> tuple[float, list[tuple[str, float]]]:
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def one_run(
+    count: int, folder: Path, run: int, think: float
+) -> tuple[float, list[tuple[str, float]], float | None]:
     env = {
         **os.environ,
         "CAREERCOACH_HOME": str(folder / f"home{run}"),
@@ -85,13 +101,17 @@ def one_run(count: int, folder: Path, run: int) -> tuple[float, list[tuple[str, 
     try:
         child.expect_exact("Q01 a statement")
         first = time.perf_counter() - started
+        cpu_start = cpu_seconds(child.pid)
         for number in range(1, count + 1):
             kind = TYPES[(number - 1) % len(TYPES)]
+            if think:
+                time.sleep(think)  # reading the question
             sent = time.perf_counter()
             child.send(KEYS[kind])
             if number < count:
                 child.expect_exact(f"Q{number + 1:02d} a statement")
             else:
+                cpu_end = cpu_seconds(child.pid)
                 child.expect_exact("Saved as assessment")
             samples.append((kind, (time.perf_counter() - sent) * 1000))
         child.expect(pexpect.EOF)
@@ -99,13 +119,17 @@ def one_run(count: int, folder: Path, run: int) -> tuple[float, list[tuple[str, 
         child.close(force=True)
     if child.exitstatus != 0:
         sys.exit(f"run {run}: careercoach exited with {child.exitstatus}")
-    return first, samples[:-1]  # the last one is the plan, not a question
+    cpu = None
+    if cpu_start is not None and cpu_end is not None:
+        cpu = (cpu_end - cpu_start) * 1000 / (count - 1)
+    return first, samples[:-1], cpu  # the last sample is the plan, not a question
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--questions", type=int, default=40)
+    parser.add_argument("--think", type=float, default=0.25, help="reading time, seconds")
     args = parser.parse_args()
     if not SCRIPT.exists():
         sys.exit(f"{SCRIPT} is missing: install the project into .venv first")
@@ -116,16 +140,19 @@ def main() -> None:
         (folder / "banks" / "latency.yaml").write_text(bank_yaml(args.questions))
         starts: list[float] = []
         samples: list[tuple[str, float]] = []
+        cpus: list[float] = []
         for run in range(args.runs):
-            first, found = one_run(args.questions, folder, run)
+            first, found, cpu = one_run(args.questions, folder, run, args.think)
             starts.append(first * 1000)
             samples += found
+            if cpu is not None:
+                cpus.append(cpu)
     times = sorted(ms for _, ms in samples)
     median = statistics.median(times)
     p90 = times[int(0.9 * (len(times) - 1))]
     print(
         f"answer → next question, {len(times)} answers over {args.runs} runs "
-        f"({args.questions} questions each):"
+        f"({args.questions} questions each, {args.think:g} s to read each question):"
     )
     print(
         f"  median {median:.1f} ms   p90 {p90:.1f} ms   min {times[0]:.1f} ms   "
@@ -135,6 +162,11 @@ def main() -> None:
         after = [ms for previous, ms in samples if previous == kind]
         if after:
             print(f"  after a {kind:<6} answer: median {statistics.median(after):.1f} ms")
+    if cpus:
+        print(
+            f"  careercoach's own CPU time per answer: {statistics.median(cpus):.1f} ms "
+            "(all of it, the reading-time work included)"
+        )
     print(f"start-up to the first question: median {statistics.median(starts):.0f} ms")
     print(
         f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before, "

@@ -16,13 +16,13 @@ alone in a number or text prompt.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
@@ -82,7 +82,7 @@ def parse_number(text: str, *, percent: bool = False) -> float:
     return number * scale
 
 
-@contextmanager
+@contextlib.contextmanager
 def _asking() -> Iterator[None]:
     """Ctrl-C (KeyboardInterrupt) and Ctrl-D or a closed stdin (EOFError) → Interrupted."""
     try:
@@ -175,7 +175,8 @@ def _kwargs(look: Look) -> dict[str, Any]:
 
 
 def _list_keys(back: bool) -> Any:
-    """Ctrl-D stops a list prompt like Ctrl-C (questionary ignores it), ``<`` goes back."""
+    """Ctrl-D and SIGINT stop a list prompt like Ctrl-C (questionary ignores them), ``<``
+    goes back."""
     from prompt_toolkit.key_binding import KeyBindings
 
     bindings = KeyBindings()
@@ -183,6 +184,12 @@ def _list_keys(back: bool) -> Any:
     @bindings.add("c-d", eager=True)
     def _eof(event: Any) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
+
+    # SIGINT (Ctrl-C pressed before the list took the terminal, or kill -INT) reaches a
+    # list as a <sigint> key, which prompt_toolkit's defaults ignore: stop as Ctrl-C does
+    @bindings.add("<sigint>")
+    def _sigint(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
     if back:
 
@@ -219,9 +226,26 @@ class Prompt(Generic[T]):
     question: Any
     finish: Callable[[Any], T]
 
-    def ask(self) -> T:
-        """Show the question and wait for the answer; Ctrl-C/Ctrl-D raise Interrupted."""
+    def ask(self, *, when_shown: Callable[[], None] | None = None) -> T:
+        """Show the question and wait for the answer; Ctrl-C/Ctrl-D raise Interrupted.
+
+        ``when_shown`` runs once, right after the question is first drawn: work for the
+        time the person reads it. It must not fail (an exception is dropped).
+        """
+        if when_shown is not None:
+            _after_first_render(self.question, when_shown)
         return self.finish(_unsafe_ask(self.question))
+
+
+def _after_first_render(question: Any, callback: Callable[[], None]) -> None:
+    app = question.application
+
+    def shown(_app: Any) -> None:
+        app.after_render.remove_handler(shown)
+        with contextlib.suppress(Exception):
+            callback()
+
+    app.after_render.add_handler(shown)
 
 
 def _select(

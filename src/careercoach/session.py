@@ -18,6 +18,7 @@ Resuming starts at the first asked question without an answer.
 from __future__ import annotations
 
 import contextvars
+import gc
 import math
 import os
 import shlex
@@ -211,10 +212,13 @@ class Session:
         """Ask until the last asked question is answered; returns the answers that count.
 
         Each answer is with the recorder before the next question is asked. When ``ask``
-        has a ``prepare(step)`` method, it is given the next step while the answer is
-        being recorded (to build the next prompt meanwhile; nothing may be shown yet).
+        has a ``foresee(step)`` method, it is told, before each question, the step that
+        follows it if the answer changes nothing; with a ``prepare(step)`` method, it is
+        given the next step while the answer is being recorded (nothing may be shown
+        yet). Both only let it build prompts ahead.
         """
         prepare: Callable[[Step], None] | None = getattr(ask, "prepare", None)
+        foresee: Callable[[Step], None] | None = getattr(ask, "foresee", None)
         position = self.first_unanswered() if start is None else start
         first = True
         while True:
@@ -223,6 +227,8 @@ class Session:
                 return self.counted()
             step = self.step(walk, position, first=first)
             first = False
+            if foresee is not None and position + 1 < len(walk):
+                foresee(self.step(walk, position + 1, first=False))
             reply = ask(step)
             if isinstance(reply, GoBack):
                 position = max(0, position - 1)
@@ -343,11 +349,19 @@ def ask_question(question: Question, current: AnswerValue | None, look: Look) ->
 class PromptAsker:
     """The real ``ask``: the progress line (and the question's help), then the prompt.
 
-    :meth:`prepare` builds the next prompt in a worker thread while the session writes
-    the last answer (SQLite releases the GIL while it syncs to disk); :meth:`__call__`
-    shows it only then. Building a prompt is a few milliseconds of pure Python
-    (questionary makes three prompt_toolkit Applications per list), so this takes them
-    off the time between Enter and the next question.
+    Between Enter and the next question there is only what must be there: the answer
+    written to disk, and the next prompt drawn. The rest is done while the person reads:
+
+    - :meth:`foresee` names the question likely to come next (the walk as it stands);
+      it is built right after the current question is drawn. If the answer changes the
+      walk, :meth:`prepare` builds the right one in a worker thread while the answer is
+      written (SQLite releases the GIL while it syncs to disk).
+    - Python's cyclic garbage collector is paused for the session (prompt_toolkit makes
+      many short-lived cycles, and a collection at the wrong moment cost several
+      milliseconds an answer) and run once a question, also while the person reads.
+      What was loaded before the first question is frozen out of its reach.
+
+    :meth:`close` restores the collector and stops the worker.
     """
 
     def __init__(self, *, no_color: bool = False, out: Callable[[str], None] | None = None):
@@ -355,6 +369,9 @@ class PromptAsker:
         self.write = out or _stdout
         self._pool: ThreadPoolExecutor | None = None
         self._pending: tuple[tuple[str, ...], Future[Prompt[Reply]]] | None = None
+        self._ready: tuple[tuple[str, ...], Prompt[Reply]] | None = None
+        self._foreseen: Step | None = None
+        self._gc_paused = False
 
     def _key(self, step: Step) -> tuple[str, ...]:
         return (step.bank.id, step.question.id, repr(step.current), str(step.can_go_back))
@@ -363,27 +380,56 @@ class PromptAsker:
         look = Look(no_color=self.no_color, can_go_back=step.can_go_back)
         return build_prompt(step.question, step.current, look)
 
+    def foresee(self, step: Step) -> None:
+        """The step likely to follow the one about to be asked."""
+        self._foreseen = step
+
     def prepare(self, step: Step) -> None:
+        """The step that follows the answer just given (being written now)."""
+        if self._ready is not None and self._ready[0] == self._key(step):
+            return
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prompt")
         context = contextvars.copy_context()  # the same prompt_toolkit app session
         self._pending = (self._key(step), self._pool.submit(context.run, self._build, step))
 
-    def __call__(self, step: Step) -> Reply:
+    def _take(self, step: Step) -> Prompt[Reply]:
+        key = self._key(step)
+        ready, self._ready = self._ready, None
         pending, self._pending = self._pending, None
-        if pending is not None and pending[0] == self._key(step):
-            prompt = pending[1].result()
-        else:
-            prompt = self._build(step)
+        if ready is not None and ready[0] == key:
+            return ready[1]
+        if pending is not None and pending[0] == key:
+            return pending[1].result()
+        return self._build(step)
+
+    def _while_reading(self) -> None:
+        """Run once the question is on screen."""
+        gc.collect()
+        foreseen, self._foreseen = self._foreseen, None
+        if foreseen is not None:
+            self._ready = (self._key(foreseen), self._build(foreseen))
+
+    def __call__(self, step: Step) -> Reply:
+        if not self._gc_paused:
+            gc.collect()
+            gc.freeze()
+            gc.disable()
+            self._gc_paused = True
+        prompt = self._take(step)
         if step.first:
             self.write(BACK_TIP)
         self.write("")
         self.write(step.progress())
         if step.question.help:
             self.write(f"  {clean(step.question.help)}")
-        return prompt.ask()
+        return prompt.ask(when_shown=self._while_reading)
 
     def close(self) -> None:
+        if self._gc_paused:
+            gc.enable()
+            gc.unfreeze()
+            self._gc_paused = False
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
