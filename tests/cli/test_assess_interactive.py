@@ -307,3 +307,35 @@ def test_an_unknown_bank_is_bad_input(terminal: Any, careercoach_home: Path) -> 
     assert result.stderr.startswith("careercoach: ")
     assert "no such bank" in result.stderr and "nope" in result.stderr
     assert not careercoach_home.exists()
+
+
+def test_prompts_are_built_ahead_once_each(
+    terminal: Any, careercoach_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next prompt is built while the person reads (foreseen) or, when the answer
+    changed the walk, in the worker while the answer is written; never twice."""
+    import threading
+
+    from careercoach import session
+
+    built: list[tuple[str, str]] = []
+    real = session.build_prompt
+
+    def counting(question: Any, current: Any, look: Any) -> Any:
+        where = "main" if threading.current_thread() is threading.main_thread() else "worker"
+        built.append((question.id, where))
+        return real(question, current, look)
+
+    monkeypatch.setattr(session, "build_prompt", counting)
+    keys = "4" + ENTER + DOWN + ENTER + SPACE + ENTER + "5" + ENTER + "2" + ENTER + ENTER
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert built == [
+        ("autopilot", "main"),  # the first, as it is asked
+        ("last_move", "main"),  # foreseen while autopilot was on screen
+        ("years", "main"),  # foreseen while last_move was on screen: not what came
+        ("lateral_why", "worker"),  # built while "lateral" was written
+        ("years", "main"),  # foreseen while lateral_why was on screen
+        ("learning", "main"),
+        ("notes", "main"),
+    ]

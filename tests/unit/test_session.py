@@ -278,6 +278,9 @@ def test_the_next_prompt_is_prepared_while_the_answer_is_written(mini: Bank) -> 
             super().save(bank, question, value)
 
     class Prepared(Script):
+        def foresee(self, step: Step) -> None:
+            events.append(f"foresee {step.question.id}")
+
         def prepare(self, step: Step) -> None:
             events.append(f"prepare {step.question.id} {step.number} of {step.total}")
 
@@ -287,23 +290,29 @@ def test_the_next_prompt_is_prepared_while_the_answer_is_written(mini: Bank) -> 
 
     Session([mini], Recorder()).run(Prepared(4, "lateral", BACK, "up", 3, 2, ""))
     assert events == [
+        "foresee last_move",  # what comes next if the answer changes nothing
         "ask autopilot",
-        "prepare last_move 2 of 5",
+        "prepare last_move 2 of 5",  # what comes next, given the answer
         "save autopilot",
+        "foresee years",
         "ask last_move",
-        "prepare lateral_why 3 of 6",  # the step as it will be, after the answer
+        "prepare lateral_why 3 of 6",  # the lateral move opened a question
         "save last_move",
+        "foresee years",
         "ask lateral_why",  # back: nothing to write, nothing prepared
+        "foresee lateral_why",
         "ask last_move",
         "prepare years 3 of 5",
         "save last_move",
+        "foresee learning",
         "ask years",
         "prepare learning 4 of 5",
         "save years",
+        "foresee notes",
         "ask learning",
         "prepare notes 5 of 5",
         "save learning",
-        "ask notes",
+        "ask notes",  # the last: nothing to foresee or prepare
         "save notes",
     ]
 
