@@ -293,3 +293,42 @@ def test_an_alias_bomb_is_refused_without_being_expanded(tmp_path: Path) -> None
     assert refused[-1] == f"{path}:10:50: YAML aliases (*a8) are not allowed; write the value out"
     # and, being no bank at all, what a bank needs
     assert f"{path}:1:1: missing key 'questions'" in lines
+
+
+# -- docs/bank-format.md shows what the loader does --------------------------------------
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "bank-format.md"
+
+
+def _doc_blocks(language: str) -> list[str]:
+    text = DOC.read_text(encoding="utf-8")
+    blocks = text.split(f"```{language}\n")[1:]
+    return [block.split("```", 1)[0] for block in blocks]
+
+
+def test_the_example_bank_in_the_docs_is_the_mini_bank() -> None:
+    example = _doc_blocks("yaml")[0]
+    first, rest = example.split("\n", 1)
+    assert first == "# yaml-language-server: $schema=./careercoach-bank.schema.json"
+    assert rest == (GOOD / "mini.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_the_error_example_in_the_docs_is_what_the_loader_prints(tmp_path: Path) -> None:
+    """The doc's five lines are test_shape_and_cross_reference_problems_... minus one."""
+    (example,) = [block for block in _doc_blocks("text") if "duplicate key" in block]
+    shown = example.replace("my-banks/stuck.yaml", "{path}").splitlines()
+    text = (GOOD / "mini.yaml").read_text(encoding="utf-8")
+    for old, new in [
+        ("weight: 1.5", "weight: heavy"),
+        ("scores: {stuck: 1.0}}", "scores: {stuk: 1.0}}"),
+        ("question: years, gte: 2", "question: tenure, gte: 2"),
+        ("    label: Stuck\n", "    label: Stuck\n    label: Stalled\n"),
+        ("    prompt: How many years", "    promt: How many years"),
+    ]:
+        text = text.replace(old, new)
+    path = tmp_path / "stuck.yaml"
+    path.write_text(text, encoding="utf-8")
+    printed = problems(validate(path))
+    assert [line.format(path=path) for line in shown] == [
+        line for line in printed if "missing key" not in line
+    ]
