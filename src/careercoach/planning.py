@@ -131,9 +131,23 @@ def focus_areas(ranked: Sequence[Ranked]) -> list[Focus]:
     return focus
 
 
+def _is_trigger(result: DimensionResult) -> bool:
+    """A new-eyes trigger dimension: an event that did not happen is no strength."""
+    section = result.bank.triggers
+    if section is None:
+        return False
+    question = next((q for q in result.bank.questions if q.id == section.question), None)
+    options = getattr(question, "options", [])
+    return any(option.id == result.dimension.id for option in options)
+
+
 def strengths(ranked: Sequence[Ranked]) -> list[Strength]:
-    """The dimensions scored low, lowest first (ties: bank, then dimension order)."""
-    low = [r for r in ranked if r.result.level == "low"]
+    """The dimensions scored low, lowest first (ties: bank, then dimension order).
+
+    Trigger dimensions (one per new-eyes event) are left out: a low score there only says
+    the event did not happen.
+    """
+    low = [r for r in ranked if r.result.level == "low" and not _is_trigger(r.result)]
     low.sort(key=lambda r: (r.score, r.bank_index, r.dimension_index))
     found = []
     for r in low:

@@ -507,3 +507,42 @@ def test_plan_json_starts_with_the_spec_fields() -> None:
     ]
     assert data["banks"] == ["one"]
     assert Plan.model_validate(data) == plan
+
+
+def test_a_trigger_that_did_not_happen_is_no_strength() -> None:
+    bank = Bank.model_validate(
+        {
+            "id": "eyes",
+            "title": "Eyes",
+            "dimensions": [
+                dim("new_boss", strength="No new boss."),
+                dim("habit", strength="You still notice things."),
+            ],
+            "questions": [
+                {
+                    "id": "recent",
+                    "type": "multi",
+                    "prompt": "What happened?",
+                    "options": [
+                        {"id": "new_boss", "label": "A new boss", "scores": {"new_boss": 1}}
+                    ],
+                },
+                {
+                    "id": "notice",
+                    "type": "likert",
+                    "prompt": "I stopped noticing.",
+                    "dimension": "habit",
+                },
+            ],
+            "triggers": {"question": "recent", "checkin_days": 30},
+        }
+    )
+    plan = build_plan(
+        score_banks([bank], {"eyes": {"recent": [], "notice": 1}}),
+        assessment_id=1,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert [(d.id, d.score) for d in plan.dimensions] == [("new_boss", 0), ("habit", 0)]
+    assert [s.text for s in plan.strengths] == ["You still notice things."]
