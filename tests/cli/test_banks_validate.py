@@ -77,6 +77,10 @@ CASES: dict[str, list[Expected]] = {
         (15, 12, "label: expected text, got the number 1.1 (quote it to keep it as written)")
     ],
     "unknown_question_type": [(41, 11, "type: the text 'numeric' is not a question type")],
+    "question_not_a_mapping": [
+        (47, 5, "a question must be a mapping (id, type, prompt, ...), got the text")
+    ],
+    "when_equals_a_list": [(52, 49, "equals: expected text or a number, got a list")],
     "unknown_horizon": [
         (13, 18, "horizon: the text 'year' is not one of 'week', 'month' or 'quarter'")
     ],
