@@ -211,7 +211,14 @@ def explain_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     return section("How each score was made", body, plain=plain)
 
 
-def actions_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+def actions_section(
+    plan: Plan, *, plain: bool = False, per_horizon: int | None = None
+) -> RenderableType:
+    """The actions as checklists by horizon; at most ``per_horizon`` each when given.
+
+    The plan ranks the actions of each horizon by their dimension's score, so a cut keeps
+    the most pressing ones; a line says how many more there are and how to see them.
+    """
     if not plan.actions:
         nothing = Text("Nothing needs action now: no dimension reached moderate.")
         return section("Actions", [indent(nothing)], plain=plain)
@@ -222,7 +229,8 @@ def actions_section(plan: Plan, *, plain: bool = False) -> RenderableType:
             body.append(Text(""))
         body.append(indent(Text(export.HORIZON_TITLES[horizon], style="bold")))
         items = []
-        for index in indexes:
+        shown = indexes if per_horizon is None else indexes[:per_horizon]
+        for index in shown:
             action = plan.actions[index]
             label = labels.get((action.bank, action.dimension), action.dimension)
             text = Text.assemble(
@@ -230,6 +238,10 @@ def actions_section(plan: Plan, *, plain: bool = False) -> RenderableType:
             )
             items.append(("[x]" if action.done else "[ ]", text))
         body.append(indent(_list(items)))
+        hidden = len(indexes) - len(shown)
+        if hidden:
+            more = f"… and {hidden} more (careercoach plan --all, or an export)"
+            body.append(indent(Text(more, style="dim")))
     return section("Actions", body, plain=plain)
 
 
@@ -296,17 +308,23 @@ def checkin_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     return Group(heading("Next check-in", plain=plain), *body)
 
 
-def plan_view(plan: Plan, *, plain: bool = False, explain: bool = False) -> RenderableType:
+def plan_view(
+    plan: Plan,
+    *,
+    plain: bool = False,
+    explain: bool = False,
+    actions_per_horizon: int | None = None,
+) -> RenderableType:
     """The whole plan, top to bottom: header, focus, scores (and how each was made with
-    ``explain``), actions by horizon, the ROI, verdicts, strengths, answer-quality
-    warnings and the next check-in."""
+    ``explain``), actions by horizon (at most ``actions_per_horizon`` each when given),
+    the ROI, verdicts, strengths, answer-quality warnings and the next check-in."""
     parts: list[RenderableType] = [plan_header(plan, plain=plain)]
     if plan.focus:
         parts.append(focus_section(plan, plain=plain))
     parts.append(scores_section(plan, plain=plain))
     if explain:
         parts.append(explain_section(plan, plain=plain))
-    parts.append(actions_section(plan, plain=plain))
+    parts.append(actions_section(plan, plain=plain, per_horizon=actions_per_horizon))
     roi = roi_section(plan, plain=plain)
     if roi is not None:
         parts.append(roi)

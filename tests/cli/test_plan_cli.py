@@ -8,6 +8,7 @@ import re
 import stat
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -75,13 +76,25 @@ def test_plan_in_the_terminal(assessed: Plan) -> None:
     assert "Your career action plan" in out
     assert f"Assessment {assessed.assessment_id}, finished " in out
     assert "  Boredom                             " + "█" * 24 + "░" * 4 + "  85  high" in out
-    assert out.count("[ ] ") == len(assessed.actions) == 38
+    per_horizon = Counter(action.horizon for action in assessed.actions)
+    assert per_horizon == {"week": 16, "month": 13, "quarter": 9}
+    assert out.count("[ ] ") == 5 + 5 + 5
+    assert "… and 11 more (careercoach plan --all, or an export)" in out
+    assert "… and 8 more (careercoach plan --all, or an export)" in out
+    assert "… and 4 more (careercoach plan --all, or an export)" in out
     assert "Net present value             +134,484" in out
     assert "\x1b" not in out  # NO_COLOR (conftest) and not a terminal
     lines = out.split("\n")
     assert max(len(line) for line in lines) <= 80
     assert all(line == line.rstrip() for line in lines)
     assert invoke("plan", "--id", str(assessed.assessment_id))[1] == out
+
+
+def test_all_shows_every_action(assessed: Plan) -> None:
+    code, out, _ = invoke("plan", "--all")
+    assert code == 0
+    assert out.count("[ ] ") == len(assessed.actions) == 38
+    assert "more (careercoach plan --all" not in out
 
 
 def test_wider_terminal(assessed: Plan) -> None:
@@ -92,7 +105,7 @@ def test_wider_terminal(assessed: Plan) -> None:
 
 
 def test_plain_and_explain(assessed: Plan) -> None:
-    code, out, _ = invoke("plan", "--plain", "--explain")
+    code, out, _ = invoke("plan", "--plain", "--explain", "--all")
     assert code == 0
     assert not BOX_DRAWING.search(out)
     assert "  Boredom                              85  high\n" in out

@@ -39,19 +39,6 @@ def _format(export: str | None, output: str | None) -> str | None:
     raise BadInput(f"--output needs --export with one of {', '.join(FORMATS)}")
 
 
-def _show(ctx: typer.Context, plan: Plan, *, plain: bool, explain: bool) -> None:
-    from careercoach.console import make_console
-    from careercoach.render import plan_view
-
-    console = make_console(no_color=state(ctx).no_color)
-    with console.capture() as capture:
-        console.print(plan_view(plan, plain=plain, explain=explain))
-    # Rich pads lines to the width: drop the trailing blanks (pasting, screen readers).
-    text = "\n".join(line.rstrip(" ") for line in capture.get().split("\n"))
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
 @app.command(
     epilog="""\b
 Examples:
@@ -90,6 +77,10 @@ def plan(
     plain: Annotated[
         bool, typer.Option("--plain", help="No box drawing (screen readers, pasting).")
     ] = False,
+    all_: Annotated[
+        bool,
+        typer.Option("--all", help="Show every action, not the first 5 of each horizon."),
+    ] = False,
     done: Annotated[
         list[str] | None,
         typer.Option(
@@ -111,7 +102,11 @@ def plan(
     fmt = _format(export, output)
     plan = _load(id_)
     if fmt is None:
-        _show(ctx, plan, plain=plain, explain=explain)
+        from careercoach.cli.output import print_plan
+
+        print_plan(
+            plan, no_color=state(ctx).no_color, plain=plain, explain=explain, all_actions=all_
+        )
         return
 
     from careercoach.export import default_filename, export_text, write_file
