@@ -38,15 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / ".venv" / "bin" / "careercoach"
 GOAL = 1.5
 FLOOR = [sys.executable, "-c", "import typer, rich.console, pydantic, yaml, sqlite3"]
-# For reference: what parsing any careercoach command line costs before a command runs.
-# typer (0.29) coerces every option through a pydantic TypeAdapter, which imports
-# pydantic's real machinery (pydantic.main, its plugin loader and importlib.metadata);
-# ``import pydantic`` in the floor only loads pydantic's lazy top-level module.
-CLI_FLOOR = [
-    sys.executable,
-    "-c",
-    "import careercoach.cli, typer._adapters\nfrom pydantic import TypeAdapter\nTypeAdapter(bool)",
-]
+# For reference: what importing careercoach's command line costs before a command runs.
+CLI_FLOOR = [sys.executable, "-c", "import careercoach.cli"]
 
 
 def answers_for_builtin_banks() -> dict[str, dict[str, Any]]:
@@ -93,12 +86,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 def breakdown(answers_file: Path, home: Path) -> None:
     """Phases of one run inside this process, after the CLI's own imports."""
     os.environ["CAREERCOACH_HOME"] = str(home)
-    import typer._adapters  # noqa: F401  (what parsing the command line imports)
-    from pydantic import TypeAdapter
-
     import careercoach.cli
-
-    TypeAdapter(int)  # pydantic's plugin scan happens on the first adapter
     marks: list[tuple[str, float]] = [("start", time.perf_counter())]
 
     def mark(name: str) -> None:
@@ -185,7 +173,7 @@ def main() -> None:
 
         labels = {
             "floor": "floor: import typer, rich, ...",
-            "cli": "(ref) CLI parsing, no command",
+            "cli": "(ref) import careercoach.cli",
             "usual": "assess --answers (db exists)",
             "first": "assess --answers (first run)",
         }
