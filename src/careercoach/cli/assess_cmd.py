@@ -60,8 +60,7 @@ def _assess_interactive(
 
     if resume and restart:
         raise BadInput("--resume and --restart cannot be combined")
-    from careercoach.console import make_console
-    from careercoach.render import plan_view
+    from careercoach.cli.output import print_plan
     from careercoach.session import run_interactive
 
     options = state(ctx)
@@ -73,7 +72,7 @@ def _assess_interactive(
         no_color=options.no_color,
     )
     typer.echo("")
-    make_console(no_color=options.no_color).print(plan_view(plan))
+    print_plan(plan, no_color=options.no_color)
     typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
 
 
