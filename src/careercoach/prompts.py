@@ -51,10 +51,11 @@ class GoBack:
 BACK: Final = GoBack()
 BACK_KEY = "<"
 BACK_LABEL = "← Back"
+# the words of scoring.LIKERT_LABELS, which the plan's explanations use ("3 (neutral)")
 LIKERT_CHOICES: tuple[tuple[int, str], ...] = (
     (1, "Strongly disagree"),
     (2, "Disagree"),
-    (3, "Neither agree nor disagree"),
+    (3, "Neutral"),
     (4, "Agree"),
     (5, "Strongly agree"),
 )

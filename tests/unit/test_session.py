@@ -419,6 +419,13 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
 # -- the prompts' own rules -----------------------------------------------------------
 
 
+def test_likert_points_use_the_words_of_the_plan() -> None:
+    from careercoach.prompts import LIKERT_CHOICES
+    from careercoach.scoring import LIKERT_LABELS
+
+    assert {point: label.lower() for point, label in LIKERT_CHOICES} == LIKERT_LABELS
+
+
 def test_number_problems_say_what_is_allowed() -> None:
     from careercoach.prompts import number_hint, number_problem
 
