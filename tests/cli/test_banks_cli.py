@@ -103,9 +103,16 @@ def test_a_bank_dir_and_the_environment_together(
     assert listed_ids(result.stdout) == [*builtin_ids(), "from_flag", "from_env"]
 
 
-def test_a_bank_that_clashes_with_a_built_in_one_names_both_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("source", ["--bank-dir", "CAREERCOACH_BANKS"])
+def test_a_bank_that_clashes_with_a_built_in_one_names_both_files(
+    source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     clash = bank_file(tmp_path / "coach", "my_stuck.yaml", "stuck")
-    result = invoke("--bank-dir", str(clash.parent), "banks", "list")
+    if source == "--bank-dir":
+        result = invoke("--bank-dir", str(clash.parent), "banks", "list")
+    else:
+        monkeypatch.setenv("CAREERCOACH_BANKS", str(clash.parent))
+        result = invoke("banks", "list")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
