@@ -457,8 +457,9 @@ def _bank_ids(raw: str) -> tuple[str, ...]:
 class Reader:
     """Read-only queries for ``history`` and ``compare`` over one connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
+        self.path = path
 
     @classmethod
     def open(cls, path: Path | None = None) -> Reader | None:
@@ -469,17 +470,25 @@ class Reader:
         """
         import sqlite3
 
+        from careercoach.db_format import check_folder, check_schema
         from careercoach.paths import db_path
 
         path = path or db_path()
+        check_folder(path.parent)  # a file where the folder should be is not "nothing yet"
         if not path.is_file():
             return None
+
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=5)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("PRAGMA busy_timeout = 5000")
+            version = check_schema(conn, path)  # another program's file, a newer format
         except sqlite3.Error:
             version = -1
-            conn = None
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
         if version < MIN_SCHEMA:
             if conn is not None:
                 conn.close()
@@ -490,7 +499,7 @@ class Reader:
         assert conn is not None
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA query_only = ON")
-        return cls(conn)
+        return cls(conn, path)
 
     def close(self) -> None:
         self.conn.close()
@@ -507,9 +516,10 @@ class Reader:
         try:
             return list(self.conn.execute(sql, params).fetchall())
         except sqlite3.Error as exc:
-            from careercoach.errors import StoreError
+            from careercoach.db_format import sqlite_error
+            from careercoach.paths import db_path
 
-            raise StoreError(f"the database cannot be read: {exc}") from None
+            raise sqlite_error(exc, self.path or db_path()) from None
 
     def count(self) -> int:
         """How many finished assessments there are."""

@@ -465,9 +465,19 @@ def assessment_lock(folder: Path) -> Iterator[None]:
     SIGKILL), so a stale lock cannot outlive its process. The file holds the pid of the
     holder, for the message a second run prints.
     """
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    from careercoach.db_format import check_folder
+    from careercoach.errors import StoreError
+
+    check_folder(folder)  # a file in the way is a StoreError that says so
     path = folder / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create {path}: {exc.strerror or exc}",
+            hint="Set CAREERCOACH_HOME to a folder you can write to.",
+        ) from None
     try:
         try:
             import fcntl

@@ -37,8 +37,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from careercoach import __version__
+from careercoach import __version__, db_format
 from careercoach.conditions import Answers, AnswerValue
+from careercoach.db_format import check_folder, check_schema, sqlite_error
 from careercoach.errors import NotFound, StoreError
 from careercoach.models import Bank, Plan
 
@@ -138,6 +139,8 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress]
 """Append only: migration ``n`` (1-based) brings ``user_version`` from ``n - 1`` to ``n``."""
 SCHEMA_VERSION = len(MIGRATIONS)
+if SCHEMA_VERSION != db_format.SCHEMA_VERSION:  # pragma: no cover - fails every test run
+    raise RuntimeError("db_format.SCHEMA_VERSION must count the migrations")
 
 
 # -- records ----------------------------------------------------------------------------
@@ -179,17 +182,30 @@ def _owned(st: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or st.st_uid == os.getuid()
 
 
+def _notice(text: str) -> None:
+    import sys
+
+    sys.stderr.write(f"careercoach: {text}\n")
+    sys.stderr.flush()
+
+
 def prepare_files(path: Path) -> None:
     """Create the folder (0700) and an empty database file (0600) before SQLite opens it,
-    and tighten an existing folder or file that others can read."""
+    and tighten an existing folder or file that others can read (saying so)."""
     folder = path.parent
+    check_folder(folder)
     try:
         if not folder.is_dir():
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.chmod(folder, 0o700)
         st = folder.stat()
         if stat.S_IMODE(st.st_mode) & 0o077 and _owned(st):
-            os.chmod(folder, stat.S_IMODE(st.st_mode) & 0o700)
+            tight = stat.S_IMODE(st.st_mode) & 0o700
+            os.chmod(folder, tight)
+            _notice(
+                f"others could open the data folder {folder} "
+                f"({stat.S_IMODE(st.st_mode):04o}); it is now {tight:04o}."
+            )
     except OSError as exc:
         raise StoreError(
             f"cannot create the data folder {folder}: {exc.strerror or exc}",
@@ -201,7 +217,12 @@ def prepare_files(path: Path) -> None:
         try:
             st = path.stat()
             if stat.S_IMODE(st.st_mode) & 0o077 and _owned(st) and stat.S_ISREG(st.st_mode):
-                os.chmod(path, stat.S_IMODE(st.st_mode) & 0o600)
+                tight = stat.S_IMODE(st.st_mode) & 0o600
+                os.chmod(path, tight)
+                _notice(
+                    f"others could read the database {path} "
+                    f"({stat.S_IMODE(st.st_mode):04o}); it is now {tight:04o}."
+                )
         except OSError:
             pass  # SQLite's own error will say what is wrong
         return
@@ -232,8 +253,12 @@ class Store:
             raise self._error(exc) from None
         try:
             with self._guard():
+                # Whose file is it? Decided before anything is written (setting the
+                # journal mode rewrites the header of a file in WAL mode).
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                version = check_schema(self._conn, self.path, SCHEMA_VERSION)
                 self._configure()
-                self._migrate()
+                self._migrate(version)
         except BaseException:
             self._conn.close()
             raise
@@ -247,7 +272,9 @@ class Store:
         """Whether a database file is there (reading commands need not create one)."""
         from careercoach.paths import db_path
 
-        return (path or db_path()).is_file()
+        path = path or db_path()
+        check_folder(path.parent)
+        return path.is_file()
 
     def close(self) -> None:
         self._conn.close()
@@ -266,20 +293,7 @@ class Store:
     # -- plumbing ---------------------------------------------------------------------
 
     def _error(self, exc: sqlite3.Error) -> StoreError:
-        text = str(exc)
-        if isinstance(exc, sqlite3.DatabaseError) and (
-            "not a database" in text or "malformed" in text or "encrypted" in text
-        ):
-            return StoreError(
-                f"{self.path} is not a careercoach database ({text}); it was left as it is.",
-                hint="Move the file away, or set CAREERCOACH_HOME to another folder.",
-            )
-        if "locked" in text or "busy" in text:
-            return StoreError(
-                f"the database {self.path} is busy: another careercoach is using it ({text}).",
-                hint="Wait for it to finish and try again.",
-            )
-        return StoreError(f"the database {self.path} cannot be used: {text}")
+        return sqlite_error(exc, self.path)
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -315,25 +329,12 @@ class Store:
             version: int = self._conn.execute("PRAGMA user_version").fetchone()[0]
         return version
 
-    def _too_new(self, version: int) -> StoreError:
-        return StoreError(
-            f"{self.path} was written by a newer careercoach (data format {version}; this "
-            f"one knows up to {SCHEMA_VERSION}); it was left as it is.",
-            hint="Upgrade careercoach (pip install -U careercoach), or set CAREERCOACH_HOME "
-            "to another folder.",
-        )
-
-    def _migrate(self) -> None:
-        version = self.user_version()
-        if version > SCHEMA_VERSION:
-            raise self._too_new(version)
+    def _migrate(self, version: int) -> None:
         for number, migration in enumerate(MIGRATIONS, start=1):
             if number <= version:
                 continue
             with self._write() as conn:
-                current: int = conn.execute("PRAGMA user_version").fetchone()[0]
-                if current > SCHEMA_VERSION:
-                    raise self._too_new(current)
+                current = check_schema(conn, self.path, SCHEMA_VERSION)  # now, inside the lock
                 if current >= number:  # another process got there first
                     continue
                 migration(conn)
