@@ -250,7 +250,7 @@ def test_show_an_unknown_bank_exits_2_naming_the_known_ones() -> None:
     assert result.stdout == ""
     known = ", ".join(builtin_ids())
     assert result.stderr.splitlines() == [
-        f"careercoach: --bank nope: no such bank (banks: {known})"
+        f"careercoach: banks show nope: no such bank (banks: {known})"
     ]
 
 

@@ -48,7 +48,7 @@ def show_bank(
     from careercoach.bank_views import bank_detail_lines
     from careercoach.banks import load_banks, select_banks
 
-    entry = select_banks(load_banks(state(ctx).bank_dirs), [bank_id])[0]
+    entry = select_banks(load_banks(state(ctx).bank_dirs), [bank_id], asked_by="banks show")[0]
     if json_:
         data = entry.bank.model_dump(mode="json", by_alias=True)
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
