@@ -116,10 +116,13 @@ def breakdown(answers_file: Path, home: Path) -> None:
             lambda i: plan.model_copy(update={"assessment_id": i}),
         )
     mark("store (create, migrate, one transaction)")
-    from careercoach.plan_text import plain_lines
+    import io
 
-    plain_lines(plan)
-    mark("plain text")
+    from careercoach.console import make_console
+    from careercoach.render import plan_view
+
+    make_console(file=io.StringIO(), width=80).print(plan_view(plan, actions_per_horizon=5))
+    mark("render the plan (Rich)")
     print("\nbreakdown (one run, in process, after the CLI's imports):")
     for (_, start), (name, end) in itertools.pairwise(marks):
         print(f"  {name:42s} {1000 * (end - start):6.1f} ms")

@@ -79,10 +79,10 @@ def _assess_interactive(
 def _assess_from_file(ctx: typer.Context, path: Path, bank_ids: list[str]) -> None:
     """No prompt: check the file, store the finished assessment, print the plan."""
     from careercoach.assessment import assess_from_file
-    from careercoach.plan_text import plain_lines
+    from careercoach.cli.output import print_plan
 
-    plan = assess_from_file(path, bank_ids, state(ctx).bank_dirs)
-    for line in plain_lines(plan):
-        typer.echo(line)
+    options = state(ctx)
+    plan = assess_from_file(path, bank_ids, options.bank_dirs)
+    print_plan(plan, no_color=options.no_color)
     typer.echo("")
     typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
