@@ -17,6 +17,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from typer._click.core import Context as ClickContext
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from careercoach import __version__
@@ -57,13 +58,52 @@ def _report(lines: list[str], hint: str | None = None) -> None:
     sys.stderr.flush()
 
 
+class OneLineUsageError(UsageError):
+    """A bad flag or argument, said in one line (Click's own takes four): what is wrong,
+    and where the help is."""
+
+    def show(self, file: Any = None) -> None:
+        from careercoach.safe_text import clean
+
+        where = "careercoach"
+        if self.ctx is not None:
+            where = self.ctx.command_path
+            # A parse error of a subcommand comes with its group's context.
+            if self.ctx.invoked_subcommand:
+                where += f" {self.ctx.invoked_subcommand}"
+        message = clean(self.format_message()).rstrip(".")
+        sys.stderr.write(f"{where}: {message} (see {where} --help)\n")
+        sys.stderr.flush()
+
+
+def _one_line(exc: UsageError, ctx: ClickContext | None = None) -> UsageError:
+    """``exc`` said in one line; ``ctx`` stands in for the context a parser error lacks."""
+    if isinstance(exc, NoArgsIsHelpError | OneLineUsageError):
+        return exc  # the help itself, or already converted
+    return OneLineUsageError(exc.format_message(), exc.ctx or ctx)
+
+
 class CoachGroup(TyperGroup):
     """Catches our errors once, for the real script and for ``CliRunner`` alike."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: ClickContext | None = None,
+        **extra: Any,
+    ) -> ClickContext:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except UsageError as exc:  # a bad global option
+            raise _one_line(exc) from None
 
     def invoke(self, ctx: ClickContext) -> Any:
         debug = "--debug" in sys.argv or os.environ.get("CAREERCOACH_DEBUG") == "1"
         try:
             return super().invoke(ctx)
+        except UsageError as exc:  # a bad command, or a bad option of one
+            raise _one_line(exc, ctx) from None
         except CareerCoachError as exc:
             if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
                 traceback.print_exc()

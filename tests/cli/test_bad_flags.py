@@ -1,0 +1,277 @@
+"""Bad flags and arguments, command by command: exit 2, one line per problem on stderr
+(what is wrong, and where the help is), nothing on stdout, no traceback, nothing
+written to the data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from careercoach.paths import db_path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+BANKS = FIXTURES / "banks"
+ANSWERS = FIXTURES / "plans" / "injection-answers.yaml"
+BUILT_IN = "connections, education, leader, new_eyes, promotion, stuck, extra, injection, mini"
+TRIGGERS = (
+    "new_executive, market_shift, project_change, cost_cutting, stretch_growth, new_boss, "
+    "new_coworkers, someone_fired"
+)
+ROI = ["roi", "--cost", "100", "--years", "2", "--current-salary", "1"]
+
+runner = CliRunner()
+
+
+def cli(*args: str) -> Any:
+    from careercoach.cli import app
+
+    return runner.invoke(app, ["--bank-dir", str(BANKS), *args])
+
+
+def usage(where: str, message: str) -> str:
+    return f"{where}: {message} (see {where} --help)"
+
+
+CASES: dict[str, tuple[list[str], str]] = {
+    # the global options and the command name
+    "unknown global option": (["--bogus"], usage("careercoach", "No such option: --bogus")),
+    "unknown command": (["nosuch"], usage("careercoach", "No such command 'nosuch'")),
+    "global option after the command": (
+        ["assess", "--bank-dir"],
+        usage("careercoach assess", "No such option: --bank-dir (Possible options: --bank)"),
+    ),
+    # assess
+    "assess unknown option": (
+        ["assess", "--bogus"],
+        usage("careercoach assess", "No such option: --bogus"),
+    ),
+    "assess --answers without a file": (
+        ["assess", "--answers"],
+        usage("careercoach assess", "Option '--answers' requires an argument"),
+    ),
+    "assess --answers missing file": (
+        ["assess", "--answers", "/nonexistent/answers.yaml"],
+        "/nonexistent/answers.yaml: no such file",
+    ),
+    "assess --answers with --resume": (
+        ["assess", "--answers", str(ANSWERS), "--resume"],
+        "careercoach: --answers cannot be combined with --resume or --restart",
+    ),
+    "assess --resume with --restart": (
+        ["assess", "--resume", "--restart"],
+        "careercoach: --resume and --restart cannot be combined",
+    ),
+    "assess unknown --bank": (
+        ["assess", "--bank", "nosuch", "--answers", str(ANSWERS)],
+        f"careercoach: --bank nosuch: no such bank (banks: {BUILT_IN})",
+    ),
+    # plan
+    "plan --id not a number": (
+        ["plan", "--id", "abc"],
+        usage("careercoach plan", "Invalid value for '--id': 'abc' is not a valid int"),
+    ),
+    "plan --export unknown format": (
+        ["plan", "--export", "pdf"],
+        "careercoach: --export: unknown format 'pdf'; use one of md, json, html",
+    ),
+    "plan --output without a format": (
+        ["plan", "--output", "plan.txt"],
+        "careercoach: --output needs --export with one of md, json, html",
+    ),
+    "plan --done with --check": (
+        ["plan", "--done", "x", "--check"],
+        "careercoach: --check and --done cannot be combined",
+    ),
+    "plan unknown option": (
+        ["plan", "--bogus"],
+        usage("careercoach plan", "No such option: --bogus"),
+    ),
+    # history and compare
+    "history --limit 0": (
+        ["history", "--limit", "0"],
+        usage(
+            "careercoach history",
+            "Invalid value for '--limit' / '-n': 0 is not in the range x>=1",
+        ),
+    ),
+    "history misspelt option": (
+        ["history", "--limt", "3"],
+        usage("careercoach history", "No such option: --limt (Possible options: --limit)"),
+    ),
+    "history extra argument": (
+        ["history", "extra"],
+        usage("careercoach history", "Got unexpected extra argument(s) (extra)"),
+    ),
+    "compare not a number": (
+        ["compare", "x"],
+        usage("careercoach compare", "Invalid value for 'A': 'x' is not a valid int"),
+    ),
+    "compare three ids": (
+        ["compare", "1", "2", "3"],
+        usage("careercoach compare", "Got unexpected extra argument(s) (3)"),
+    ),
+    # forget
+    "forget without --id or --all": (
+        ["forget"],
+        "careercoach: say what to delete: --id N (one assessment) or --all (everything)",
+    ),
+    "forget with --id and --all": (
+        ["forget", "--id", "1", "--all"],
+        "careercoach: say what to delete: --id N (one assessment) or --all (everything)",
+    ),
+    # roi
+    "roi --cost not a number": (
+        ["roi", "--cost", "abc", "--years", "2", "--current-salary", "1", "--expected-salary", "2"],
+        "careercoach: --cost must be a number (got 'abc')",
+    ),
+    "roi --years 0": (
+        ["roi", "--cost", "100", "--years", "0", "--current-salary", "1", "--expected-salary", "2"],
+        "careercoach: --years must be a whole number of at least 1 (got 0)",
+    ),
+    "roi --completion 0": (
+        [*ROI, "--expected-salary", "2", "--completion", "0"],
+        "careercoach: --completion must be more than 0 and at most 1 (got 0)",
+    ),
+    "roi --tax-rate 1": (
+        [*ROI, "--expected-salary", "2", "--tax-rate", "1"],
+        "careercoach: --tax-rate must be at least 0 and less than 1 (got 1)",
+    ),
+    "roi --discount-rate -0.5": (
+        [*ROI, "--expected-salary", "2", "--discount-rate", "-0.5"],
+        "careercoach: --discount-rate must be more than -0.5 and at most 1 (got -0.5)",
+    ),
+    "roi --horizon not past --years": (
+        [*ROI, "--expected-salary", "2", "--horizon", "2"],
+        "careercoach: --horizon must be longer than --years: the degree needs working years "
+        "after it (got 2 with --years 2)",
+    ),
+    "roi unknown --degree": (
+        [*ROI, "--degree", "phd"],
+        "careercoach: --degree must be one of associate, bachelor, master, professional, "
+        "doctorate (got 'phd')",
+    ),
+    "roi --full-time with a value": (
+        [*ROI, "--expected-salary", "2", "--full-time=3"],
+        usage("careercoach roi", "Option '--full-time' does not take a value"),
+    ),
+    # banks
+    "banks show without an id": (
+        ["banks", "show"],
+        usage("careercoach banks show", "Missing argument 'ID'"),
+    ),
+    "banks show unknown id": (
+        ["banks", "show", "nosuch"],
+        f"careercoach: banks show nosuch: no such bank (banks: {BUILT_IN})",
+    ),
+    "banks validate without a path": (
+        ["banks", "validate"],
+        usage("careercoach banks validate", "Missing argument 'PATH...'"),
+    ),
+    "banks validate missing file": (
+        ["banks", "validate", "/nonexistent/bank.yaml"],
+        "/nonexistent/bank.yaml: no such file",
+    ),
+    "banks unknown subcommand": (
+        ["banks", "nosuch"],
+        usage("careercoach banks", "No such command 'nosuch'"),
+    ),
+    "banks list extra argument": (
+        ["banks", "list", "extra"],
+        usage("careercoach banks list", "Got unexpected extra argument(s) (extra)"),
+    ),
+    # event, checkin, export-data
+    "event add without a trigger": (
+        ["event", "add"],
+        usage("careercoach event add", "Missing argument 'TRIGGER'"),
+    ),
+    "event add unknown trigger": (
+        ["event", "add", "bogus"],
+        f"careercoach: unknown trigger 'bogus' (triggers: {TRIGGERS})",
+    ),
+    "event add bad date": (
+        ["event", "add", "new_boss", "--date", "2026-13-01"],
+        "careercoach: --date: '2026-13-01' is not a date (use YYYY-MM-DD, e.g. 2026-11-20)",
+    ),
+    "event list unknown option": (
+        ["event", "list", "--bogus"],
+        usage("careercoach event list", "No such option: --bogus"),
+    ),
+    "checkin unknown option": (
+        ["checkin", "--bogus"],
+        usage("careercoach checkin", "No such option: --bogus"),
+    ),
+    "export-data --output without a path": (
+        ["export-data", "--output"],
+        usage("careercoach export-data", "Option '--output' requires an argument"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("args", "line"), list(CASES.values()), ids=list(CASES))
+def test_bad_flag(args: list[str], line: str, careercoach_home: Path) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == line + "\n"
+    assert result.stdout == ""
+    assert not careercoach_home.exists()  # nothing written
+
+
+def test_roi_missing_inputs_without_a_terminal_is_one_line_each() -> None:
+    result = cli("roi", "--cost", "100", "--years", "2")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "careercoach: --current-salary is required: current yearly salary; give it, or run "
+        "in a terminal to be asked",
+        "careercoach: --expected-salary is required (or --degree to estimate it): expected "
+        "yearly salary after the degree; give it, or run in a terminal to be asked",
+    ]
+
+
+def test_a_flag_value_cannot_steer_the_terminal() -> None:
+    result = cli("plan", "--id", "7\x1b[2J\x9b31m\u202e")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        usage(
+            "careercoach plan",
+            "Invalid value for '--id': '7\\x1b[2J\\x9b31m\\u202e' is not a valid int",
+        )
+        + "\n"
+    )
+
+
+def test_export_flags_leave_an_existing_file_alone(tmp_path: Path) -> None:
+    assert cli("assess", "--answers", str(ANSWERS)).exit_code == 0
+    target = tmp_path / "plan.md"
+    target.write_text("mine\n")
+    cases = [
+        (
+            ["--output", str(target)],
+            f"careercoach: {target} already exists; use --force to overwrite it",
+        ),
+        (
+            ["--output", str(tmp_path)],
+            f"careercoach: {tmp_path} is a folder; give a file name with --output",
+        ),
+        (["--output", str(tmp_path / "nope" / "plan.md")], f"{tmp_path / 'nope'}: no such folder"),
+    ]
+    before = db_path().read_bytes()
+    for extra, line in cases:
+        result = cli("plan", "--export", "md", *extra)
+        assert result.exit_code == 2, result.output
+        assert result.stderr == line + "\n"
+    assert target.read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "plan.md"]
+    assert db_path().read_bytes() == before
+
+
+def test_help_still_shows_the_help() -> None:
+    """No arguments is not an error to shorten: the help is the answer."""
+    from careercoach.cli import app
+
+    for args in ([], ["banks"], ["event"]):
+        result = runner.invoke(app, args)
+        assert "Usage: careercoach" in result.output
+        assert "Examples:" in result.output or "Example:" in result.output
