@@ -87,6 +87,7 @@ def breakdown(answers_file: Path, home: Path) -> None:
     """Phases of one run inside this process, after the CLI's own imports."""
     os.environ["CAREERCOACH_HOME"] = str(home)
     import careercoach.cli
+
     marks: list[tuple[str, float]] = [("start", time.perf_counter())]
 
     def mark(name: str) -> None:
