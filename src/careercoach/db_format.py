@@ -28,13 +28,16 @@ def check_schema(conn: sqlite3.Connection, path: Path, newest: int = SCHEMA_VERS
     careercoach: such a file must be left exactly as it is. SQLite's own errors (a file
     that is not SQLite, or a damaged one) pass through to the caller.
     """
-    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    # One statement, so one snapshot: another process may be creating the tables and
+    # setting the version in between two reads.
+    rows = conn.execute(
+        "SELECT v.user_version, m.name FROM pragma_user_version AS v "
+        "LEFT JOIN sqlite_master AS m ON m.type = 'table'"
+    ).fetchall()
+    version = int(rows[0][0])
+    tables = {str(name) for _, name in rows if name is not None}
+    tables = {name for name in tables if not name.startswith("sqlite_")}
     # A newer format may have other tables: it is named as such, whatever it holds.
-    tables = {
-        str(row[0])
-        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        if not str(row[0]).startswith("sqlite_")
-    }
     if version > newest:
         raise StoreError(
             f"{path} was written by a newer careercoach (data format {version}; this "
