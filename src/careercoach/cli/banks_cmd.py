@@ -50,8 +50,10 @@ def show_bank(
 
     entry = select_banks(load_banks(state(ctx).bank_dirs), [bank_id], asked_by="banks show")[0]
     if json_:
+        from careercoach.history_render import to_json  # C1 and bidi escaped, as \uXXXX
+
         data = entry.bank.model_dump(mode="json", by_alias=True)
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        typer.echo(to_json(data), nl=False)
     else:
         typer.echo("\n".join(bank_detail_lines(entry)))
 
