@@ -275,3 +275,22 @@ def test_help_still_shows_the_help() -> None:
         result = runner.invoke(app, args)
         assert "Usage: careercoach" in result.output
         assert "Examples:" in result.output or "Example:" in result.output
+
+
+def test_the_scripts_version_fast_path_says_the_same() -> None:
+    """``careercoach --version`` answers before the command tree is built; with anything
+    else on the line Typer parses as usual."""
+    import subprocess
+    import sys
+
+    from careercoach import __version__
+
+    script = Path(sys.executable).with_name("careercoach")
+    fast = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (0, f"careercoach {__version__}\n", "")
+    assert fast.stdout == cli("--version").stdout
+    slow = subprocess.run(
+        [str(script), "--version", "--bogus"], capture_output=True, text=True, check=False
+    )
+    assert (slow.returncode, slow.stdout) == (2, "")
+    assert slow.stderr == usage("careercoach", "No such option: --bogus") + "\n"
