@@ -21,6 +21,7 @@ A score measures a **need**: the higher, the more the plan acts on it. A falling
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -258,14 +259,40 @@ class Comparison(NamedTuple):
     done_since: list[DoneFigure]
     new_actions: list[ActionFigure]
     dropped_actions: list[ActionFigure]
+    skipped: tuple[int, ...] = ()
+    """Assessments between ``then`` and ``now`` passed over: they took none of ``now``'s
+    banks (only when the pair was picked by :func:`pick_pair`)."""
+
+    @property
+    def banks_in_both(self) -> tuple[str, ...]:
+        """The banks both assessments took, in ``now``'s order."""
+        before = set(taken_banks(self.then))
+        return tuple(b for b in taken_banks(self.now) if b in before)
+
+    @property
+    def banks_only_then(self) -> tuple[str, ...]:
+        after = set(taken_banks(self.now))
+        return tuple(b for b in taken_banks(self.then) if b not in after)
+
+    @property
+    def banks_only_now(self) -> tuple[str, ...]:
+        before = set(taken_banks(self.then))
+        return tuple(b for b in taken_banks(self.now) if b not in before)
+
+    @property
+    def compared(self) -> list[DimensionChange]:
+        """The rows of the banks both assessments took: the others were not measured
+        then (or now), which says nothing about a change."""
+        both = set(self.banks_in_both)
+        return [d for d in self.dimensions if d.bank in both]
 
     @property
     def new_dimensions(self) -> list[DimensionChange]:
         return [d for d in self.dimensions if d.direction == "new"]
 
-    def counts(self) -> dict[Direction, int]:
+    def counts(self, rows: Iterable[DimensionChange] | None = None) -> dict[Direction, int]:
         found: dict[Direction, int] = {"better": 0, "worse": 0, "same": 0, "new": 0, "gone": 0}
-        for d in self.dimensions:
+        for d in self.dimensions if rows is None else rows:
             found[d.direction] += 1
         return found
 
@@ -285,6 +312,10 @@ class Comparison(NamedTuple):
         return {
             "then": side(self.then),
             "now": side(self.now),
+            "skipped": list(self.skipped),
+            "banks_in_both": list(self.banks_in_both),
+            "banks_only_then": list(self.banks_only_then),
+            "banks_only_now": list(self.banks_only_now),
             "dimensions": [d.to_json() for d in self.dimensions],
             "summary": self.counts(),
             "done_since": [
@@ -308,9 +339,18 @@ class Comparison(NamedTuple):
         return [d for d in self.now.dimensions if (d.bank, d.id) in keys]
 
 
-def compare(then: Snapshot, now: Snapshot, done: Iterable[DoneFigure] = ()) -> Comparison:
+def taken_banks(s: Snapshot) -> tuple[str, ...]:
+    """The banks an assessment took (with any bank its plan scores, for old records)."""
+    return tuple(dict.fromkeys([*s.banks, *(d.bank for d in s.dimensions)]))
+
+
+def compare(
+    then: Snapshot, now: Snapshot, done: Iterable[DoneFigure] = (), skipped: Sequence[int] = ()
+) -> Comparison:
     """Per dimension the score then and now (the later plan's order, then the dimensions
-    it no longer scores), the actions done in between, and the actions new to the plan."""
+    it no longer scores), the actions done in between, and the actions new to the plan
+    or no longer in it, of the banks both took: an action of a bank taken only once was
+    not measured the other time, not added or dropped."""
     before = {(d.bank, d.id): d for d in then.dimensions}
     after = {(d.bank, d.id): d for d in now.dimensions}
     rows = []
@@ -330,6 +370,7 @@ def compare(then: Snapshot, now: Snapshot, done: Iterable[DoneFigure] = ()) -> C
     for key, d in before.items():
         if key not in after:
             rows.append(DimensionChange(d.bank, d.id, d.label, d.score, None, d.level, None))
+    both = set(taken_banks(then)) & set(taken_banks(now))
     old_actions = {a.key for a in then.actions}
     new_keys = {a.key for a in now.actions}
     return Comparison(
@@ -337,9 +378,35 @@ def compare(then: Snapshot, now: Snapshot, done: Iterable[DoneFigure] = ()) -> C
         now=now,
         dimensions=rows,
         done_since=list(done),
-        new_actions=[a for a in now.actions if a.key not in old_actions],
-        dropped_actions=[a for a in then.actions if a.key not in new_keys],
+        new_actions=[a for a in now.actions if a.key not in old_actions and a.bank in both],
+        dropped_actions=[a for a in then.actions if a.key not in new_keys and a.bank in both],
+        skipped=tuple(skipped),
     )
+
+
+class Pair(NamedTuple):
+    """The two assessments ``compare`` shows by default, and why."""
+
+    then: int
+    now: int
+    skipped: tuple[int, ...]
+    """Assessments in between that took none of ``now``'s banks, newest first."""
+    shared: tuple[str, ...]
+    """The banks of ``now`` that ``then`` took too; empty when no earlier one took any."""
+
+
+def pick_pair(taken: Sequence[tuple[int, Sequence[str]]]) -> Pair | None:
+    """The latest assessment and the latest earlier one that took at least one of its
+    banks (``taken``: ``(id, banks)`` newest first); the one before the latest when none
+    did. None with fewer than two."""
+    if len(taken) < 2:
+        return None
+    now, now_banks = taken[0]
+    for index, (then, banks) in enumerate(taken[1:], start=1):
+        shared = tuple(b for b in now_banks if b in banks)
+        if shared:
+            return Pair(then, now, tuple(i for i, _ in taken[1:index]), shared)
+    return Pair(taken[1][0], now, (), ())
 
 
 # -- done actions in the next plan ----------------------------------------------------
@@ -412,17 +479,44 @@ def checkin_due(planned: date | None, events: Iterable[EventFigure]) -> Due:
     return Due(day, moved)
 
 
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def span_text(days: int) -> str:
+    """``5 days``, ``3 weeks``, ``4 months``, ``2 years and 1 month``: the words the plan
+    uses for the time to its check-in (``careercoach.export.span_text``)."""
+    if days < 14:
+        return _count(days, "day")
+    if days < 61:
+        return _count(round(days / 7), "week")
+    months = round(days / 30.4375)
+    if months < 24:
+        return _count(months, "month")
+    years, months = divmod(months, 12)
+    return _count(years, "year") + (f" and {_count(months, 'month')}" if months else "")
+
+
 def due_words(day: date, today: date) -> str:
-    """``due today``, ``in 5 days``, ``overdue by 3 days``."""
+    """``due today``, ``in 5 days``, ``in 4 weeks``, ``overdue by 3 days``: the plan's
+    words for the same span (its check-in reads "4 weeks after this assessment")."""
     days = (day - today).days
     if days == 0:
         return "due today"
     if days > 0:
-        return f"in {days} day" + ("" if days == 1 else "s")
-    return f"overdue by {-days} day" + ("" if days == -1 else "s")
+        return f"in {span_text(days)}"
+    return f"overdue by {span_text(-days)}"
 
 
 # -- reading the store (sqlite3 and json only) ----------------------------------------
+
+
+def not_stored(assessment_id: int) -> NotFound:
+    """The error for an assessment id that is not stored (exit 1, as SPEC's NotFound)."""
+    return NotFound(
+        f"no assessment {assessment_id} is stored",
+        hint="See the stored ones with: careercoach history",
+    )
 
 
 def _dimensions(raw: str | None) -> tuple[DimensionFigure, ...]:
@@ -556,6 +650,15 @@ class Reader:
         )
         return [int(row[0]) for row in reversed(rows)]
 
+    def taken(self) -> list[tuple[int, tuple[str, ...]]]:
+        """``(id, banks)`` of every finished assessment, newest first (for
+        :func:`pick_pair`; the banks list is small, the plans are not read)."""
+        rows = self._rows(
+            "SELECT id, banks FROM assessments WHERE status = 'finished' "
+            "ORDER BY finished_at DESC, id DESC"
+        )
+        return [(int(row[0]), _bank_ids(row[1])) for row in rows]
+
     def snapshot(self, assessment_id: int) -> Snapshot:
         """A finished assessment; :class:`NotFound` naming the id otherwise."""
         rows = self._rows(
@@ -566,14 +669,11 @@ class Reader:
             (assessment_id,),
         )
         if not rows:
-            raise NotFound(
-                f"No assessment {assessment_id}.",
-                hint="See the stored ones with: careercoach history",
-            )
+            raise not_stored(assessment_id)
         row = rows[0]
         if row[3] != "finished":
             raise NotFound(
-                f"Assessment {assessment_id} is not finished.",
+                f"assessment {assessment_id} is not finished",
                 hint="Finish it with: careercoach assess --resume",
             )
         return Snapshot(
@@ -717,8 +817,51 @@ class ActionRef(NamedTuple):
     id: str
 
 
-def resolve_action(plan: Plan, ref: str) -> ActionRef:
-    """The plan's action named ``ref``; :class:`BadInput` (exit 2) saying what exists."""
+MAX_ERROR_LINE = 80 - len("careercoach: ")
+"""An error line fits 80 columns with the ``careercoach: `` it is printed after."""
+_WORD = re.compile(r"[a-z][a-z0-9]*")
+
+
+def close_actions(ref: str, actions: Sequence[tuple[str, str, str]], n: int = 2) -> list[str]:
+    """``bank.action`` of the actions (``(bank, id, text)``) that ``ref`` looks like a
+    typo of: close to an id (bare, bank-qualified, or one of its ``_`` parts); failing
+    that, close to a word of one action's text. At most ``n``, closest first."""
+    import difflib
+
+    word = ref.strip().lower()
+
+    def best(candidates: dict[str, list[str]], unique: bool) -> list[str]:
+        found: list[str] = []
+        for match in difflib.get_close_matches(word, list(candidates), n=20, cutoff=0.75):
+            keys = list(dict.fromkeys(candidates[match]))
+            if unique and len(keys) > 1:
+                continue  # a word many actions share points at none of them
+            found += [k for k in keys if k not in found]
+        return found[:n]
+
+    ids: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = {}
+    for bank, action, text in actions:
+        key = f"{bank}.{action}"
+        parts = [p for p in action.split("_") if len(p) >= 4]
+        for candidate in (action, key, *parts):
+            ids.setdefault(candidate, []).append(key)
+        for w in dict.fromkeys(_WORD.findall(text.lower())):
+            if len(w) >= 4:
+                words.setdefault(w, []).append(key)
+    return best(ids, unique=False) or best(words, unique=True)
+
+
+def _did_you_mean(names: Sequence[str]) -> str:
+    if len(names) == 1:
+        return f"did you mean {names[0]}?"
+    return f"did you mean {', '.join(names[:-1])} or {names[-1]}?"
+
+
+def resolve_action(plan: Plan, ref: str, *, command: str = "careercoach plan") -> ActionRef:
+    """The plan's action named ``ref``; :class:`BadInput` (exit 2) otherwise: at most
+    three lines of 80 columns, with the closest ids and where to see them all
+    (``command``: how the person shows this plan)."""
     from careercoach.errors import BadInput
     from careercoach.safe_text import clean
 
@@ -733,5 +876,16 @@ def resolve_action(plan: Plan, ref: str) -> ActionRef:
     if matches:
         names = ", ".join(f"{m.bank}.{m.id}" for m in matches)
         raise BadInput(f"'{clean(ref)}' is in several banks of {which}; say which: {names}")
-    known = ", ".join(f"{a.bank}.{a.id}" for a in plan.actions) or "none"
-    raise BadInput(f"no action '{clean(ref)}' in the plan of {which} (actions: {known})")
+    shown = clean(ref)
+    if len(shown) > 30:
+        shown = shown[:29] + "…"
+    problems = [f"no action '{shown}' in plan {plan.assessment_id}"]
+    close = close_actions(ref, [(a.bank, a.id, a.text) for a in plan.actions])
+    while len(close) > 1 and len(_did_you_mean(close)) > MAX_ERROR_LINE:
+        close = close[:-1]
+    if close:
+        problems.append(_did_you_mean(close))
+    hint = f"See the ids: {command} --export json --output -"
+    if len(hint) + len(" (or tick: --check)") <= 80:
+        hint += " (or tick: --check)"
+    raise BadInput(*problems, hint=hint)

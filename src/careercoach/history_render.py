@@ -19,6 +19,8 @@ from datetime import date, datetime
 from typing import Any
 
 from careercoach.history import (
+    TREND_MINIMUM,
+    TREND_WINDOW,
     Comparison,
     DimensionChange,
     Due,
@@ -26,6 +28,7 @@ from careercoach.history import (
     EventFigure,
     Trend,
     due_words,
+    span_text,
 )
 from careercoach.safe_text import for_terminal
 
@@ -88,23 +91,6 @@ def human_time(iso: str) -> str:
     return f"{human_date(moment.date())} at {moment:%H:%M}"
 
 
-def _count(n: int, unit: str) -> str:
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
-
-
-def span_text(days: int) -> str:
-    """``5 days``, ``3 weeks``, ``4 months``, ``2 years and 1 month``."""
-    if days < 14:
-        return _count(days, "day")
-    if days < 61:
-        return _count(round(days / 7), "week")
-    months = round(days / 30.4375)
-    if months < 24:
-        return _count(months, "month")
-    years, months = divmod(months, 12)
-    return _count(years, "year") + (f" and {_count(months, 'month')}" if months else "")
-
-
 def to_json(value: Any) -> str:
     """Indented JSON; characters that could trouble a terminal are escaped."""
     text = json.dumps(value, indent=2, ensure_ascii=False)
@@ -162,9 +148,21 @@ def history_lines(
             lines.append(f"    Actions done: {entry.done} of {entry.actions}")
     if trend_rows:
         lines += ["", *trend_lines(trend_rows, width=width)]
-    elif total >= 1 and len(entries) < 3:
-        lines += ["", "Trends appear once you have three assessments."]
+    else:
+        lines += ["", *wrap(no_trend_text(total), width)]
     return lines
+
+
+def no_trend_text(total: int) -> str:
+    """Why ``history`` shows no trend, for ``total`` finished assessments."""
+    if total < TREND_MINIMUM:
+        return "Trends appear once you have three assessments."
+    if total > TREND_WINDOW:
+        return f"No dimension was measured in three of the last {TREND_WINDOW} assessments."
+    return "No dimension was measured in three assessments yet."
+
+
+LEGEND = "Each mark is one assessment: ▁ = 0 … █ = 100; · = not measured that time."
 
 
 def trend_lines(rows: Sequence[Trend], *, width: int = 80) -> list[str]:
@@ -175,6 +173,7 @@ def trend_lines(rows: Sequence[Trend], *, width: int = 80) -> list[str]:
         "(a higher score is a greater need):",
         width,
     )
+    lines += wrap(LEGEND, width)
     tail = f"  {'':<{count}}  100 → 100  ↑ 100 better"
     label_w = max(10, width - len(tail) - 2)
     for row in rows:
@@ -203,32 +202,85 @@ def _score(score: int | None) -> str:
     return "—" if score is None else str(score)
 
 
-def compare_lines(comparison: Comparison, *, width: int = 80) -> list[str]:
+def _ids(ids: Sequence[int]) -> str:
+    names = [f"#{i}" for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def pair_lines(comparison: Comparison, shared: Sequence[str] | None, width: int) -> list[str]:
+    """Why these two, when ``compare`` picked them (``shared``: the banks in common)."""
+    now = comparison.now
+    if shared is None:
+        return []
+    if not shared:
+        return wrap(
+            f"No earlier assessment took a bank of #{now.id} "
+            f"({', '.join(_t(b) for b in now.banks)}); compared with the one before it.",
+            width,
+        )
+    if not comparison.skipped:
+        return []
+    return wrap(
+        f"Compared with #{comparison.then.id}, the latest earlier assessment that took one "
+        f"of the same banks ({', '.join(_t(b) for b in shared)}); {_ids(comparison.skipped)} took "
+        "other banks.",
+        width,
+    )
+
+
+def _only_line(assessment: int, banks: Sequence[str], comparison: Comparison) -> str:
+    side = comparison.then if assessment == comparison.then.id else comparison.now
+    parts = []
+    for bank in banks:
+        count = sum(1 for d in side.dimensions if d.bank == bank)
+        parts.append(f"{_t(bank)} ({count} dimension{'' if count == 1 else 's'})")
+    return f"Only in #{assessment}: " + ", ".join(parts) + "."
+
+
+def compare_lines(
+    comparison: Comparison, *, width: int = 80, shared: Sequence[str] | None = None
+) -> list[str]:
+    """``shared``: the banks in common when ``compare`` picked the pair itself (None when
+    the person named the two)."""
     then, now = comparison.then, comparison.now
     days = (local_time(now.finished_at).date() - local_time(then.finished_at).date()).days
     apart = "the same day" if days == 0 else f"{span_text(abs(days))} later"
     lines = wrap(f"Then: assessment {then.id}, {human_time(then.finished_at)}", width)
     lines += wrap(f"Now:  assessment {now.id}, {human_time(now.finished_at)} ({apart})", width)
+    lines += pair_lines(comparison, shared, width)
     lines += wrap("A higher score is a greater need, so a falling score is better.", width)
     lines.append("")
-    if comparison.dimensions:
-        tail_w = len("  then   now  ") + len("↑ 100 better")
+    rows = comparison.compared
+    if rows:
+        cells = [_change_cell(d) for d in rows]
+        tail_w = len("  then   now  ") + max(len("↑ 100 better"), *(len(c) for c in cells))
         label_w = max(10, width - tail_w)
         lines.append(f"{'Dimension':<{label_w}}  then   now  change")
-        for d in comparison.dimensions:
+        for d, change in zip(rows, cells, strict=True):
             label = _fit(f"{_t(d.label)} ({_t(d.bank)})", label_w)
-            cells = f"{_score(d.then):>4}  {_score(d.now):>4}  {_change_cell(d)}"
-            lines.append(f"{label:<{label_w}}  {cells}".rstrip())
-        counts = comparison.counts()
+            row = f"{_score(d.then):>4}  {_score(d.now):>4}  {change}"
+            lines.append(f"{label:<{label_w}}  {row}".rstrip())
+    elif comparison.banks_in_both:
+        lines.append("Neither assessment scored any dimension.")
+    else:
+        lines += wrap("The two took no bank in common, so no score can be compared.", width)
+    only = [
+        (then.id, comparison.banks_only_then),
+        (now.id, comparison.banks_only_now),
+    ]
+    for assessment, banks in only:
+        if banks:
+            lines += wrap(_only_line(assessment, banks, comparison), width, "", "  ")
+    if rows:
+        counts = comparison.counts(rows)
         parts = [f"{counts[k]} {k}" for k in ("better", "worse", "same") if counts[k]]
         if counts["new"]:
             parts.append(f"{counts['new']} new")
         if counts["gone"]:
             parts.append(f"{counts['gone']} not measured now")
         lines += ["", *wrap("In short: " + ", ".join(parts) + ".", width)]
-    else:
-        lines.append("Neither assessment scored any dimension.")
-    new_dims = comparison.new_dimension_figures()
+    both = set(comparison.banks_in_both)
+    new_dims = [d for d in comparison.new_dimension_figures() if d.bank in both]
     if new_dims:
         lines += wrap(
             "Measured for the first time: " + "; ".join(_t(d.label) for d in new_dims) + ".",
@@ -292,6 +344,19 @@ def event_json(event: EventFigure) -> dict[str, Any]:
     }
 
 
+def recheck_lines(recheck: Sequence[str], taken: Sequence[str], width: int = 80) -> list[str]:
+    """``Take again: ...`` for the banks of the last assessment, ``Worth taking: ...`` for
+    the others (never taken, or not the last time)."""
+    again = [b for b in recheck if b in taken]
+    fresh = [b for b in recheck if b not in taken]
+    lines: list[str] = []
+    if again:
+        lines += wrap("Take again: " + ", ".join(_t(b) for b in again) + ".", width)
+    if fresh:
+        lines += wrap("Worth taking: " + ", ".join(_t(b) for b in fresh) + ".", width)
+    return lines
+
+
 def recheck_command(banks: Sequence[str]) -> str:
     return "careercoach assess" + "".join(f" --bank {b}" for b in banks)
 
@@ -304,11 +369,13 @@ def checkin_lines(
     events: Sequence[EventFigure],
     done: Sequence[tuple[str, str]],
     recheck: Sequence[str],
+    taken: Sequence[str] = (),
     width: int = 80,
 ) -> list[str]:
     """When the next check-in is due and what changed since the last assessment.
 
-    ``done``: ``(text, done_at)`` of the actions marked done since then.
+    ``done``: ``(text, done_at)`` of the actions marked done since then; ``taken``: the
+    banks of the last assessment (the others in ``recheck`` were not taken then).
     """
     lines: list[str] = []
     if due.day is None:
@@ -335,7 +402,6 @@ def checkin_lines(
     else:
         lines.append("  No action marked done.")
     lines.append("")
-    if recheck:
-        lines += wrap("Take these banks again: " + ", ".join(_t(b) for b in recheck) + ".", width)
+    lines += recheck_lines(recheck, taken, width)
     lines += wrap("Start the check-in with: careercoach checkin --run", width)
     return lines

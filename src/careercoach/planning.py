@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any
 
+from careercoach.history import span_text
 from careercoach.models import (
     HORIZONS,
     DimensionScore,
@@ -220,6 +221,14 @@ class Checkin:
     recheck: tuple[str, ...] = ()
 
 
+def _clause(label: str) -> str:
+    """A label inside a sentence: ``A new boss`` → ``a new boss`` (``I``, ``CEO`` kept)."""
+    word = label.split(" ", 1)[0]
+    if word == "I" or word[1:] != word[1:].lower():
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def checkin(results: Sequence[BankResult]) -> Checkin:
     """Days until the next check-in: 90 by default; a bank with a ``triggers:`` section
     whose trigger question had any option chosen asks for its ``checkin_days`` instead
@@ -234,12 +243,13 @@ def checkin(results: Sequence[BankResult]) -> Checkin:
         if not isinstance(chosen, list) or not chosen or section.checkin_days >= found.days:
             continue
         question = result.bank.question(section.question)
-        labels = [describe_answer(question, [option]) for option in chosen]
+        named = {d.id: d.label for d in result.bank.dimensions}  # "A new boss"
+        labels = [_clause(named.get(o) or describe_answer(question, [o])) for o in chosen]
         recheck = [bank for option in chosen for bank in section.recheck.get(option, [])]
         found = Checkin(
             days=section.checkin_days,
             reason=(
-                f"Sooner than the usual {DEFAULT_CHECKIN_DAYS} days, because something "
+                f"Sooner than the usual {span_text(DEFAULT_CHECKIN_DAYS)}, since something "
                 f"changed at work: {'; '.join(labels)}."
             ),
             recheck=tuple(dict.fromkeys(recheck)),

@@ -65,8 +65,9 @@ def test_event_add_prints_this_weeks_actions_and_the_recheck() -> None:
         "This week:",
         *BOSS_WEEK,
         "",
-        "This can change what you found in: promotion, connections. Take a short re-check",
-        "of those banks:",
+        "This can change what you found.",
+        "Worth taking: promotion, connections.",
+        "Take a short re-check:",
         "  careercoach assess --bank promotion --bank connections",
     ]
     with Store() as store:
@@ -88,7 +89,7 @@ def test_event_add_moves_the_checkin_sooner(tmp_path: Path) -> None:
     result = cli("event", "add", "cost_cutting")
     assert result.exit_code == 0
     moved = today + timedelta(days=30)
-    assert f"Your next check-in moves to {human_date(moved)} (in 30 days)." in (
+    assert f"Your next check-in moves to {human_date(moved)} (in 4 weeks)." in (
         result.stdout.splitlines()
     )
     plan = plan_json()
@@ -141,6 +142,55 @@ def test_event_add_bad_input(args: list[str], message: str) -> None:
     assert result.exit_code == 2
     assert result.stderr == message + "\n"
     assert not db_path().exists()
+
+
+def test_event_add_a_near_miss_says_which_trigger() -> None:
+    result = cli("event", "add", "new_bos")
+    assert result.exit_code == 2
+    assert result.stderr == "careercoach: unknown trigger 'new_bos'; did you mean 'new_boss'?\n"
+    assert not db_path().exists()
+
+
+PLAN_ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "answers.yaml"
+
+
+def test_recheck_banks_taken_last_time_or_not() -> None:
+    """The last assessment took stuck, education and new_eyes: stuck is taken "again",
+    promotion and connections were never taken."""
+    assert cli("assess", "--answers", str(PLAN_ANSWERS)).exit_code == 0
+    yesterday = (date.today() - timedelta(days=1)).isoformat()  # sooner than the plan's date
+    added = cli("event", "add", "cost_cutting", "--date", yesterday)
+    assert added.exit_code == 0, added.output
+    assert added.stdout.splitlines()[-5:] == [
+        "This can change what you found.",
+        "Take again: stuck.",
+        "Worth taking: promotion.",
+        "Take a short re-check:",
+        "  careercoach assess --bank stuck --bank promotion",
+    ]
+    lines = cli("checkin").stdout.splitlines()
+    assert lines[-3:] == [
+        "Take again: stuck.",
+        "Worth taking: promotion, connections.",
+        "Start the check-in with: careercoach checkin --run",
+    ]
+
+
+def test_the_plan_and_checkin_say_the_reason_and_the_span_alike() -> None:
+    """The plan: "(4 weeks after this assessment)" and a noun phrase for what changed
+    (the trigger's label, "A new boss", not the answer "I got a new boss"); checkin: "in
+    4 weeks"."""
+    assert cli("assess", "--answers", str(PLAN_ANSWERS)).exit_code == 0
+    plan = plan_json()
+    assert plan["checkin_reason"] == (
+        "Sooner than the usual 3 months, since something changed at work: a new boss."
+    )
+    text = cli("plan", "--plain").stdout
+    due = date.fromisoformat(plan["next_checkin"])
+    assert f"  {human_date(due)} (4 weeks after this assessment)." in text.splitlines()
+    assert cli("checkin").stdout.splitlines()[0] == (
+        f"Next check-in: {human_date(due)}, in 4 weeks."
+    )
 
 
 def test_event_note_is_shown_literally() -> None:
@@ -200,7 +250,7 @@ def test_checkin_says_what_changed(tmp_path: Path) -> None:
     result = cli("checkin")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"Next check-in: {human_date(today + timedelta(days=30))}, in 30 days.",
+        f"Next check-in: {human_date(today + timedelta(days=30))}, in 4 weeks.",
         f"Sooner than planned, because of: A new boss ({today.isoformat()}).",
         "",
         f"Since your last assessment ({human_date(today)}, today):",
@@ -209,7 +259,7 @@ def test_checkin_says_what_changed(tmp_path: Path) -> None:
         "  Actions done (1):",
         "    [x] Write down one goal for the year.",
         "",
-        "Take these banks again: promotion, connections.",
+        "Worth taking: promotion, connections.",
         "Start the check-in with: careercoach checkin --run",
     ]
 
@@ -218,7 +268,7 @@ def test_checkin_with_nothing_new(tmp_path: Path) -> None:
     assess(tmp_path)
     today = date.today()
     assert cli("checkin").stdout.splitlines() == [
-        f"Next check-in: {human_date(today + timedelta(days=90))}, in 90 days.",
+        f"Next check-in: {human_date(today + timedelta(days=90))}, in 3 months.",
         "",
         f"Since your last assessment ({human_date(today)}, today):",
         "  No event recorded.",

@@ -171,7 +171,7 @@ def test_forget_asks_in_a_terminal(
             2,
             "careercoach: say what to delete: --id N (one assessment) or --all (everything)",
         ),
-        (["--id", "9", "--yes"], 1, "careercoach: No assessment 9."),
+        (["--id", "9", "--yes"], 1, "careercoach: no assessment 9 is stored"),
     ],
 )
 def test_forget_bad_requests(
@@ -187,4 +187,7 @@ def test_forget_with_nothing_stored() -> None:
     assert (result.exit_code, result.stdout) == (0, "Nothing is stored; nothing to delete.\n")
     assert not db_path().exists()
     missing = cli("forget", "--id", "1", "--yes")
-    assert (missing.exit_code, missing.stderr) == (1, "careercoach: No assessment 1.\n")
+    assert (missing.exit_code, missing.stderr) == (
+        1,
+        "careercoach: no assessment 1 is stored\nSee the stored ones with: careercoach history\n",
+    )

@@ -100,6 +100,7 @@ def test_history_lists_newest_first_with_trends(tmp_path: Path) -> None:
         "",
         "Trends over the last 3 assessments, oldest to newest (a higher score is a",
         "greater need):",
+        "Each mark is one assessment: ▁ = 0 … █ = 100; · = not measured that time.",
         "  Drive (trial)                                     █▆▂  100 →  11  ↓  89 better",
         "  Reach (trial)                                     ▂▅▁   20 →   0  ↓  20 better",
     ]
@@ -154,7 +155,9 @@ def test_compare_unknown_or_same_id(tmp_path: Path) -> None:
     second = assess(tmp_path, MID)
     result = cli("compare", str(first), "42")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == "careercoach: No assessment 42."
+    assert result.stderr == (
+        "careercoach: no assessment 42 is stored\nSee the stored ones with: careercoach history\n"
+    )
     result = cli("compare", str(second))
     assert result.exit_code == 2
     assert "is the latest" in result.stderr
@@ -255,12 +258,21 @@ def test_plan_done_marks_and_the_plan_shows_it(tmp_path: Path) -> None:
 
 
 def test_plan_done_unknown_action(tmp_path: Path) -> None:
+    """One short line, the closest ids, and where every id is shown (the plan shows none)."""
     assessment = assess(tmp_path, MID)
     result = cli("plan", "--done", "nope")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"careercoach: no action 'nope' in the plan of assessment {assessment} "
-        "(actions: trial.drive_week, trial.reach_month, trial.drive_quarter)\n"
+        f"careercoach: no action 'nope' in plan {assessment}\n"
+        "See the ids: careercoach plan --export json --output - (or tick: --check)\n"
+    )
+    result = cli("plan", "--id", str(assessment), "--done", "drive_wek")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"careercoach: no action 'drive_wek' in plan {assessment}\n"
+        "careercoach: did you mean trial.drive_week?\n"
+        f"See the ids: careercoach plan --id {assessment} --export json --output - "
+        "(or tick: --check)\n"
     )
 
 
@@ -323,6 +335,207 @@ def test_the_next_plan_skips_done_actions_unless_worse(tmp_path: Path) -> None:
         ("reach_month", False),  # reach got worse: back in the plan
         ("drive_quarter", False),  # drive_week was done and drive did not get worse
     ]
+
+
+# -- assessments of different banks --------------------------------------------------
+
+OTHER = """\
+id: other
+version: 1
+title: Another bank
+description: A second bank, with long labels.
+dimensions:
+  - id: wide
+    label: "An unusually long dimension label that goes on well past half the width"
+    description: Long.
+    actions:
+      - {id: wide_week, text: "Do the wide thing this week.", horizon: week}
+  - id: sometimes
+    label: "Another long label, for a dimension measured only now and then"
+    description: Sometimes.
+    actions:
+      - {id: sometimes_month, text: "Do the sometimes thing this month.", horizon: month}
+questions:
+  - id: q1
+    type: likert
+    prompt: Wide?
+    dimension: wide
+  - id: q2
+    type: likert
+    prompt: Sometimes?
+    dimension: sometimes
+    required: false
+"""
+
+
+@pytest.fixture
+def other_bank(tmp_path: Path) -> Path:
+    folder = tmp_path / "other-banks"
+    folder.mkdir()
+    (folder / "other.yaml").write_text(OTHER)
+    return folder
+
+
+def cli2(other: Path, *args: str) -> Any:
+    from careercoach.cli import app
+
+    return runner.invoke(app, ["--bank-dir", str(BANKS), "--bank-dir", str(other), *args])
+
+
+def assess2(tmp_path: Path, other: Path, answers: dict[str, Any]) -> int:
+    path = tmp_path / f"answers-{len(list(tmp_path.glob('answers-*')))}.json"
+    path.write_text(json.dumps(answers))
+    result = cli2(other, "assess", "--answers", str(path))
+    assert result.exit_code == 0, result.output
+    return int(result.output.split("Saved as assessment ")[1].split(".")[0])
+
+
+def trial(answers: dict[str, Any]) -> dict[str, Any]:
+    return {"trial": {"years": 6, **answers}}
+
+
+def test_compare_skips_assessments_of_other_banks(tmp_path: Path, other_bank: Path) -> None:
+    first = assess2(tmp_path, other_bank, trial(MID))
+    between = assess2(tmp_path, other_bank, {"other": {"q1": 5}})
+    last = assess2(tmp_path, other_bank, trial(LOW))
+    result = cli2(other_bank, "compare")
+    assert result.exit_code == 0, result.output
+    data = json.loads(cli2(other_bank, "compare", "--json").stdout)
+    assert (data["then"]["id"], data["now"]["id"], data["skipped"]) == (first, last, [between])
+    then_at, now_at = (human_time(data[k]["finished_at"]) for k in ("then", "now"))
+    assert result.stdout.splitlines() == [
+        f"Then: assessment {first}, {then_at}",
+        f"Now:  assessment {last}, {now_at} (the same day)",
+        f"Compared with #{first}, the latest earlier assessment that took one of the same banks",
+        f"(trial); #{between} took other banks.",
+        "A higher score is a greater need, so a falling score is better.",
+        "",
+        "Dimension                                               then   now  change",
+        "Drive (trial)                                             78    11  ↓  67 better",
+        "Reach (trial)                                             60     0  ↓  60 better",
+        "",
+        "In short: 2 better.",
+        "",
+        f"No action marked done since assessment {first} (mark one with: careercoach plan --done",
+        "ACTION_ID).",
+        "",
+        "No longer in the plan (3):",
+        "  - Write down one goal for the year.",
+        "  - Meet one new person a week.",
+        "  - Finish one big thing.",
+    ]
+
+
+def test_compare_of_banks_taken_once_summarizes_them(tmp_path: Path, other_bank: Path) -> None:
+    """Dimensions and actions of a bank only one of the two took were not measured the
+    other time: one line each, not "new" or "no longer in the plan"."""
+    first = assess2(tmp_path, other_bank, {**trial(MID), "other": {"q1": 5, "q2": 4}})
+    second = assess2(tmp_path, other_bank, {"other": {"q1": 4}})
+    result = cli2(other_bank, "compare")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[4:] == [
+        "Dimension                                           then   now  change",
+        "An unusually long dimension label that goes on we…   100    75  ↓  25 better",
+        "Another long label, for a dimension measured only…    75     —  not measured now",
+        f"Only in #{first}: trial (2 dimensions).",
+        "",
+        "In short: 1 better, 1 not measured now.",
+        "",
+        f"No action marked done since assessment {first} (mark one with: careercoach plan --done",
+        "ACTION_ID).",
+        "",
+        "No longer in the plan (1):",
+        "  - Do the sometimes thing this month.",
+    ]
+    data = json.loads(cli2(other_bank, "compare", "--json").stdout)
+    assert (data["banks_in_both"], data["banks_only_then"], data["banks_only_now"]) == (
+        ["other"],
+        ["trial"],
+        [],
+    )
+    # named ids are compared as given, even with no bank in common
+    third = assess2(tmp_path, other_bank, trial(LOW))
+    named = cli2(other_bank, "compare", str(second), str(third))
+    assert named.stdout.splitlines()[3:] == [
+        "",
+        "The two took no bank in common, so no score can be compared.",
+        f"Only in #{second}: other (1 dimension).",
+        f"Only in #{third}: trial (2 dimensions).",
+        "",
+        f"No action marked done since assessment {second} (mark one with: careercoach plan --done",
+        "ACTION_ID).",
+    ]
+
+
+def test_compare_with_no_earlier_assessment_of_the_same_banks(
+    tmp_path: Path, other_bank: Path
+) -> None:
+    first = assess2(tmp_path, other_bank, trial(MID))
+    last = assess2(tmp_path, other_bank, {"other": {"q1": 5}})
+    lines = cli2(other_bank, "compare").stdout.splitlines()
+    assert lines[2:9] == [
+        f"No earlier assessment took a bank of #{last} (other); compared with the one before",
+        "it.",
+        "A higher score is a greater need, so a falling score is better.",
+        "",
+        "The two took no bank in common, so no score can be compared.",
+        f"Only in #{first}: trial (2 dimensions).",
+        f"Only in #{last}: other (1 dimension).",
+    ]
+
+
+def test_history_says_why_no_trend_when_the_banks_differ(tmp_path: Path, other_bank: Path) -> None:
+    for answers in (trial(MID), {"other": {"q1": 5}}, trial(LOW), {"other": {"q1": 3}}):
+        assess2(tmp_path, other_bank, answers)
+    lines = cli2(other_bank, "history").stdout.splitlines()
+    assert lines[-2:] == ["", "No dimension was measured in three assessments yet."]
+
+
+def test_history_help_reads_naturally() -> None:
+    lines = cli("history", "--help").stdout.splitlines()
+    assert "  -n, --limit N  Show the last N (default 10)." in lines
+    assert not [line for line in lines if "int range" in line or "x>=1" in line]
+
+
+def test_every_line_fits_80_columns(tmp_path: Path, other_bank: Path) -> None:
+    """history, compare, event and checkin over a store of several banks with long
+    labels, gaps in the trends and a dimension no longer measured."""
+    seeded = [
+        {**trial(HIGH), "other": {"q1": 5, "q2": 4}},
+        {"other": {"q1": 4}},
+        trial(MID),
+        {"other": {"q1": 2, "q2": 5}},
+        {**trial(LOW), "other": {"q1": 1}},
+    ]
+    ids = [assess2(tmp_path, other_bank, answers) for answers in seeded]
+    note = "A note long enough to need wrapping, about the reorganization " * 3
+    runs = [
+        ["history"],
+        ["history", "--all"],
+        ["compare"],
+        ["compare", str(ids[0]), str(ids[2])],
+        ["compare", str(ids[1]), str(ids[3])],
+        ["event", "add", "new_boss", "--note", note],
+        ["event", "add", "cost_cutting"],
+        ["event", "list"],
+        ["checkin"],
+        ["plan", "--done", "succession_planning_for_the_whole_team"],
+        ["plan", "--done", "drive_wek"],
+        ["forget", "--id", "99", "--yes"],
+        ["event", "add", "new_bos"],
+    ]
+    for args in runs:
+        result = cli2(other_bank, *args)
+        assert result.exit_code in (0, 1, 2), (args, result.output)
+        lines = result.stdout.splitlines() + result.stderr.splitlines()
+        assert lines, args
+        too_long = [line for line in lines if len(line) > 80]
+        assert not too_long, (args, too_long)
+    compared = cli2(other_bank, "compare").stdout
+    assert "75     —  not measured now" not in compared
+    assert "   100     —  not measured now" in compared  # the row that went to 84 columns
+    assert "▁" in cli2(other_bank, "history").stdout  # trends with long labels
 
 
 def test_built_in_banks_fit_80_columns(tmp_path: Path) -> None:

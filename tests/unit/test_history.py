@@ -148,6 +148,58 @@ def test_compare_figures() -> None:
     assert as_json["new_dimensions"] == ["stuck.new"]
 
 
+def banked(id_: int, banks: tuple[str, ...], scores: dict[str, int]) -> h.Snapshot:
+    """A snapshot whose dimensions ``bank.dim`` each have an action ``dim_do``."""
+    dims = [dim(k.split(".")[0], k.split(".")[1], v) for k, v in scores.items()]
+    return h.Snapshot(
+        id_,
+        f"2026-0{id_}-01T10:00:00+00:00",
+        banks,
+        tuple(dims),
+        tuple(h.ActionFigure(d.bank, d.id, f"{d.id}_do", f"Do {d.id}.", "week") for d in dims),
+    )
+
+
+def test_compare_lists_actions_only_of_banks_taken_both_times() -> None:
+    then = banked(1, ("stuck", "leader"), {"stuck.bored": 80, "leader.kp": 70, "leader.su": 60})
+    now = banked(2, ("stuck", "promotion"), {"stuck.bored": 50, "stuck.fit": 40, "promotion.x": 90})
+    result = h.compare(then, now, skipped=[])
+    assert result.banks_in_both == ("stuck",)
+    assert (result.banks_only_then, result.banks_only_now) == (("leader",), ("promotion",))
+    assert [a.key for a in result.new_actions] == ["stuck.fit_do"]  # not promotion.x_do
+    assert result.dropped_actions == []  # not leader's: leader was not taken now
+    assert [(d.id, d.direction) for d in result.compared] == [("bored", "better"), ("fit", "new")]
+    assert result.counts(result.compared) == {
+        "better": 1,
+        "worse": 0,
+        "same": 0,
+        "new": 1,
+        "gone": 0,
+    }
+    as_json = result.to_json()
+    assert (as_json["banks_in_both"], as_json["banks_only_then"], as_json["banks_only_now"]) == (
+        ["stuck"],
+        ["leader"],
+        ["promotion"],
+    )
+    assert len(as_json["dimensions"]) == 5  # every score is still in the JSON
+
+
+def test_pick_pair_skips_assessments_of_other_banks() -> None:
+    assert h.pick_pair([]) is None
+    assert h.pick_pair([(1, ("stuck",))]) is None
+    assert h.pick_pair([(2, ("stuck",)), (1, ("stuck",))]) == h.Pair(1, 2, (), ("stuck",))
+    taken = [
+        (6, ("leader", "stuck")),
+        (5, ("promotion",)),
+        (4, ("education",)),
+        (3, ("stuck", "new_eyes")),
+        (2, ("leader",)),
+    ]
+    assert h.pick_pair(taken) == h.Pair(3, 6, (5, 4), ("stuck",))
+    assert h.pick_pair([(2, ("promotion",)), (1, ("stuck",))]) == h.Pair(1, 2, (), ())
+
+
 # -- done actions ---------------------------------------------------------------------
 
 
@@ -197,9 +249,97 @@ def test_resolve_action() -> None:
     ]
     with pytest.raises(BadInput) as unknown:
         h.resolve_action(plan, "zz")
-    assert unknown.value.problems == [
-        "no action 'zz' in the plan of assessment 1 (actions: s.a, t.a, s.b)"
+    assert unknown.value.problems == ["no action 'zz' in plan 1"]
+    assert unknown.value.hint == (
+        "See the ids: careercoach plan --export json --output - (or tick: --check)"
+    )
+
+
+def leader_plan() -> Plan:
+    """Many actions with long ids, as the built-in leader bank gives."""
+    ids = [
+        ("kp_lunch_test", "Have lunch with each of your promising people."),
+        ("su_name_successors", "Name two people who could take your job."),
+        ("su_delegate_part", "Hand one part of your job to your likeliest successor."),
+        ("su_run_the_team", "Have your successor run the team for a week."),
+        ("mc_twenty_minutes", "Spend twenty minutes a week mentoring someone."),
     ]
+    return Plan(
+        assessment_id=3,
+        finished_at="2026-11-22T10:00:00+00:00",
+        tool_version="0",
+        dimensions=[DimensionScore(bank="leader", id="d", label="D", score=90, level="high")],
+        actions=[
+            PlannedAction(bank="leader", dimension="d", id=a, text=t, horizon="week")
+            for a, t in ids * 8  # a long plan: the old message listed every id on one line
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("ref", "command", "lines"),
+    [
+        (
+            "succession",
+            "careercoach plan",
+            [
+                "no action 'succession' in plan 3",
+                "did you mean leader.su_name_successors?",
+                "See the ids: careercoach plan --export json --output - (or tick: --check)",
+            ],
+        ),
+        (
+            "lunch_tset",
+            "careercoach plan --id 3",
+            [
+                "no action 'lunch_tset' in plan 3",
+                "did you mean leader.kp_lunch_test?",
+                "See the ids: careercoach plan --id 3 --export json --output - (or tick: --check)",
+            ],
+        ),
+        (  # a word of one action's text, when no id is close
+            "mentorin",
+            "careercoach plan",
+            [
+                "no action 'mentorin' in plan 3",
+                "did you mean leader.mc_twenty_minutes?",
+                "See the ids: careercoach plan --export json --output - (or tick: --check)",
+            ],
+        ),
+        (
+            "x" * 200,
+            "careercoach plan --id 12345",
+            [
+                f"no action '{'x' * 29}…' in plan 3",
+                "See the ids: careercoach plan --id 12345 --export json --output -",
+            ],
+        ),
+    ],
+)
+def test_an_unknown_action_is_three_short_lines_at_most(
+    ref: str, command: str, lines: list[str]
+) -> None:
+    with pytest.raises(BadInput) as unknown:
+        h.resolve_action(leader_plan(), ref, command=command)
+    shown = [*unknown.value.problems, unknown.value.hint]
+    assert shown == lines
+    assert all(len(f"careercoach: {line}") <= 80 for line in unknown.value.problems)
+    assert all(len(line or "") <= 80 for line in shown)
+
+
+def test_close_actions() -> None:
+    actions = [
+        ("leader", "su_name_successors", "Name two people."),
+        ("stuck", "over_deliver", "Deliver one thing your boss needs."),
+        ("stuck", "ask_boss", "Ask your boss."),
+    ]
+    assert h.close_actions("stuck.over_delivr", actions) == ["stuck.over_deliver"]
+    assert h.close_actions("over-deliver", actions) == ["stuck.over_deliver"]
+    assert h.close_actions("deliver", actions) == ["stuck.over_deliver"]
+    assert h.close_actions("boss", actions) == ["stuck.ask_boss"]  # the id part, not the text
+    assert h.close_actions("needs", actions) == ["stuck.over_deliver"]  # one action's word
+    assert h.close_actions("your", actions) == []  # a word of several actions
+    assert h.close_actions("zzz", actions) == []
 
 
 # -- the check-in rule ----------------------------------------------------------------
@@ -233,9 +373,13 @@ def test_events_since_an_assessment() -> None:
     [
         (0, "due today"),
         (1, "in 1 day"),
-        (28, "in 28 days"),
+        (13, "in 13 days"),
+        (28, "in 4 weeks"),
+        (30, "in 4 weeks"),  # as the plan says it: "(4 weeks after this assessment)"
+        (90, "in 3 months"),
         (-1, "overdue by 1 day"),
         (-9, "overdue by 9 days"),
+        (-21, "overdue by 3 weeks"),
     ],
 )
 def test_due_words(offset: int, words: str) -> None:
@@ -323,9 +467,10 @@ def test_reader_entries_snapshots_and_done() -> None:
         assert [d.key for d in then.dimensions] == ["b.x", "b.y"]
         done = reader.done_between(then, now)
         assert [(d.assessment_id, d.action, d.text) for d in done] == [(first, "do_x", "Do x.")]
-        with pytest.raises(NotFound, match="No assessment 99"):
+        assert reader.taken() == [(second, ("b",)), (third, ("b",)), (first, ("b",))]
+        with pytest.raises(NotFound, match=r"^no assessment 99 is stored$"):
             reader.snapshot(99)
-        with pytest.raises(NotFound, match=f"Assessment {unfinished} is not finished"):
+        with pytest.raises(NotFound, match=rf"^assessment {unfinished} is not finished$"):
             reader.snapshot(unfinished)
 
 
@@ -391,10 +536,47 @@ def test_render_says_dates_and_spans_like_the_plan(days: int) -> None:
     from careercoach import export, history_render
 
     assert history_render.span_text(days) == export.span_text(days)
+    assert h.span_text(days) == export.span_text(days)
     day = date(2026, 11, 22) + timedelta(days=days)
     assert history_render.human_date(day) == export.human_date(day)
     iso = f"{day.isoformat()}T10:04:00+00:00"
     assert history_render.human_time(iso) == export.human_time(iso)
+
+
+def test_history_says_why_there_is_no_trend() -> None:
+    from careercoach.history_render import history_lines
+
+    def tail(total: int) -> str:
+        return history_lines([entry(1, dim("stuck", "bored", 50))], total, [])[-1]
+
+    assert tail(2) == "Trends appear once you have three assessments."
+    assert tail(4) == "No dimension was measured in three assessments yet."
+    assert tail(9) == "No dimension was measured in three of the last 8 assessments."
+
+
+def test_trends_explain_the_marks_once() -> None:
+    from careercoach.history_render import trend_lines
+
+    rows = h.trends([entry(i, dim("stuck", "bored", i * 30)) for i in (3, 2, 1)])
+    assert trend_lines(rows) == [
+        "Trends over the last 3 assessments, oldest to newest (a higher score is a",
+        "greater need):",
+        "Each mark is one assessment: ▁ = 0 … █ = 100; · = not measured that time.",
+        "  Bored (stuck)                                     ▃▅▇   30 →  90  ↑  60 worse",
+    ]
+
+
+def test_recheck_lines_tell_banks_to_take_again_from_new_ones() -> None:
+    from careercoach.history_render import recheck_lines
+
+    taken = ["stuck", "promotion"]
+    assert recheck_lines(["promotion", "connections"], taken) == [
+        "Take again: promotion.",
+        "Worth taking: connections.",
+    ]
+    assert recheck_lines(["connections"], taken) == ["Worth taking: connections."]
+    assert recheck_lines(["stuck"], taken) == ["Take again: stuck."]
+    assert recheck_lines([], taken) == []
 
 
 def test_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:

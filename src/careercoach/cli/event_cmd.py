@@ -97,7 +97,7 @@ def add_event(
     from careercoach.assessment import load_banks
     from careercoach.errors import BadInput
     from careercoach.history import find_triggers
-    from careercoach.history_render import recheck_command, wrap
+    from careercoach.history_render import recheck_command, recheck_lines, wrap
     from careercoach.safe_text import clean, for_terminal
     from careercoach.store import Store
 
@@ -109,8 +109,7 @@ def add_event(
     triggers = find_triggers(load_banks(state(ctx).bank_dirs))
     info = triggers.get(trigger)
     if info is None:
-        known = ", ".join(triggers) or "none (no loaded bank has a triggers: section)"
-        raise BadInput(f"unknown trigger '{clean(trigger)}' (triggers: {known})")
+        raise _unknown_trigger(trigger, list(triggers))
     with Store() as store:
         event_id = store.add_event(
             bank=info.bank,
@@ -130,14 +129,13 @@ def add_event(
         for text in info.week_actions:
             lines += wrap(for_terminal(text), width, "  [ ] ", "      ")
     lines += [""]
-    lines += _checkin_moved(info.checkin_days, day)
+    moved, taken = _checkin_moved(info.checkin_days, day)
+    lines += moved
     command = recheck_command(info.recheck) if info.recheck else "careercoach assess"
     if info.recheck:
-        lines += wrap(
-            f"This can change what you found in: {', '.join(info.recheck)}. "
-            "Take a short re-check of those banks:",
-            width,
-        )
+        lines += wrap("This can change what you found.", width)
+        lines += recheck_lines(info.recheck, taken, width)
+        lines += wrap("Take a short re-check:", width)
     else:
         lines += wrap("Take a short re-check when you can:", width)
     lines.append(f"  {command}")
@@ -148,8 +146,26 @@ def add_event(
         assess(ctx, bank=list(info.recheck) or None)
 
 
-def _checkin_moved(days: int, day: date) -> list[str]:
-    """The check-in line after an event: sooner than the latest plan's date, or not."""
+def _unknown_trigger(trigger: str, known: list[str]) -> Exception:
+    """``unknown trigger 'new_bos'; did you mean 'new_boss'?`` (as ``banks validate`` says
+    it), else every trigger there is."""
+    import difflib
+
+    from careercoach.errors import BadInput
+    from careercoach.safe_text import clean
+
+    close = difflib.get_close_matches(trigger.strip().lower(), known, n=1, cutoff=0.6)
+    if close:
+        shown = clean(trigger)
+        shown = shown if len(shown) <= 30 else shown[:29] + "…"
+        return BadInput(f"unknown trigger '{shown}'; did you mean '{close[0]}'?")
+    listed = ", ".join(known) or "none (no loaded bank has a triggers: section)"
+    return BadInput(f"unknown trigger '{clean(trigger)}' (triggers: {listed})")
+
+
+def _checkin_moved(days: int, day: date) -> tuple[list[str], tuple[str, ...]]:
+    """The check-in line after an event (sooner than the latest plan's date, or not), and
+    the banks of the latest assessment."""
     from datetime import timedelta
 
     from careercoach.export import human_date
@@ -159,16 +175,17 @@ def _checkin_moved(days: int, day: date) -> list[str]:
     with Store() as store:
         latest = store.latest_finished()
         plan = store.plan(latest.id) if latest else None
+    taken = tuple(latest.bank_ids) if latest else ()
     by = day + timedelta(days=days)
     if plan is None or plan.next_checkin is None:
-        return []
+        return [], taken
     planned = date.fromisoformat(plan.next_checkin)
     if by >= planned:
-        return []
+        return [], taken
     return [
         f"Your next check-in moves to {human_date(by)} ({due_words(by, date.today())}).",
         "",
-    ]
+    ], taken
 
 
 @event_app.command(
@@ -254,6 +271,7 @@ def checkin(
                 for d in done
             ],
             recheck=recheck,
+            taken=latest.bank_ids,
             width=terminal_width(),
         )
     )
@@ -341,7 +359,12 @@ def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> Non
         lines.append(f"Marked {added} done, unmarked {removed}.")
         count = len(chosen)
     else:
-        picked = list(dict.fromkeys(resolve_action(plan, ref).position for ref in refs))
+        command = "careercoach plan" + (
+            f" --id {assessment_id}" if assessment_id is not None else ""
+        )
+        picked = list(
+            dict.fromkeys(resolve_action(plan, ref, command=command).position for ref in refs)
+        )
         with Store() as store:
             for index in picked:
                 action = plan.actions[index]

@@ -16,6 +16,13 @@ from careercoach.cli.app import app
 DEFAULT_LIMIT = 10
 
 
+def _at_least_one(value: int) -> int:
+    """``--limit`` of 1 or more (said as Click says a range, which the help leaves out)."""
+    if value < 1:
+        raise typer.BadParameter(f"{value} is not in the range x>=1.")
+    return value
+
+
 def _echo_lines(lines: list[str]) -> None:
     sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
     sys.stdout.flush()
@@ -33,7 +40,14 @@ def history(
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
     limit: Annotated[
         int,
-        typer.Option("--limit", "-n", min=1, help=f"Show the newest N (default {DEFAULT_LIMIT})."),
+        typer.Option(
+            "--limit",
+            "-n",
+            callback=_at_least_one,
+            metavar="N",
+            show_default=False,
+            help=f"Show the last N (default {DEFAULT_LIMIT}).",
+        ),
     ] = DEFAULT_LIMIT,
     all_: Annotated[bool, typer.Option("--all", help="Show every assessment.")] = False,
 ) -> None:
@@ -73,7 +87,10 @@ Examples:
 def compare(
     first: Annotated[
         int | None,
-        typer.Argument(help="An assessment id (default: the one before the latest).", metavar="A"),
+        typer.Argument(
+            help="An assessment id (default: the latest earlier one with a bank in common).",
+            metavar="A",
+        ),
     ] = None,
     second: Annotated[
         int | None,
@@ -81,7 +98,8 @@ def compare(
     ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """What changed between two assessments (default: the last two)."""
+    """What changed between two assessments (default: the latest and the latest
+    earlier one that took one of its banks)."""
     from careercoach import history as figures
     from careercoach import history_render as show
     from careercoach.errors import BadInput, NotFound
@@ -89,20 +107,26 @@ def compare(
     reader = figures.Reader.open()
     if reader is None:
         if first is not None:
-            raise NotFound(f"No assessment {first}.", hint="Start one with: careercoach assess")
+            raise NotFound(
+                f"no assessment {first} is stored", hint="Start one with: careercoach assess"
+            )
         raise NotFound(
             "compare needs two finished assessments, and there is none yet.",
             hint="Start one with: careercoach assess",
         )
+    shared: tuple[str, ...] | None = None
+    skipped: tuple[int, ...] = ()
     with reader:
         if first is None:
-            ids = reader.latest_two()
-            if len(ids) < 2:
+            taken = reader.taken()
+            pair = figures.pick_pair(taken)
+            if pair is None:
                 raise NotFound(
-                    f"compare needs two finished assessments, and there is {len(ids)}.",
+                    f"compare needs two finished assessments, and there is {len(taken)}.",
                     hint="Take another one later with: careercoach assess",
                 )
-            then, now = reader.snapshot(ids[0]), reader.snapshot(ids[1])
+            then, now = reader.snapshot(pair.then), reader.snapshot(pair.now)
+            shared, skipped = pair.shared, pair.skipped
         else:
             a = reader.snapshot(first)
             if second is None:
@@ -118,11 +142,11 @@ def compare(
             if a.id == b.id:
                 raise BadInput(f"give two different assessments (both are {a.id})")
             then, now = sorted((a, b), key=lambda s: (s.finished_at, s.id))
-        result = figures.compare(then, now, reader.done_between(then, now))
+        result = figures.compare(then, now, reader.done_between(then, now), skipped)
     if json_:
         sys.stdout.write(show.to_json(result.to_json()))
         return
-    _echo_lines(show.compare_lines(result, width=show.terminal_width()))
+    _echo_lines(show.compare_lines(result, width=show.terminal_width(), shared=shared))
 
 
 @app.command(
@@ -142,8 +166,9 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete stored assessments (answers, plans, done actions), for real."""
-    from careercoach.errors import BadInput, NotFound
+    from careercoach.errors import BadInput
     from careercoach.export import human_time
+    from careercoach.history import not_stored
     from careercoach.prompts import stdin_is_terminal
     from careercoach.store import Store
 
@@ -151,14 +176,14 @@ def forget(
         raise BadInput("say what to delete: --id N (one assessment) or --all (everything)")
     if not Store.exists():
         if id_ is not None:
-            raise NotFound(f"No assessment {id_}.")
+            raise not_stored(id_)
         typer.echo("Nothing is stored; nothing to delete.")
         return
     with Store() as store:
         if id_ is not None:
             record = store.assessment(id_)
             if record is None:
-                raise NotFound(f"No assessment {id_}.", hint="See them with: careercoach history")
+                raise not_stored(id_)
             when = (
                 f"finished {human_time(record.finished_at)}" if record.finished_at else "unfinished"
             )
