@@ -276,7 +276,7 @@ def test_a_fired_trigger_brings_the_checkin_forward() -> None:
     )
     assert plan.next_checkin == "2026-12-22"
     assert plan.checkin_reason == (
-        "Sooner than the usual 90 days, because something changed at work: A new boss; Layoffs."
+        "Sooner than the usual 3 months, since something changed at work: a new boss; layoffs."
     )
     assert plan.recheck_banks == ["one", "two", "stuck"]
 
