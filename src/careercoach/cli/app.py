@@ -112,7 +112,8 @@ class CoachGroup(TyperGroup):
         except KeyboardInterrupt:
             _report(["interrupted"])
             ctx.exit(EXIT_INTERRUPTED)
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
+            # A reader that stopped early (| head, a closed pager): Click exits quietly.
             raise
         except Exception as exc:
             if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
@@ -194,4 +195,12 @@ def main() -> None:
         sys.stdout.write(f"careercoach {__version__}\n")
         sys.stdout.flush()
         return
-    app()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at interpreter exit, where EPIPE is only printed
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_FAILURE)
