@@ -42,3 +42,21 @@ def test_unknown_option_is_a_usage_error() -> None:
     result = runner.invoke(app, ["--bogus"])
     assert result.exit_code == 2
     assert "No such option: --bogus" in result.output
+
+
+def test_top_help_lists_the_commands_in_order_of_use_without_cut_lines() -> None:
+    result = runner.invoke(app, ["--help"])
+    listed = result.output.split("Commands:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed if line.strip()] == [
+        "assess",
+        "plan",
+        "history",
+        "compare",
+        "checkin",
+        "event",
+        "roi",
+        "banks",
+        "export-data",
+        "forget",
+    ]
+    assert not [line for line in listed if line.endswith("...")]

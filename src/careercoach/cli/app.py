@@ -83,8 +83,44 @@ def _one_line(exc: UsageError, ctx: ClickContext | None = None) -> UsageError:
     return OneLineUsageError(exc.format_message(), exc.ctx or ctx)
 
 
+# The order of ``careercoach --help``: the main job first, then coming back, then tools.
+COMMAND_ORDER = (
+    "assess",
+    "plan",
+    "history",
+    "compare",
+    "checkin",
+    "event",
+    "roi",
+    "banks",
+    "export-data",
+    "forget",
+)
+# One line each in ``careercoach --help`` (Click would cut the docstrings' first lines).
+SHORT_HELP = {
+    "checkin": "When your next check-in is due, and what changed since.",
+    "export-data": "Write everything stored as one JSON document.",
+    "history": "Past assessments, newest first, with trends.",
+    "compare": "What changed between two assessments.",
+    "forget": "Delete stored assessments, for real.",
+    "plan": "Show or export the action plan of an assessment.",
+    "event": "Record a change at work (a new boss...) and what to do.",
+}
+
+
 class CoachGroup(TyperGroup):
     """Catches our errors once, for the real script and for ``CliRunner`` alike."""
+
+    def list_commands(self, ctx: ClickContext) -> list[str]:
+        rank = {name: index for index, name in enumerate(COMMAND_ORDER)}
+        return sorted(super().list_commands(ctx), key=lambda name: rank.get(name, len(rank)))
+
+    def format_commands(self, ctx: ClickContext, formatter: Any) -> None:
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and name in SHORT_HELP:
+                command.short_help = SHORT_HELP[name]
+        super().format_commands(ctx, formatter)
 
     def make_context(
         self,
