@@ -135,8 +135,12 @@ def checkin_lines(plan: Plan) -> list[str]:
     lines = [f"{human_date(day)} ({span_text(days)} after this assessment)."]
     if plan.checkin_reason:
         lines.append(plan.checkin_reason)
-    if plan.recheck_banks:
-        lines.append(f"Take these banks again then: {', '.join(plan.recheck_banks)}.")
+    again = [bank for bank in plan.recheck_banks if bank in plan.banks]
+    new = [bank for bank in plan.recheck_banks if bank not in plan.banks]
+    if again:
+        lines.append(f"Take again then: {', '.join(again)}.")
+    if new:
+        lines.append(f"Worth taking then: {', '.join(new)}.")
     lines.append(CHECKIN_ADVICE)
     return lines
 

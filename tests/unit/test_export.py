@@ -496,3 +496,15 @@ def test_bad_targets(tmp_path: Path) -> None:
         write_file(tmp_path / "missing" / "plan.md", "x")
     with pytest.raises(BadInput, match="is a folder"):
         write_file(tmp_path, "x")
+
+
+def test_checkin_names_banks_to_take_again_apart_from_new_ones(sample: Plan) -> None:
+    from careercoach.export import checkin_lines
+
+    plan = sample.model_copy(
+        update={"banks": ["stuck", "new_eyes"], "recheck_banks": ["stuck", "promotion"]}
+    )
+    lines = checkin_lines(plan)
+    assert "Take again then: stuck." in lines
+    assert "Worth taking then: promotion." in lines
+    assert not [line for line in lines if "these banks again" in line]

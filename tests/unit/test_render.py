@@ -189,7 +189,7 @@ def test_verdicts_strengths_warnings_and_checkin(sample: Plan) -> None:
     assert "Answer quality" in out
     assert "  ! All 20 answers were the same (3).\n" in out
     assert "  Tuesday 22 December 2026 (4 weeks after this assessment).\n" in out
-    assert "  Take these banks again then: promotion, connections.\n" in out
+    assert "  Worth taking then: promotion, connections.\n" in out
 
 
 def test_plain_has_no_box_drawing(sample: Plan) -> None:
