@@ -22,14 +22,21 @@ import math
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
 
+if TYPE_CHECKING:
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+_CURRENCY = "$€£¥"
+WIDTH: Final = 80
+"""The widest line a prompt draws (narrower on a narrower terminal)."""
 
 T = TypeVar("T")
 
@@ -61,9 +68,11 @@ LIKERT_CHOICES: tuple[tuple[int, str], ...] = (
 )
 
 
-def parse_number(text: str, *, percent: bool = False) -> float:
-    """A number as a person types it: ``60000``, ``60,000``, ``1.5e3``, and with
-    ``percent`` also ``25%`` (= 0.25). ``ValueError`` with a short reason otherwise.
+def parse_number(text: str, *, percent: bool = False, currency: bool = False) -> float:
+    """A number as a person types it: ``60000``, ``60,000``, ``1.5e3``, with ``percent``
+    also ``25%`` (= 0.25), and with ``currency`` also ``$70,000`` or ``70,000 €`` (one
+    currency sign, before or after, is ignored). ``ValueError`` with a short reason
+    otherwise.
 
     ``nan`` and ``inf`` parse; range checks are the caller's.
     """
@@ -72,6 +81,10 @@ def parse_number(text: str, *, percent: bool = False) -> float:
         raise ValueError("enter a number")
     value = raw
     scale = 1.0
+    if currency and value[:1] in _CURRENCY:
+        value = value[1:].lstrip()
+    elif currency and value[-1:] in _CURRENCY:
+        value = value[:-1].rstrip()
     if percent and value.endswith("%"):
         value, scale = value[:-1].rstrip(), 0.01
     if _THOUSANDS.fullmatch(value):
@@ -79,7 +92,8 @@ def parse_number(text: str, *, percent: bool = False) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise ValueError(f"not a number: {raw!r}") from None
+        shown = raw if len(raw) <= 20 else raw[:19] + "…"
+        raise ValueError(f"not a number: {shown!r}") from None
     return number * scale
 
 
@@ -116,14 +130,14 @@ def ask_number(
 
     def check(text: str) -> bool | str:
         try:
-            number = parse_number(text, percent=percent)
+            number = parse_number(text, percent=percent, currency=True)
         except ValueError as exc:
             return str(exc)
         problem = validate(number) if validate else None
         return True if problem is None else problem
 
     question = questionary.text(clean(message), default=default, validate=check)
-    return parse_number(str(_unsafe_ask(question)), percent=percent)
+    return parse_number(str(_unsafe_ask(question)), percent=percent, currency=True)
 
 
 # -- the assessment's prompts ---------------------------------------------------------
@@ -216,6 +230,117 @@ def _instruction(parts: Sequence[str], look: Look) -> str:
     return "(" + ", ".join(shown) + ")"
 
 
+# -- lines that fit the screen ----------------------------------------------------------
+#
+# prompt_toolkit breaks a line that is wider than the terminal wherever the edge falls,
+# mid-word. So every prompt is laid out here, between words, at most `screen_width()`
+# wide: the question (from a bank, any length), then its instruction or, once answered,
+# the answer, on the question's last line where it fits and on lines of their own where
+# it does not. questionary's own first line (`? <message> <instruction>`) is replaced by
+# this layout (see `_set_head`).
+
+Tokens: TypeAlias = "StyleAndTextTuples"
+
+
+def screen_width() -> int:
+    """Where prompts wrap: :data:`WIDTH` columns, or the terminal's width if narrower."""
+    import shutil
+
+    return max(20, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
+
+
+def wrap(text: str, width: int, *, indent: str = "", first: str | None = None) -> list[str]:
+    """``text`` in lines at most ``width`` wide, broken between words (a word wider than a
+    line is cut); the first line starts with ``first`` (else ``indent``), the others with
+    ``indent``."""
+    start = indent if first is None else first
+    lines = textwrap.wrap(
+        text, width, initial_indent=start, subsequent_indent=indent, break_on_hyphens=False
+    )
+    return lines or [start.rstrip()]
+
+
+def _head(message: str, tail: str, tail_style: str, width: int) -> Tokens:
+    """``? message tail`` wrapped between words, continuation lines indented two columns;
+    ``tail`` (the instruction, or the answer) goes on the message's last line where it
+    fits, else on lines of its own below."""
+    lines = wrap(message, width, first="? ", indent="  ")
+    tokens: Tokens = [("class:qmark", "?"), ("class:question", lines[0][1:])]
+    for line in lines[1:]:
+        tokens += [("", "\n"), ("class:question", line)]
+    if tail:
+        if len(lines[-1]) + 1 + len(tail) <= width:
+            tokens += [("", " "), (tail_style, tail)]
+        else:
+            for line in wrap(tail, width, indent="  "):
+                tokens += [("", "\n"), (tail_style, line)]
+    return tokens
+
+
+def _label(text: str, width: int, prefix: int) -> str:
+    """A choice's label wrapped to fit after the ``prefix`` columns questionary draws
+    before it (pointer, shortcut, tick box), continuation lines aligned under it."""
+    pad = " " * prefix
+    return "\n".join(wrap(text, width, indent=pad))[prefix:]
+
+
+def _windows(question: Any) -> list[Any]:
+    return list(question.application.layout.find_all_windows())
+
+
+def _prompt_session(question: Any) -> Any:
+    """The prompt_toolkit ``PromptSession`` that draws questionary's ``? <message> ...``
+    line (questionary hands it that line, built in a function, as the message), or
+    ``None``. Its input window's ``height`` is one of its own methods: found from there."""
+    from prompt_toolkit.shortcuts.prompt import PromptSession
+
+    for window in _windows(question):
+        session = getattr(window.height, "__self__", None)
+        if isinstance(session, PromptSession) and callable(session.message):
+            return session
+    return None
+
+
+def _set_head(question: Any, tokens: Callable[[], Tokens]) -> None:
+    """Draw ``tokens()`` where questionary draws its ``? <message> ...`` line (which stays,
+    wrapped by the terminal, should a questionary release build it another way)."""
+    session = _prompt_session(question)
+    if session is not None:
+        session.message = tokens
+
+
+def _inquirer(question: Any) -> Any:
+    """questionary's list control of a select or checkbox (which choice, which ticked)."""
+    from questionary.prompts.common import InquirerControl
+
+    controls = (w.content for w in _windows(question) if isinstance(w.content, InquirerControl))
+    return next(controls, None)
+
+
+def _list_head(
+    question: Any, message: str, instruction: str, answer: Callable[[Any], str], width: int
+) -> Any:
+    """A select's or checkbox's first line: the instruction while it waits, the answer
+    (``answer(control)``) once given; nothing after the question when it was left
+    another way (back, Ctrl-C)."""
+    app = question.application
+    control = _inquirer(question)
+    if control is None:  # another questionary: its own line stays
+        return question
+    waiting = _head(message, instruction, "class:instruction", width)
+    left = _head(message, "", "", width)
+
+    def tokens() -> Tokens:
+        if not app.is_done:
+            return waiting
+        if control.is_answered:
+            return _head(message, answer(control), "class:answer", width)
+        return left
+
+    _set_head(question, tokens)
+    return question
+
+
 @dataclass(frozen=True)
 class Prompt(Generic[T]):
     """A question built and ready to show: :meth:`ask` shows it and returns the answer.
@@ -260,13 +385,16 @@ def _select(
     """A questionary select with the Back choice and keys (not yet shown)."""
     import questionary
 
+    width = screen_width()
+    prefix = 6 if shortcuts else 3  # " » " and "1) "
+    labels = [(value, clean(label)) for value, label in choices]
     items: list[Any] = [
         questionary.Choice(
-            clean(label),
+            _label(label, width, prefix),
             value=value,
             shortcut_key=str(index + 1) if shortcuts and index < 9 else False,
         )
-        for index, (value, label) in enumerate(choices)
+        for index, (value, label) in enumerate(labels)
     ]
     if look.can_go_back:
         items += [
@@ -281,14 +409,21 @@ def _select(
         ]
     values = [value for value, _ in choices]
     keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
+    instruction = _instruction([keys], look)
     question = questionary.select(
         clean(message),
         choices=items,
         default=current if current in values else None,
         use_shortcuts=shortcuts,
-        instruction=_instruction([keys], look),
+        instruction=instruction,
         **_kwargs(look),
     )
+
+    def answer(control: Any) -> str:
+        chosen = control.get_pointed_at().value
+        return next((label for value, label in labels if value == chosen), BACK_LABEL)
+
+    _list_head(question, clean(message), instruction, answer, width)
     return _with_keys(question, look.can_go_back)
 
 
@@ -351,16 +486,23 @@ def multi_prompt(
     import questionary
 
     ticked = set(current or ())
+    width = screen_width()
+    labels = [(option_id, clean(label)) for option_id, label in options]
     items = [
-        questionary.Choice(clean(label), value=option_id, checked=option_id in ticked)
-        for option_id, label in options
+        # " » " and "● " before each label
+        questionary.Choice(_label(label, width, 5), value=option_id, checked=option_id in ticked)
+        for option_id, label in labels
     ]
+    instruction = _instruction(["Space ticks, Enter; none is fine"], look)
     question = questionary.checkbox(
-        clean(message),
-        choices=items,
-        instruction=_instruction(["Space ticks, Enter; none is fine"], look),
-        **_kwargs(look),
+        clean(message), choices=items, instruction=instruction, **_kwargs(look)
     )
+
+    def answer(control: Any) -> str:
+        chosen = set(control.selected_options)
+        return ", ".join(label for option_id, label in labels if option_id in chosen) or "none"
+
+    _list_head(question, clean(message), instruction, answer, width)
 
     def finish(answer: Any) -> list[str] | GoBack:
         if isinstance(answer, GoBack):
@@ -382,6 +524,10 @@ def ask_multi(
     return multi_prompt(message, options, current=current, look=look).ask()
 
 
+INPUT_MARK = "> "
+"""Where the answer to a number or text prompt is typed, on a line of its own."""
+
+
 def _text(
     message: str,
     check: Callable[[str], bool | str],
@@ -391,7 +537,11 @@ def _text(
     hint: str,
     look: Look,
 ) -> Prompt[T | GoBack]:
-    """A one-line text prompt; ``<`` alone goes back (where there is a question before)."""
+    """A one-line text prompt; ``<`` alone goes back (where there is a question before).
+
+    While it waits: the question, the hint (a sentence), and the answer typed on a line of
+    its own. Once answered: ``? <question> <answer>``, as a list's answer reads.
+    """
     import questionary
 
     def validate(text: str) -> bool | str:
@@ -405,18 +555,46 @@ def _text(
             return BACK
         return finish(text)
 
+    if look.can_go_back:
+        hint += f" Type {BACK_KEY} to go back."
+    shown = clean(message)
     question = questionary.text(
-        clean(message),
-        default=default,
-        validate=validate,
-        instruction=_instruction([hint], look),
-        **_kwargs(look),
+        shown, default=default, validate=validate, instruction=hint, **_kwargs(look)
     )
+    width = screen_width()
+    waiting = [
+        *_head(shown, hint, "class:instruction", width),
+        ("", "\n"),
+        ("class:qmark", "  " + INPUT_MARK),
+    ]
+    asked = _head(shown, "", "", width)
+    app = question.application
+    buffer = app.current_buffer
+
+    def tokens() -> Tokens:
+        if not app.is_done:
+            return waiting
+        # the answer follows on the question's last line where it fits
+        last = len(fragment_text(asked).rsplit("\n", 1)[-1])
+        room = last + 1 + len(buffer.text) <= width
+        return [*asked, ("", " " if room else "\n  ")]
+
+    _set_head(question, tokens)
     return Prompt(question, done)
 
 
+def fragment_text(tokens: Tokens) -> str:
+    """The plain text of ``tokens``."""
+    return "".join(fragment[1] for fragment in tokens)
+
+
 def _bound(number: float) -> str:
-    return f"{number:,.0f}" if float(number).is_integer() else f"{number:g}"
+    """``10,000,000``, ``0.05``, ``1,234,567.5``: never ``1e+07``."""
+    from decimal import Decimal
+
+    if float(number).is_integer():
+        return f"{number:,.0f}"
+    return format(Decimal(repr(float(number))), ",f")
 
 
 def number_problem(
@@ -434,18 +612,35 @@ def number_problem(
     return None
 
 
+def percent_range(minimum: float | None, maximum: float | None) -> bool:
+    """Whether a number question also takes a percentage (``80%`` = 0.8): its range goes
+    no higher than 1, so a fraction is what it asks for."""
+    del minimum  # a rate may go below 0 (-0.5 to 1): a percentage still reads right
+    return maximum is not None and maximum <= 1
+
+
 def number_hint(
-    *, minimum: float | None, maximum: float | None, integer: bool, unit: str | None
+    *,
+    minimum: float | None,
+    maximum: float | None,
+    integer: bool,
+    unit: str | None,
+    percent: bool = False,
 ) -> str:
-    """``a whole number from 0 to 60 years`` and the like."""
+    """``Enter a whole number from 0 to 60 (years).`` and the like: one sentence."""
     kind = "a whole number" if integer else "a number"
     if minimum is not None and maximum is not None:
         kind += f" from {_bound(minimum)} to {_bound(maximum)}"
     elif minimum is not None:
-        kind += f", at least {_bound(minimum)}"
+        kind += f", at least {_bound(minimum)},"
     elif maximum is not None:
-        kind += f", at most {_bound(maximum)}"
-    return f"{kind} {clean(unit)}" if unit else kind
+        kind += f", at most {_bound(maximum)},"
+    if unit:
+        kind += f" ({clean(unit)})"
+    if percent and maximum is not None:
+        low = _bound(round(minimum * 100, 9)) if minimum is not None else "0"
+        kind += f", or {low}% to {_bound(round(maximum * 100, 9))}%"
+    return f"Enter {kind.rstrip(',')}."
 
 
 def _number_text(number: float) -> str:
@@ -465,14 +660,20 @@ def number_prompt(
 ) -> Prompt[int | float | GoBack | None]:
     """A number in range, asked again (with the reason under the prompt) until it fits.
 
-    Whole numbers come back as ``int``. ``None``: left empty where ``required`` is false.
+    ``$70,000`` and ``70,000 €`` are read as 70000; where the range lies within 0..1,
+    ``80%`` is read as 0.8. Whole numbers come back as ``int``. ``None``: left empty
+    where ``required`` is false.
     """
+    percent = percent_range(minimum, maximum)
+
+    def parse(text: str) -> float:
+        return parse_number(text, percent=percent, currency=True)
 
     def check(text: str) -> bool | str:
         if not text.strip() and not required:
             return True
         try:
-            number = parse_number(text)
+            number = parse(text)
         except ValueError as exc:
             return str(exc)
         problem = number_problem(number, minimum=minimum, maximum=maximum, integer=integer)
@@ -481,12 +682,14 @@ def number_prompt(
     def finish(text: str) -> int | float | None:
         if not text.strip():
             return None
-        number = parse_number(text)
+        number = parse(text)
         return int(number) if number.is_integer() else number
 
-    hint = number_hint(minimum=minimum, maximum=maximum, integer=integer, unit=unit)
+    hint = number_hint(
+        minimum=minimum, maximum=maximum, integer=integer, unit=unit, percent=percent
+    )
     if not required:
-        hint += ", Enter to skip"
+        hint += " Leave it empty to skip."
     default = "" if current is None else _number_text(current)
     return _text(message, check, finish, default=default, hint=hint, look=look)
 
@@ -535,7 +738,7 @@ def text_prompt(
     def finish(text: str) -> str | None:
         return text.strip() or None
 
-    hint = "optional, Enter to skip" if not required else "type, then Enter"
+    hint = "Optional: Enter alone skips." if not required else "Type your answer, then Enter."
     return _text(message, check, finish, default=current or "", hint=hint, look=look)
 
 
@@ -557,36 +760,42 @@ def choose_banks(banks: Sequence[tuple[str, str]], *, look: Look = Look()) -> li
     """Which banks to answer (``(id, label)``), every one ticked to start with."""
     import questionary
 
+    width = screen_width()
     items = [
-        questionary.Choice(clean(label), value=bank_id, checked=True) for bank_id, label in banks
+        questionary.Choice(_label(clean(label), width, 5), value=bank_id, checked=True)
+        for bank_id, label in banks
     ]
-    question = questionary.checkbox(
+    message, instruction = (
         "Which banks do you want to answer?",
+        "(↑/↓, Space unticks, Enter starts)",
+    )
+    question = questionary.checkbox(
+        message,
         choices=items,
         validate=lambda chosen: True if chosen else "tick at least one bank",
-        instruction="(↑/↓, Space unticks, Enter starts)",
+        instruction=instruction,
         **_kwargs(look),
     )
-    answer = _unsafe_ask(_with_keys(question, back=False))
-    chosen = set(answer)
+
+    def answer(control: Any) -> str:
+        chosen = set(control.selected_options)
+        return ", ".join(clean(bank_id) for bank_id, _ in banks if bank_id in chosen)
+
+    _list_head(question, message, instruction, answer, width)
+    answer_ids = _unsafe_ask(_with_keys(question, back=False))
+    chosen = set(answer_ids)
     return [bank_id for bank_id, _ in banks if bank_id in chosen]
 
 
-def choose_resume(resume_label: str, restart_label: str, *, look: Look = Look()) -> bool:
+def choose_resume(
+    message: str, resume_label: str, restart_label: str, *, look: Look = Look()
+) -> bool:
     """Resume the unfinished assessment (True) or start over (False)."""
-    import questionary
-
-    question = questionary.select(
-        "You have an unfinished assessment.",
-        choices=[
-            questionary.Choice(clean(resume_label), value=True),
-            questionary.Choice(clean(restart_label), value=False),
-        ],
-        instruction="(↑/↓, Enter)",
-        **_kwargs(look),
+    choices = [(True, resume_label), (False, restart_label)]
+    question = _select(
+        message, choices, current=True, look=Look(no_color=look.no_color), shortcuts=False
     )
-    answer = _unsafe_ask(_with_keys(question, back=False))
-    return bool(answer)
+    return bool(_unsafe_ask(question))
 
 
 def ask_checklist(

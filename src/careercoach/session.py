@@ -49,7 +49,7 @@ from careercoach.models import (
     TextQuestion,
     condition_questions,
 )
-from careercoach.prompts import BACK, GoBack, Look, Prompt
+from careercoach.prompts import BACK, WIDTH, GoBack, Look, Prompt, screen_width, wrap
 from careercoach.safe_text import clean
 
 if TYPE_CHECKING:
@@ -420,9 +420,12 @@ class PromptAsker:
         if step.first:
             self.write(BACK_TIP)
         self.write("")
-        self.write(step.progress())
+        width = screen_width()
+        for line in wrap(step.progress(), width, first="", indent="  "):
+            self.write(line)
         if step.question.help:
-            self.write(f"  {clean(step.question.help)}")
+            for line in wrap(clean(step.question.help), width, indent="  "):
+                self.write(line)
         return prompt.ask(when_shown=self._while_reading)
 
     def close(self) -> None:
@@ -539,12 +542,19 @@ def resume_command(bank_dirs: Sequence[Path]) -> str:
     return RESUME_COMMAND.replace("assess", f"{dirs}assess", 1)
 
 
-def interrupted(saved: bool, bank_dirs: Sequence[Path]) -> Interrupted:
+def interrupted(saved: int, bank_dirs: Sequence[Path]) -> Interrupted:
+    """What stopping says: how many answers are kept, and the command that goes on.
+
+    One line of at most 80 columns (``careercoach: `` included) where the command fits;
+    else the command on a line of its own, whole, to copy.
+    """
     if not saved:
         return Interrupted("stopped before the first answer; nothing was saved.")
-    return Interrupted(
-        f"stopped; your answers so far are saved. Continue with: {resume_command(bank_dirs)}"
-    )
+    command = resume_command(bank_dirs)
+    said = f"{saved} answer{'s' if saved != 1 else ''} saved. Continue with:"
+    if len(f"careercoach: {said} {command}") <= WIDTH:
+        return Interrupted(f"{said} {command}")
+    return Interrupted(said, hint=command)
 
 
 def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[str]:
@@ -625,7 +635,8 @@ def run_interactive(
     known = {entry.bank.id: entry.bank for entry in loaded}
     look = Look(no_color=no_color)
     recorder: StoreRecorder | None = None
-    unfinished_kept = False
+    session: Session | None = None
+    unfinished_kept = 0  # answers of the unfinished assessment kept (not discarded)
     try:
         with assessment_lock(data_dir()), Store() as store:
             assessment_id = store.unfinished()
@@ -633,9 +644,9 @@ def run_interactive(
                 store.discard(assessment_id)
                 assessment_id = None
             elif assessment_id is not None and not resume:
-                unfinished_kept = True
-                assessment_id = _ask_resume(store, assessment_id, look)
-                unfinished_kept = assessment_id is not None
+                unfinished_kept = _answer_count(store, assessment_id)
+                assessment_id = _ask_resume(store, assessment_id, look, chosen, known)
+                unfinished_kept = unfinished_kept if assessment_id is not None else 0
             elif assessment_id is None and resume:
                 write("No unfinished assessment to resume; starting a new one.")
 
@@ -647,6 +658,14 @@ def run_interactive(
                 given = store.answers(assessment_id)
                 count = sum(len(answers) for answers in given.values())
                 write(f"Resuming your assessment ({count} answered so far).")
+                left_out = [bank.id for bank in chosen if bank.id not in record.bank_ids]
+                if left_out:
+                    note = (
+                        f"It goes on with {_names(record.bank_ids)}; --bank "
+                        f"{_names(left_out)} is for a new assessment, after this one."
+                    )
+                    for line in wrap(note, screen_width()):
+                        write(line)
             else:
                 offered = chosen or list(known.values())
                 for line in welcome_lines(offered, db_path(), to_choose=not chosen):
@@ -667,22 +686,67 @@ def run_interactive(
                 asker.close()
             return finish_assessment(store, recorder.ensure(), banks)
     except (Interrupted, KeyboardInterrupt) as exc:
-        kept = unfinished_kept or (recorder is not None and recorder.assessment_id is not None)
-        raise interrupted(kept, bank_dirs) from exc
+        saved = unfinished_kept
+        if session is not None and recorder is not None and recorder.assessment_id is not None:
+            saved = session.answered_count()
+        raise interrupted(saved, bank_dirs) from exc
 
 
-def _ask_resume(store: Store, assessment_id: int, look: Look) -> int | None:
+def _answer_count(store: Store, assessment_id: int) -> int:
+    return sum(len(answers) for answers in store.answers(assessment_id).values())
+
+
+def _names(ids: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    shown = [clean(bank_id) for bank_id in ids] or ["its banks"]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def resume_question(
+    bank_ids: Sequence[str],
+    given: Answers,
+    started: str,
+    known: Mapping[str, Bank],
+    new_banks: Sequence[str],
+) -> tuple[str, str, str]:
+    """The question that offers the unfinished assessment, and its two choices, each
+    naming the banks it goes on with."""
+    parts = []
+    for bank_id in bank_ids:
+        answered = len(given.get(bank_id, {}))
+        bank = known.get(bank_id)
+        of = f" of {len(asked_questions(bank, given.get(bank_id, {})))}" if bank else ""
+        parts.append(f"{clean(bank_id)}: {answered}{of} answered")
+    count = sum(len(answers) for answers in given.values())
+    message = f"You have an unfinished assessment ({', '.join(parts)}, started {started})."
+    resume = f"Resume where you stopped ({count} answered): go on with {_names(bank_ids)}"
+    unfinished = f"discard the {count} unfinished answer{'s' if count != 1 else ''}"
+    if new_banks:
+        message += f" Resume it, or start over with {_names(new_banks)}?"
+        restart = f"Start over with {_names(new_banks)}: {unfinished}"
+    else:
+        message += " Resume it, or start over?"
+        restart = f"Start over: {unfinished}, then choose banks"
+    return message, resume, restart
+
+
+def _ask_resume(
+    store: Store,
+    assessment_id: int,
+    look: Look,
+    chosen: Sequence[Bank],
+    known: Mapping[str, Bank],
+) -> int | None:
     """Ask whether to resume the unfinished assessment; discard it if not."""
     from careercoach import prompts
 
     record = store.assessment(assessment_id)
-    count = sum(len(answers) for answers in store.answers(assessment_id).values())
     started = record.started_at.replace("T", " ")[:16] + " UTC" if record else "earlier"
-    if prompts.choose_resume(
-        f"Resume where you stopped ({count} answered, started {started})",
-        "Start over (the unfinished answers are discarded)",
-        look=look,
-    ):
+    bank_ids = record.bank_ids if record else []
+    message, resume, restart = resume_question(
+        bank_ids, store.answers(assessment_id), started, known, [bank.id for bank in chosen]
+    )
+    if prompts.choose_resume(message, resume, restart, look=look):
         return assessment_id
     store.discard(assessment_id)
     return None

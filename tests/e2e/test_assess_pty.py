@@ -7,6 +7,7 @@ test fails.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -28,10 +29,8 @@ TIMEOUT = 20  # only reached when something is wrong
 DOWN, CTRL_C, CTRL_D = "\x1b[B", "\x03", "\x04"
 # an SGR sequence that sets a foreground or background colour (30-49, 90-107, 38;5;n...)
 COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
-RESUME_HINT = (
-    "careercoach: stopped; your answers so far are saved. Continue with: "
-    f"careercoach --bank-dir {FIXTURES} assess --resume"
-)
+# the command does not fit beside the message in 80 columns: it gets a line of its own
+RESUME_HINT = f"Continue with:\r\ncareercoach --bank-dir {FIXTURES} assess --resume\r\n"
 
 # The mini bank, taking the path through the lateral move (six questions): the text
 # each question shows, and the keys that answer it.
@@ -174,6 +173,7 @@ def test_stopping_says_how_to_resume(
     answer(child, 1, answered)
     child.expect_exact(QUESTIONS[answered][0])
     child.send(key)
+    child.expect_exact(f"careercoach: {answered} answer{'s' if answered > 1 else ''} saved. ")
     child.expect_exact(RESUME_HINT)
     assert ended(child) == (130, None)
     assert stored(careercoach_home) == ANSWERS[:answered]
@@ -189,8 +189,8 @@ def test_a_second_run_is_refused_while_one_is_running(spawn: Any, careercoach_ho
     first.kill(signal.SIGKILL)  # the lock goes with the process
     ended(first)
     third = spawn()
-    third.expect_exact("You have an unfinished assessment.")
-    third.expect_exact("Resume where you stopped (1 answered")
+    third.expect_exact("You have an unfinished assessment (mini: 1 of 5 answered, started")
+    third.expect_exact("Resume where you stopped (1 answered): go on with mini")
     third.send("\r")
     third.expect_exact("Resuming your assessment (1 answered so far).")
     third.expect_exact(QUESTIONS[1][0])
@@ -217,3 +217,303 @@ def test_without_a_terminal_it_stops_before_writing(careercoach_home: Path, stdi
     )
     assert result.stdout == ""
     assert not careercoach_home.exists()
+
+
+# -- every line fits 80 columns ---------------------------------------------------------
+
+_CSI = re.compile(r"\x1b\[([?>=]?)([0-9;]*)([@A-Za-z])")
+_ESC = re.compile(r"\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78DEHMc])")
+
+
+class Screen:
+    """Just enough of a terminal to read back what was drawn: text, line feeds, relative
+    cursor moves and erasing (colours and modes are ignored). Rows are never scrolled
+    away, so the whole session can be read at the end."""
+
+    def __init__(self, columns: int) -> None:
+        self.columns = columns
+        self.rows: list[list[str]] = [[]]
+        self.row = self.col = 0
+
+    def _line(self) -> list[str]:
+        while len(self.rows) <= self.row:
+            self.rows.append([])
+        line = self.rows[self.row]
+        line.extend(" " * (self.col - len(line)))
+        return line
+
+    def feed(self, data: str) -> None:
+        at = 0
+        while at < len(data):
+            char = data[at]
+            if char == "\x1b":
+                csi = _CSI.match(data, at)
+                if csi:
+                    self._csi(*csi.groups())
+                    at = csi.end()
+                else:
+                    other = _ESC.match(data, at)
+                    at = other.end() if other else at + 1
+                continue
+            at += 1
+            if char == "\r":
+                self.col = 0
+            elif char == "\n":
+                self.row += 1
+            elif char == "\b":
+                self.col = max(0, self.col - 1)
+            elif char >= " ":
+                if self.col >= self.columns:  # the terminal's own wrap
+                    self.row, self.col = self.row + 1, 0
+                line = self._line()
+                if self.col < len(line):
+                    line[self.col] = char
+                else:
+                    line.append(char)
+                self.col += 1
+
+    def _csi(self, private: str, params: str, final: str) -> None:
+        if private:
+            return
+        count = int(params.split(";", maxsplit=1)[0] or 1) if final in "ABCDG" else 0
+        if final == "A":
+            self.row = max(0, self.row - count)
+        elif final == "B":
+            self.row += count
+        elif final == "C":
+            self.col = min(self.columns - 1, self.col + count)
+        elif final == "D":
+            self.col = max(0, self.col - count)
+        elif final == "G":
+            self.col = count - 1
+        elif final == "K" and params in ("", "0"):
+            del self._line()[self.col :]
+        elif final == "J" and params in ("", "0"):
+            del self._line()[self.col :]
+            del self.rows[self.row + 1 :]
+
+    def lines(self) -> list[str]:
+        return ["".join(line).rstrip() for line in self.rows]
+
+
+WIDE_BANK = """\
+id: wide
+version: 1
+title: A bank whose title is long enough to push the progress line past the edge
+description: Every type of question, each with text longer than a line of a terminal.
+dimensions:
+  - id: need
+    label: Need
+    actions:
+      - {id: act, text: Do the thing., horizon: week}
+questions:
+  - id: likert_long
+    type: likert
+    prompt: >-
+      When I think about the work I did over the past twelve months, I could have done
+      most of it in my sleep.
+    help: >-
+      Think of an ordinary week, not the one before a deadline, and of the tasks that
+      take most of your hours.
+    dimension: need
+  - id: single_long
+    type: single
+    prompt: >-
+      Which of these describes best what happened the last time you asked for
+      something at work?
+    options:
+      - id: frozen
+        label: >-
+          I asked for a raise and my manager said the budget was frozen until the next
+          fiscal year began
+        scores: {need: 1}
+      - {id: nothing, label: Nothing happened, scores: {}}
+  - id: multi_long
+    type: multi
+    prompt: >-
+      Which of the following were true of your two most recent performance reviews, if
+      any of them?
+    options:
+      - {id: fine, label: "Fine, nothing more", scores: {need: 1}}
+      - id: attitude
+        label: >-
+          My attitude came up, and I was told that people found it hard to approach me
+          at times
+        scores: {need: 1}
+  - id: cost
+    type: number
+    prompt: >-
+      What will the program cost in total, tuition and fees together, for all of the
+      years?
+    min: 0
+    max: 10000000
+    unit: total
+  - id: completion
+    type: number
+    prompt: "How likely are you to finish, as a fraction? (0.8 means 80%)"
+    min: 0.05
+    max: 1
+    unit: fraction
+    required: false
+  - id: changed
+    type: text
+    prompt: What changed at work around the time your career stopped moving?
+    required: false
+"""
+
+
+def test_every_line_fits_80_columns_and_answers_read_back(
+    careercoach_home: Path, tmp_path: Path
+) -> None:
+    """A terminal wider than 80 columns shows what an 80-column one would have had to
+    wrap: no line the session draws (prompts, answers, progress, help, the resume
+    question, the message on Ctrl-C) is wider than 80 columns."""
+    (tmp_path / "banks").mkdir()
+    (tmp_path / "banks" / "wide.yaml").write_text(WIDE_BANK, encoding="utf-8")
+    mini = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    (tmp_path / "banks" / "mini.yaml").write_text(mini, encoding="utf-8")
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    screens: list[str] = []
+
+    def run(*args: str) -> Any:
+        child = pexpect.spawn(
+            str(SCRIPT),
+            ["--bank-dir", "banks", "assess", *args],  # a short path: the command fits
+            cwd=str(tmp_path),
+            env=env,
+            dimensions=(60, 100),
+            encoding="utf-8",
+            timeout=TIMEOUT,
+        )
+        child.logfile_read = io.StringIO()
+        child.delaybeforesend = None
+        return child
+
+    def screen(child: Any) -> list[str]:
+        drawn = Screen(100)
+        drawn.feed(child.logfile_read.getvalue())
+        screens.append(child.logfile_read.getvalue())
+        return drawn.lines()
+
+    def now(child: Any) -> list[str]:
+        drawn = Screen(100)
+        drawn.feed(child.logfile_read.getvalue())
+        return drawn.lines()
+
+    def shows(child: Any, text: str, *expected: str) -> None:
+        """Wait for ``text``, then find the ``expected`` lines, in a row, on the screen."""
+        child.expect_exact(text)
+        lines = now(child)
+        at = lines.index(expected[0]) if expected[0] in lines else -1
+        assert lines[at : at + len(expected)] == list(expected), lines
+
+    try:
+        child = run("--bank", "wide")
+        shows(
+            child,
+            "(↑/↓ or 1-5, Enter)",
+            "A bank whose title is long enough to push the progress line past the edge ·",
+            "  question 1 of 6 · about 2 min left",
+            "  Think of an ordinary week, not the one before a deadline, and of the tasks",
+            "  that take most of your hours.",
+            "? When I think about the work I did over the past twelve months, I could have",
+            "  done most of it in my sleep. (↑/↓ or 1-5, Enter)",
+        )
+        child.send("4\r")
+        shows(
+            child,
+            "(↑/↓ or 1-2, Enter, < back)",
+            "? Which of these describes best what happened the last time you asked for",
+            "  something at work? (↑/↓ or 1-2, Enter, < back)",
+            " » 1) I asked for a raise and my manager said the budget was frozen until the",
+            "      next fiscal year began",
+            "   2) Nothing happened",
+        )
+        child.send("1\r")
+        shows(
+            child,
+            "(Space ticks, Enter; none is fine, < back)",
+            "? Which of the following were true of your two most recent performance reviews,",
+            "  if any of them? (Space ticks, Enter; none is fine, < back)",
+        )
+        child.send("\r")  # nothing ticked
+        shows(
+            child,
+            "Type < to go back.",
+            "? What will the program cost in total, tuition and fees together, for all of the",
+            "  years? Enter a number from 0 to 10,000,000 (total). Type < to go back.",
+            "  >",
+        )
+        child.send("$70,000\r")
+        shows(
+            child,
+            "Type < to go back.",
+            "? How likely are you to finish, as a fraction? (0.8 means 80%)",
+            "  Enter a number from 0.05 to 1 (fraction), or 5% to 100%. Leave it empty to",
+            "  skip. Type < to go back.",
+            "  >",
+        )
+        child.send("80%\r")
+        shows(
+            child,
+            "Type < to go back.",
+            "? What changed at work around the time your career stopped moving?",
+            "  Optional: Enter alone skips. Type < to go back.",
+        )
+        child.send(CTRL_C)
+        assert ended(child) == (130, None)
+        lines = screen(child)
+        assert [line for line in lines if len(line) > 80 and "careercoach.db" not in line] == []
+        for echo in [
+            [
+                "? When I think about the work I did over the past twelve months, I could have",
+                "  done most of it in my sleep. Agree",
+            ],
+            [
+                "? Which of these describes best what happened the last time you asked for",
+                "  something at work?",
+                "  I asked for a raise and my manager said the budget was frozen until the next",
+                "  fiscal year began",
+            ],
+            [
+                "? Which of the following were true of your two most recent performance reviews,",
+                "  if any of them? none",
+            ],
+            [
+                "? What will the program cost in total, tuition and fees together, for all of the",
+                "  years? $70,000",
+            ],
+            ["? How likely are you to finish, as a fraction? (0.8 means 80%) 80%"],
+            [
+                "careercoach: 5 answers saved. Continue with:",
+                "careercoach --bank-dir banks assess --resume",
+            ],
+        ]:
+            at = lines.index(echo[0])
+            assert lines[at : at + len(echo)] == echo
+        with database(careercoach_home) as conn:
+            stored = dict(conn.execute("SELECT question, value FROM answers").fetchall())
+        assert stored["multi_long"] == "[]"
+        assert stored["cost"] == "70000"
+        assert stored["completion"] == "0.8"
+
+        child = run("--bank", "mini")  # another bank than the unfinished one's
+        child.expect_exact("Start over with mini: discard the 5 unfinished answers")
+        lines = now(child)
+        at = next(n for n, line in enumerate(lines) if line.startswith("? You have"))
+        assert lines[at].startswith(
+            "? You have an unfinished assessment (wide: 5 of 6 answered, started 20"
+        )
+        assert lines[at + 1].endswith(" UTC). Resume it, or start over with mini? (↑/↓, Enter)")
+        assert lines[at + 2 : at + 4] == [
+            " » Resume where you stopped (5 answered): go on with wide",
+            "   Start over with mini: discard the 5 unfinished answers",
+        ]
+        child.send(CTRL_C)
+        child.expect_exact("careercoach: 5 answers saved. Continue with:")
+        assert ended(child) == (130, None)
+        lines = screen(child)
+        assert [line for line in lines if len(line) > 80 and "careercoach.db" not in line] == []
+    finally:
+        for number, drawn in enumerate(screens):  # shown when the test failed
+            print(f"--- run {number + 1} ---\n{drawn}")

@@ -439,10 +439,13 @@ def test_number_problems_say_what_is_allowed() -> None:
     assert problem(float("nan")) == "enter a finite number"
     assert number_problem(1e9, minimum=None, maximum=None, integer=False) is None
     assert number_hint(minimum=0, maximum=60, integer=True, unit="years") == (
-        "a whole number from 0 to 60 years"
+        "Enter a whole number from 0 to 60 (years)."
     )
     assert number_hint(minimum=1000, maximum=None, integer=False, unit=None) == (
-        "a number, at least 1,000"
+        "Enter a number, at least 1,000."
+    )
+    assert number_hint(minimum=0, maximum=1e7, integer=False, unit="total") == (
+        "Enter a number from 0 to 10,000,000 (total)."
     )
 
 

@@ -1,0 +1,185 @@
+"""The prompts' own rules: what a number prompt reads, what its hint says, how a long
+question is laid out; and what stopping and resuming say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from careercoach import prompts
+from careercoach.banks import load_bank_file
+from careercoach.prompts import Look, number_hint, parse_number, wrap
+from careercoach.session import interrupted, resume_question
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("$70,000", 70000.0),
+        ("70,000 €", 70000.0),
+        ("£ 1,250.50", 1250.5),
+        ("¥1000", 1000.0),
+        (" 60,000 ", 60000.0),
+    ],
+)
+def test_a_currency_sign_is_ignored_where_asked(text: str, value: float) -> None:
+    assert parse_number(text, currency=True) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["$", "$$5", "5$$", "€5€", "$ abc"])
+def test_a_currency_sign_alone_or_twice_is_not_a_number(text: str) -> None:
+    with pytest.raises(ValueError, match=r"not a number|enter a number"):
+        parse_number(text, currency=True)
+
+
+def test_without_currency_a_sign_is_still_refused() -> None:
+    # `roi --cost $5` stays an error (the flags name their units)
+    with pytest.raises(ValueError, match=r"not a number: '\$5'"):
+        parse_number("$5")
+
+
+def test_a_long_refusal_does_not_repeat_the_whole_line() -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_number("x" * 200)
+    assert str(caught.value) == "not a number: 'xxxxxxxxxxxxxxxxxxx…'"
+
+
+@pytest.mark.parametrize(
+    ("bounds", "integer", "unit", "hint"),
+    [
+        ((0, 60), True, "years", "Enter a whole number from 0 to 60 (years)."),
+        ((0, 10_000_000), False, "total", "Enter a number from 0 to 10,000,000 (total)."),
+        ((0.05, 1), False, "fraction", "Enter a number from 0.05 to 1 (fraction), or 5% to 100%."),
+        ((0, 0.5), False, None, "Enter a number from 0 to 0.5, or 0% to 50%."),
+        ((-0.5, 1), False, "a year", "Enter a number from -0.5 to 1 (a year), or -50% to 100%."),
+        ((0.5, 12_345_678.5), False, None, "Enter a number from 0.5 to 12,345,678.5."),
+        ((1000, None), False, None, "Enter a number, at least 1,000."),
+        ((None, 10_000_000.5), False, None, "Enter a number, at most 10,000,000.5."),
+        ((None, None), False, "per year", "Enter a number (per year)."),
+    ],
+)
+def test_number_hints_read_as_a_sentence(
+    bounds: tuple[float | None, float | None], integer: bool, unit: str | None, hint: str
+) -> None:
+    minimum, maximum = bounds
+    percent = prompts.percent_range(minimum, maximum)
+    assert number_hint(
+        minimum=minimum, maximum=maximum, integer=integer, unit=unit, percent=percent
+    ) == (hint)
+
+
+def ask(keys: str, **question: object) -> object:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        return prompts.number_prompt("How much?", **question).ask()  # type: ignore[arg-type]
+
+
+def test_a_fraction_question_takes_a_percentage() -> None:
+    assert ask("80%\r", minimum=0.05, maximum=1) == pytest.approx(0.8)
+    assert ask("0.8\r", minimum=0.05, maximum=1) == pytest.approx(0.8)
+    # 4% is below the minimum of 0.05: asked again
+    assert ask("4%\r\x1580 %\r", minimum=0.05, maximum=1) == pytest.approx(0.8)
+
+
+def test_a_percentage_is_not_a_number_where_the_range_goes_above_one() -> None:
+    # "80%" refused (a salary of 0.8 is not what was meant), then 80 taken
+    assert ask("80%\r\x1580\r", minimum=0, maximum=100) == 80
+
+
+def test_money_is_read_with_its_sign_and_separators() -> None:
+    assert ask("$70,000\r", minimum=0, maximum=10_000_000) == 70000
+    assert ask("85,500.50 €\r", minimum=0, maximum=10_000_000) == pytest.approx(85500.5)
+
+
+def test_wrap_breaks_between_words_and_indents() -> None:
+    text = "When I think about the work I did over the past twelve months, I could do it"
+    assert wrap(text, 40, first="? ", indent="  ") == [
+        "? When I think about the work I did over",
+        "  the past twelve months, I could do it",
+    ]
+
+
+def head(message: str, tail: str, width: int = 80) -> list[str]:
+    tokens = prompts._head(message, tail, "class:instruction", width)
+    return prompts.fragment_text(tokens).split("\n")
+
+
+def test_an_instruction_stays_beside_a_short_question() -> None:
+    assert head("I could do my job in my sleep.", "(↑/↓ or 1-5, Enter, < back)") == [
+        "? I could do my job in my sleep. (↑/↓ or 1-5, Enter, < back)"
+    ]
+
+
+def test_an_instruction_that_does_not_fit_goes_below_whole() -> None:
+    message = "Which of the following were true of your two most recent performance reviews?"
+    assert head(message, "(Space ticks, Enter; none is fine, < back)") == [
+        "? Which of the following were true of your two most recent performance reviews?",
+        "  (Space ticks, Enter; none is fine, < back)",
+    ]
+
+
+def test_a_long_label_is_wrapped_under_itself() -> None:
+    label = "I asked for a raise and my manager said the budget was frozen until next year"
+    assert prompts._label(label, 40, 6).split("\n") == [
+        "I asked for a raise and my manager",
+        "      said the budget was frozen until",
+        "      next year",
+    ]
+
+
+def test_stopping_says_so_in_one_line_of_80_columns() -> None:
+    stopped = interrupted(3, [])
+    assert stopped.problems == ["3 answers saved. Continue with: careercoach assess --resume"]
+    assert stopped.hint is None
+    assert interrupted(1, []).problems == [
+        "1 answer saved. Continue with: careercoach assess --resume"
+    ]
+    assert interrupted(0, []).problems == ["stopped before the first answer; nothing was saved."]
+
+
+def test_a_resume_command_too_long_for_the_line_gets_its_own() -> None:
+    folder = Path("/home/someone/coaching/banks-for-clients")
+    stopped = interrupted(12, [folder])
+    assert stopped.problems == ["12 answers saved. Continue with:"]
+    assert stopped.hint == f"careercoach --bank-dir {folder} assess --resume"
+
+
+def test_the_resume_question_names_the_banks_of_each_choice() -> None:
+    mini = load_bank_file(FIXTURES / "mini.yaml")
+    extra = load_bank_file(FIXTURES / "extra.yaml")
+    given = {"mini": {"autopilot": 4, "last_move": "lateral"}}
+    known = {"mini": mini, "extra": extra}
+    started = "2026-11-22 10:04 UTC"
+    assert resume_question(["mini"], given, started, known, ["extra"]) == (
+        "You have an unfinished assessment (mini: 2 of 6 answered, started 2026-11-22 10:04"
+        " UTC). Resume it, or start over with extra?",
+        "Resume where you stopped (2 answered): go on with mini",
+        "Start over with extra: discard the 2 unfinished answers",
+    )
+    assert resume_question(["mini", "extra"], given, started, known, []) == (
+        "You have an unfinished assessment (mini: 2 of 6 answered, extra: 0 of 2 answered,"
+        " started 2026-11-22 10:04 UTC). Resume it, or start over?",
+        "Resume where you stopped (2 answered): go on with mini and extra",
+        "Start over: discard the 2 unfinished answers, then choose banks",
+    )
+
+
+def test_prompts_draw_their_own_first_line() -> None:
+    """The layout above replaces questionary's `? <message> <instruction>`: if questionary
+    stops building it the way `_set_head` looks for, this fails (not the screen)."""
+    look = Look(can_go_back=True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        for built in (
+            prompts.likert_prompt("One?", look=look),
+            prompts.multi_prompt("Two?", [("a", "A")], look=look),
+            prompts.number_prompt("Three?", look=look),
+            prompts.text_prompt("Four?", look=look),
+        ):
+            session = prompts._prompt_session(built.question)
+            assert session is not None and session.message.__name__ == "tokens"
