@@ -25,7 +25,7 @@ from careercoach.errors import BadInput, CareerCoachError
 from careercoach.safe_text import clean, for_html, for_markdown
 
 if TYPE_CHECKING:
-    from careercoach.models import Explanation, Horizon, Plan
+    from careercoach.models import DimensionScore, Explanation, Horizon, Plan
     from careercoach.roi import RoiResult, Scenario
 
 FORMATS: tuple[str, ...] = ("md", "json", "html")
@@ -143,6 +143,19 @@ def checkin_lines(plan: Plan) -> list[str]:
         lines.append(f"Worth taking then: {', '.join(new)}.")
     lines.append(CHECKIN_ADVICE)
     return lines
+
+
+def shown_dimensions(plan: Plan) -> list[DimensionScore]:
+    """The findings a person reads: all but the new-eyes events that did not happen."""
+    return [d for d in plan.dimensions if not (d.event and d.score == 0)]
+
+
+def unreported_events_line(plan: Plan) -> str | None:
+    """One line naming the events at work that were asked about and not reported."""
+    quiet = [d.label for d in plan.dimensions if d.event and d.score == 0]
+    if not quiet:
+        return None
+    return f"Not reported as happening at work: {', '.join(quiet)}."
 
 
 def dimension_labels(plan: Plan) -> dict[tuple[str, str], str]:
@@ -299,9 +312,13 @@ def to_markdown(plan: Plan, *, explain: bool = False) -> str:
 
     out += ["## Where you stand", ""]
     if plan.dimensions:
-        rows = [[md(d.label), str(d.score), d.level, md(d.bank)] for d in plan.dimensions]
+        shown = shown_dimensions(plan)
+        rows = [[md(d.label), str(d.score), d.level, md(d.bank)] for d in shown]
         out += _md_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows)
         out += ["", "Higher scores need more attention."]
+        quiet = unreported_events_line(plan)
+        if quiet:
+            out += ["", md(quiet)]
     else:
         out.append("No dimension was scored.")
     out.append("")
@@ -428,7 +445,8 @@ _ROW = 26
 def _svg_chart(plan: Plan) -> str:
     """The dimension scores as horizontal bars (inline SVG, no external anything)."""
     label_w, bar_x, bar_w = 270, 280, 300
-    height = _ROW * len(plan.dimensions) + 24
+    shown = shown_dimensions(plan)
+    height = _ROW * len(shown) + 24
     parts = [
         f'<svg class="chart" viewBox="0 0 700 {height}" role="img" aria-labelledby="chart-title">',
         '<title id="chart-title">Your scores, 0 to 100, highest first</title>',
@@ -439,7 +457,7 @@ def _svg_chart(plan: Plan) -> str:
             f'<line class="tick" x1="{x:g}" y1="4" x2="{x:g}" y2="{height - 18}"></line>'
             f'<text x="{x:g}" y="{height - 4}" text-anchor="middle">{tick}</text>'
         )
-    for row, d in enumerate(plan.dimensions):
+    for row, d in enumerate(shown):
         y = 6 + row * _ROW
         label = clean(d.label)
         short = label if len(label) <= _CHART_LABEL_CHARS else label[: _CHART_LABEL_CHARS - 1] + "…"
@@ -523,8 +541,13 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
             "<figcaption>Higher scores need more attention.</figcaption>",
             "</figure>",
         ]
-        rows = [[h(d.label), str(d.score), _level(d.level), h(d.bank)] for d in plan.dimensions]
+        rows = [
+            [h(d.label), str(d.score), _level(d.level), h(d.bank)] for d in shown_dimensions(plan)
+        ]
         body.append(_html_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows))
+        quiet = unreported_events_line(plan)
+        if quiet:
+            body.append(f"<p>{h(quiet)}</p>")
     else:
         body.append("<p>No dimension was scored.</p>")
     body.append("</section>")

@@ -470,6 +470,10 @@ class DimensionScore(_Out):
     label: str
     score: int
     level: Level
+    event: bool = Field(
+        default=False,
+        description="A new-eyes trigger (an event at work); scored 0 it was not reported.",
+    )
 
 
 class PlannedAction(_Out):

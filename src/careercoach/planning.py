@@ -76,6 +76,7 @@ def _dimension_score(r: Ranked) -> DimensionScore:
         label=r.result.dimension.label,
         score=r.score,
         level=r.result.level,
+        event=_is_trigger(r.result),
     )
 
 

@@ -173,11 +173,13 @@ def focus_section(plan: Plan, *, plain: bool = False) -> RenderableType:
 def scores_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     if not plan.dimensions:
         return section("Where you stand", [indent(Text("No dimension was scored."))], plain=plain)
-    rows = [ScoreRow(d.label, d.score, d.level) for d in plan.dimensions]
+    rows = [ScoreRow(d.label, d.score, d.level) for d in export.shown_dimensions(plan)]
     note = Text("Scores run from 0 to 100; higher scores need more attention.", style="dim")
-    return section(
-        "Where you stand", [indent(note), indent(ScoreChart(rows, plain=plain))], plain=plain
-    )
+    body: list[RenderableType] = [indent(note), indent(ScoreChart(rows, plain=plain))]
+    quiet = export.unreported_events_line(plan)
+    if quiet:
+        body.append(indent(data(quiet, "dim")))
+    return section("Where you stand", body, plain=plain)
 
 
 def _explanation(explanation: Explanation) -> RenderableType:

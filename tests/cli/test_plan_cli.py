@@ -180,6 +180,7 @@ def test_export_json_to_stdout(assessed: Plan) -> None:
         "label": "Boredom",
         "score": 85,
         "level": "high",
+        "event": False,
     }
     assert data["roi"]["payback_years"] == 8
     assert out.startswith("{\n  ")

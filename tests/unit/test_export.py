@@ -143,7 +143,8 @@ def test_markdown_structure(sample: Plan) -> None:
     tables = [t for t in tokens if t.type == "table_open"]
     assert len(tables) == 3  # findings, ROI summary, what-if
     findings_rows = sum(1 for t in tokens if t.type == "tr_open")
-    assert findings_rows == (1 + 23) + (1 + 5) + (1 + 6)
+    # 23 dimensions, 7 of them new-eyes events that did not happen: one line, not 7 rows
+    assert findings_rows == (1 + 16) + (1 + 5) + (1 + 6)
     inline = [t.content for t in tokens if t.type == "inline"]
     assert "Boredom" in inline
     assert "Net present value" in inline and "+134,484" in inline
@@ -250,7 +251,7 @@ def test_html_is_self_contained_and_complete(sample: Plan) -> None:
     assert set(parsed.tags) <= ALLOWED_TAGS
     assert parsed.tags.count("input") == len(sample.actions)
     assert parsed.tags.count("svg") == 1
-    assert html.count('<rect class="bar-') == len(sample.dimensions)
+    assert html.count('<rect class="bar-') == len(sample.dimensions) - 7 == 16
     assert '<rect class="bar-high" x="280" y="8" width="255" height="16">' in html
     assert "@media print" in html
     assert "<title>Career action plan, 2026-11-22</title>" in html
@@ -283,7 +284,7 @@ def test_json_is_the_model_dump_in_spec_order(sample: Plan) -> None:
     assert list(data)[:6] == [
         "assessment_id", "finished_at", "tool_version", "dimensions", "actions", "roi",
     ]  # fmt: skip
-    assert list(data["dimensions"][0]) == ["bank", "id", "label", "score", "level"]
+    assert list(data["dimensions"][0]) == ["bank", "id", "label", "score", "level", "event"]
     assert list(data["actions"][0])[:5] == ["bank", "dimension", "id", "text", "horizon"]
     assert list(data["roi"]) == ["npv", "payback_years", "irr", "cash_flows", "inputs"]
     assert text.startswith('{\n  "assessment_id": 3,\n  "finished_at": "2026-11-22T10:04:00+00:00"')
@@ -508,3 +509,51 @@ def test_checkin_names_banks_to_take_again_apart_from_new_ones(sample: Plan) -> 
     assert "Take again then: stuck." in lines
     assert "Worth taking then: promotion." in lines
     assert not [line for line in lines if "these banks again" in line]
+
+
+def test_events_that_did_not_happen_are_one_line_not_seven_findings() -> None:
+    banks = {loaded.bank.id: loaded.bank for loaded in load_banks()}
+    answers = {
+        "new_eyes": {
+            "recent_triggers": ["new_boss"],
+            "boss_goals_unknown": 4,
+            "boss_sees_problem": 3,
+            "sv_notice_less": 2,
+            "sv_who_rising": 4,
+            "sv_hear_late": 2,
+            "sv_recent_surprise": 3,
+        }
+    }
+    plan = build_plan(
+        score_banks([banks["new_eyes"]], answers),
+        assessment_id=1,
+        finished_at=datetime(2026, 11, 22, 10, 4, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert len(plan.dimensions) == 9  # the JSON keeps every scored dimension
+    assert [d.id for d in plan.dimensions if d.event and d.score == 0] == [
+        "new_executive",
+        "market_shift",
+        "project_change",
+        "cost_cutting",
+        "stretch_growth",
+        "new_coworkers",
+        "someone_fired",
+    ]
+    markdown = to_markdown(plan)
+    table = markdown.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
+    assert [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| ")] == [
+        "| Finding",
+        "| ---",
+        "| A new boss",
+        "| Seeing with new eyes",
+    ]
+    assert (
+        "Not reported as happening at work: A new executive, A change in the market, A "
+        "project started or stopped, Cost cutting, Growth or stretch, New co-workers, "
+        "Someone was fired." in table
+    )
+    chart = to_html(plan).split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "A new boss" in chart
+    assert "A new executive" not in chart
