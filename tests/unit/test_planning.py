@@ -503,7 +503,7 @@ def test_plan_json_starts_with_the_spec_fields() -> None:
         "banks",
     ]
     assert data["dimensions"] == [
-        {"bank": "one", "id": "x", "label": "X", "score": 70, "level": "high"}
+        {"bank": "one", "id": "x", "label": "X", "score": 70, "level": "high", "event": False}
     ]
     assert data["banks"] == ["one"]
     assert Plan.model_validate(data) == plan
