@@ -117,7 +117,7 @@ def focus_areas(ranked: Sequence[Ranked]) -> list[Focus]:
     for r in chosen:
         assert r.result.level is not None
         dimension = r.result.dimension
-        why = f"{dimension.label} scored {r.score} of 100 ({r.result.level})."
+        why = f"Scored {r.score} of 100 ({r.result.level})."
         if dimension.description.strip():
             why += " " + _sentence(dimension.description)
         focus.append(

@@ -62,8 +62,8 @@ def test_a_valid_file_prints_the_plan_and_stores_it() -> None:
     lines = [line.strip(" │") for line in result.stdout.splitlines()]
     assert lines[1] == "Your career action plan"
     assert lines[2].startswith("Assessment 1, finished ")
-    assert "Drive scored 78 of 100 (high). You have lost momentum." in lines
-    assert "Reach scored 60 of 100 (moderate). Few people know your work." in lines
+    assert "Scored 78 of 100 (high). You have lost momentum." in lines
+    assert "Scored 60 of 100 (moderate). Few people know your work." in lines
     assert "Drive " + "█" * 39 + "░" * 11 + "  78  high" in lines
     assert "Reach " + "█" * 30 + "░" * 20 + "  60  moderate" in lines
     assert [line for line in lines if line.startswith("[ ] ")] == [

@@ -139,8 +139,8 @@ def test_focus_is_at_most_three_moderate_or_high_with_a_reason() -> None:
         ("w", 75, "high"),
         ("z", 60, "moderate"),
     ]
-    assert plan.focus[0].why == "X scored 90 of 100 (high). X has been bothering you."
-    assert plan.focus[2].why == "Z scored 60 of 100 (moderate)."
+    assert plan.focus[0].why == "Scored 90 of 100 (high). X has been bothering you."
+    assert plan.focus[2].why == "Scored 60 of 100 (moderate)."
     low = plan_for([ONE], {"one": {"x": 20, "y": 10, "z": 50}})
     assert [f.dimension for f in low.focus] == ["z"]
 
