@@ -5,8 +5,6 @@ Commands live in the sibling modules (one per command group) and register themse
 stay fast.
 """
 
-from __future__ import annotations
-
 import os
 import re
 import sys

@@ -1,7 +1,5 @@
 """``careercoach assess``: the assessment, interactive or from an answers file."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

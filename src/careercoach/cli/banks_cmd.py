@@ -1,7 +1,5 @@
 """``careercoach banks``: list, show, validate and describe question banks."""
 
-from __future__ import annotations
-
 import json
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """``event add`` / ``event list``, ``checkin``, ``export-data``: between assessments."""
 
-from __future__ import annotations
-
 import re
 import sys
 from datetime import date
@@ -33,7 +31,7 @@ def _echo_lines(lines: list[str]) -> None:
     sys.stdout.flush()
 
 
-def _figure(record: EventRecord) -> EventFigure:
+def _figure(record: "EventRecord") -> "EventFigure":
     from careercoach.history import EventFigure
 
     return EventFigure(

@@ -4,8 +4,6 @@
 and json only) and print plain lines: they must answer fast with many assessments.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

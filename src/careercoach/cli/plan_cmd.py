@@ -4,8 +4,6 @@ Nothing heavy is imported at module level: ``--help`` must not load Rich or pyda
 An export never imports Rich at all; only the terminal view does.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
     from careercoach.models import Plan
 
 
-def _load(assessment_id: int | None) -> Plan:
+def _load(assessment_id: int | None) -> "Plan":
     from careercoach.assessment import load_plan
 
     return load_plan(assessment_id)

@@ -8,8 +8,6 @@ value is one ``careercoach: ...`` line like every other problem. The model is
 the command to keep ``careercoach --help`` fast.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
