@@ -17,10 +17,11 @@ import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careercoach.dates import count, human_date, human_time, local_time, span_text
 from careercoach.errors import BadInput, CareerCoachError
 from careercoach.safe_text import clean, for_html, for_markdown
 
@@ -46,57 +47,7 @@ NO_CHECKIN = "Come back in about three months, or sooner if something changes at
 CHECKIN_ADVICE = "Run careercoach assess again then, or sooner if something changes at work."
 PRIVACY_NOTE = "Made on this computer by careercoach {version}. Nothing was sent anywhere."
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 # -- shared helpers (also used by render.py) ------------------------------------------
-
-
-def local_time(iso: str) -> datetime:
-    """An ISO 8601 time in the local time zone (a time without an offset counts as local)."""
-    return datetime.fromisoformat(iso).astimezone()
-
-
-def human_date(day: date) -> str:
-    """``Sunday 22 November 2026`` (English, whatever the locale)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def human_time(iso: str) -> str:
-    """``Sunday 22 November 2026 at 10:04``, local time."""
-    when = local_time(iso)
-    return f"{human_date(when.date())} at {when:%H:%M}"
-
-
-def _count(n: int, unit: str) -> str:
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
-
-
-def span_text(days: int) -> str:
-    """A length of time as a person says it: ``5 days``, ``3 weeks``, ``4 months``."""
-    if days < 14:
-        return _count(days, "day")
-    if days < 61:
-        return _count(round(days / 7), "week")
-    months = round(days / 30.4375)
-    if months < 24:
-        return _count(months, "month")
-    years, months = divmod(months, 12)
-    return _count(years, "year") + (f" and {_count(months, 'month')}" if months else "")
 
 
 def previous_text(plan: Plan) -> str:
@@ -205,11 +156,11 @@ def roi_input_line(result: RoiResult) -> str:
 
     i = result.inputs
     return (
-        f"Inputs: {money(i.cost)} over {_count(i.years, 'year')}, "
+        f"Inputs: {money(i.cost)} over {count(i.years, 'year')}, "
         f"{'full-time' if i.full_time else 'part-time'}; salary {money(i.current_salary)} now, "
         f"{money(i.expected_salary)} expected after; {short_percent(i.completion)} chance of "
         f"finishing; {short_percent(i.discount_rate)} discount rate; "
-        f"{short_percent(i.tax_rate)} tax; {_count(i.horizon, 'working year')}."
+        f"{short_percent(i.tax_rate)} tax; {count(i.horizon, 'working year')}."
     )
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from careercoach.dates import span_text
 from careercoach.errors import NotFound
 
 if TYPE_CHECKING:
@@ -477,24 +478,6 @@ def checkin_due(planned: date | None, events: Iterable[EventFigure]) -> Due:
     day = min(candidates)
     moved = tuple(e for e in events if planned is None or e.checkin_by < planned)
     return Due(day, moved)
-
-
-def _count(n: int, unit: str) -> str:
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
-
-
-def span_text(days: int) -> str:
-    """``5 days``, ``3 weeks``, ``4 months``, ``2 years and 1 month``: the words the plan
-    uses for the time to its check-in (``careercoach.export.span_text``)."""
-    if days < 14:
-        return _count(days, "day")
-    if days < 61:
-        return _count(round(days / 7), "week")
-    months = round(days / 30.4375)
-    if months < 24:
-        return _count(months, "month")
-    years, months = divmod(months, 12)
-    return _count(years, "year") + (f" and {_count(months, 'month')}" if months else "")
 
 
 def due_words(day: date, today: date) -> str:

@@ -15,9 +15,10 @@ import re
 import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from careercoach.dates import human_date, human_time, local_time, span_text
 from careercoach.history import (
     TREND_MINIMUM,
     TREND_WINDOW,
@@ -28,7 +29,6 @@ from careercoach.history import (
     EventFigure,
     Trend,
     due_words,
-    span_text,
 )
 from careercoach.safe_text import for_terminal
 
@@ -54,41 +54,6 @@ def terminal_width() -> int:
         except (AttributeError, ValueError, OSError):
             columns = 80
     return max(40, min(120, columns or 80))
-
-
-# Dates as careercoach.export says them (the same words; export.py is not imported
-# here: it costs more at start-up than the whole history query).
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def local_time(iso: str) -> datetime:
-    """An ISO 8601 time in the local time zone (one without an offset counts as local)."""
-    return datetime.fromisoformat(iso).astimezone()
-
-
-def human_date(day: date) -> str:
-    """``Sunday 22 November 2026``."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def human_time(iso: str) -> str:
-    """``Sunday 22 November 2026 at 10:04``, local time."""
-    moment = local_time(iso)
-    return f"{human_date(moment.date())} at {moment:%H:%M}"
 
 
 def to_json(value: Any) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any
 
-from careercoach.history import span_text
+from careercoach.dates import span_text
 from careercoach.models import (
     HORIZONS,
     DimensionScore,

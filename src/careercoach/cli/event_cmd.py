@@ -166,7 +166,7 @@ def _checkin_moved(days: int, day: date) -> tuple[list[str], tuple[str, ...]]:
     the banks of the latest assessment."""
     from datetime import timedelta
 
-    from careercoach.export import human_date
+    from careercoach.dates import human_date
     from careercoach.history import due_words
     from careercoach.store import Store
 

@@ -164,8 +164,8 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete stored assessments (answers, plans, done actions), for real."""
+    from careercoach.dates import human_time
     from careercoach.errors import BadInput
-    from careercoach.export import human_time
     from careercoach.history import not_stored
     from careercoach.prompts import stdin_is_terminal
     from careercoach.store import Store
