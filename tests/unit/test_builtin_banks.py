@@ -1,0 +1,79 @@
+"""The built-in banks' content rules that a person would notice (issue 5)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from careercoach.banks import LoadedBank, load_banks
+from careercoach.conditions import is_asked
+from careercoach.models import Bank, LikertQuestion, MultiQuestion
+from careercoach.planning import build_plan
+from careercoach.scoring import score_banks
+
+TRIGGERS = [
+    "new_executive",
+    "market_shift",
+    "project_change",
+    "cost_cutting",
+    "stretch_growth",
+    "new_boss",
+    "new_coworkers",
+    "someone_fired",
+]
+
+
+@pytest.fixture(scope="module")
+def banks() -> dict[str, Bank]:
+    loaded: list[LoadedBank] = load_banks()
+    return {entry.bank.id: entry.bank for entry in loaded}
+
+
+def test_question_counts(banks: dict[str, Bank]) -> None:
+    counts = {bank_id: len(bank.questions) for bank_id, bank in banks.items()}
+    assert sorted(counts) == [
+        "connections",
+        "education",
+        "leader",
+        "new_eyes",
+        "promotion",
+        "stuck",
+    ]
+    assert 18 <= counts.pop("stuck") <= 40
+    assert all(8 <= count <= 30 for count in counts.values()), counts
+
+
+def week_actions_for(bank: Bank, trigger: str) -> set[str]:
+    """The week actions of a plan where only ``trigger`` happened, every other answer
+    at its least pressing (the hardest case for the trigger's own action to show)."""
+    answers: dict[str, Any] = {}
+    for question in bank.questions:
+        if not is_asked(question, answers):
+            continue
+        if isinstance(question, MultiQuestion):
+            answers[question.id] = [trigger] if question.id == "recent_triggers" else []
+        elif isinstance(question, LikertQuestion):
+            answers[question.id] = 5 if question.reverse else 1
+    plan = build_plan(
+        score_banks([bank], {bank.id: answers}),
+        assessment_id=1,
+        finished_at=datetime(2026, 11, 22, 10, 0, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    return {a.id for a in plan.actions if a.horizon == "week"}
+
+
+def test_each_new_eyes_trigger_alone_has_a_week_action_of_its_own(
+    banks: dict[str, Bank],
+) -> None:
+    bank = banks["new_eyes"]
+    trigger_question = bank.question("recent_triggers")
+    assert isinstance(trigger_question, MultiQuestion)
+    assert [option.id for option in trigger_question.options] == TRIGGERS
+    weeks = {trigger: week_actions_for(bank, trigger) for trigger in TRIGGERS}
+    for trigger, actions in weeks.items():
+        others = set().union(*(weeks[t] for t in TRIGGERS if t != trigger))
+        assert actions - others, f"{trigger}: no week action of its own"
