@@ -57,27 +57,7 @@ PLAN_HEADINGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def load_plan(name: str) -> Plan:
-    return Plan.model_validate_json((PLANS / name).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def sample() -> Plan:
-    return load_plan("sample.json")
-
-
-@pytest.fixture
-def injection() -> Plan:
-    return load_plan("injection.json")
+pytestmark = pytest.mark.usefixtures("utc")
 
 
 def check_snapshot(path: Path, text: str) -> None:

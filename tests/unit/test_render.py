@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,30 +28,7 @@ CONTROLS = re.compile(
 )
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Dates are shown in local time: make it UTC for these tests."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def load_plan(name: str) -> Plan:
-    return Plan.model_validate_json((PLANS / name).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def sample() -> Plan:
-    """The plan the engine makes from tests/fixtures/plans/answers.yaml (see test_export)."""
-    return load_plan("sample.json")
-
-
-@pytest.fixture
-def injection() -> Plan:
-    """Every text field holds markup, Markdown, HTML and terminal escape sequences."""
-    return load_plan("injection.json")
+pytestmark = pytest.mark.usefixtures("utc")
 
 
 def render(
