@@ -223,15 +223,15 @@ def _md_table(head: Sequence[str], align: str, rows: Sequence[Sequence[str]]) ->
     return [_md_row(head), _md_row(rule), *(_md_row(row) for row in rows)]
 
 
-def _md_explain(explanation: Explanation) -> list[str]:
-    md = for_markdown
-    lines = [f"### {md(explanation.label)} ({explanation.score})", ""]
-    if not explanation.items:
-        return [*lines, "No answer fed this score.", ""]
+def _explain_rows(
+    explanation: Explanation, escape: Callable[[str], str], reverse: str, bold: str
+) -> list[list[str]]:
+    """One row per answer (question, answer, added, out of) and a total row; ``bold`` is
+    a format with one ``{}`` for the total's words, ``reverse`` the reverse-scored mark."""
     rows = [
         [
-            md(item.prompt) + (" *(reverse-scored)*" if item.reverse else ""),
-            md(item.answer),
+            escape(item.prompt) + (reverse if item.reverse else ""),
+            escape(item.answer),
             number(item.added),
             number(item.most),
         ]
@@ -239,7 +239,16 @@ def _md_explain(explanation: Explanation) -> list[str]:
     ]
     added = sum(item.added for item in explanation.items)
     most = sum(item.most for item in explanation.items)
-    rows.append(["**Total**", "", f"**{number(added)}**", f"**{number(most)}**"])
+    rows.append([bold.format("Total"), "", number(added), number(most)])
+    return rows
+
+
+def _md_explain(explanation: Explanation) -> list[str]:
+    lines = [f"### {for_markdown(explanation.label)} ({explanation.score})", ""]
+    if not explanation.items:
+        return [*lines, "No answer fed this score.", ""]
+    rows = _explain_rows(explanation, for_markdown, " *(reverse-scored)*", "**{}**")
+    rows[-1][2:] = [f"**{rows[-1][2]}**", f"**{rows[-1][3]}**"]
     return [*lines, *_md_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows), ""]
 
 
@@ -449,22 +458,10 @@ def _level(level: str) -> str:
 
 
 def _html_explain(explanation: Explanation) -> str:
-    h = for_html
-    title = f"<h3>{h(explanation.label)} ({explanation.score})</h3>"
+    title = f"<h3>{for_html(explanation.label)} ({explanation.score})</h3>"
     if not explanation.items:
         return title + "\n<p>No answer fed this score.</p>"
-    rows = [
-        [
-            h(item.prompt) + (" <em>(reverse-scored)</em>" if item.reverse else ""),
-            h(item.answer),
-            number(item.added),
-            number(item.most),
-        ]
-        for item in explanation.items
-    ]
-    added = sum(item.added for item in explanation.items)
-    most = sum(item.most for item in explanation.items)
-    rows.append(["<strong>Total</strong>", "", number(added), number(most)])
+    rows = _explain_rows(explanation, for_html, " <em>(reverse-scored)</em>", "<strong>{}</strong>")
     return title + "\n" + _html_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows)
 
 
