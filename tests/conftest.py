@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +13,14 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "questions"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Code that runs while tests are collected (cases built from the banks, which loads
+    them and fills the bank cache) must not touch the real data or cache folders either."""
+    folder = tempfile.mkdtemp(prefix="careercoach-tests-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["CAREERCOACH_HOME"] = folder
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,9 @@
 """Pydantic models: a question bank, and the plan that an assessment produces.
 
+Importing this module builds no validator (``defer_build``, no default instances, no
+postponed annotations for pydantic to compile): a run that only reads trusted data (the
+bank cache, the engine's own output) never pays for pydantic's schema building.
+
 Banks are validated strictly: unknown keys, wrong types and YAML 1.1 surprises are
 errors, never silent conversions. Shape errors come from pydantic; the cross-references
 (a likert's dimension, option score keys, ``when`` naming an earlier question, the
@@ -7,8 +11,6 @@ errors, never silent conversions. Shape errors come from pydantic; the cross-ref
 returns each problem with the location of the offending value so that the loader can point
 at its line.
 """
-
-from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
@@ -57,6 +59,11 @@ class Thresholds(_Strict):
         return high
 
 
+# Constructed, not validated: validating a default instance would build pydantic's
+# validators as this module is imported. (Frozen, so one instance serves every bank.)
+_DEFAULT_THRESHOLDS = Thresholds.model_construct()
+
+
 class Action(_Strict):
     """Advice shown when its dimension reaches ``level``."""
 
@@ -72,7 +79,7 @@ class Dimension(_Strict):
     id: Id
     label: Text
     description: str = ""
-    thresholds: Thresholds = Thresholds()
+    thresholds: Thresholds = Field(default_factory=lambda: _DEFAULT_THRESHOLDS)
     strength: str | None = Field(
         default=None, description="Shown as a strength when the dimension scores low."
     )
@@ -95,7 +102,7 @@ class Comparison(_Strict):
     lte: int | float | None = None
 
     @model_validator(mode="after")
-    def _one_operator(self) -> Comparison:
+    def _one_operator(self) -> "Comparison":
         given = [op for op in COMPARISON_OPERATORS if getattr(self, op) is not None]
         if len(given) != 1:
             raise ValueError(
@@ -118,16 +125,16 @@ COMPARISON_OPERATORS = ("equals", "not_equals", "includes", "gte", "lte")
 
 
 class AllOf(_Strict):
-    all: list[Condition] = Field(min_length=1)
+    all: list["Condition"] = Field(min_length=1)
 
 
 class AnyOf(_Strict):
-    any: list[Condition] = Field(min_length=1)
+    any: list["Condition"] = Field(min_length=1)
 
 
 class NotOf(_Strict):
     model_config = ConfigDict(populate_by_name=True)
-    not_: Condition = Field(alias="not")
+    not_: "Condition" = Field(alias="not")
 
 
 def _condition_kind(value: Any) -> str | None:
@@ -153,10 +160,6 @@ Condition = Annotated[
         "{all: [...]}, {any: [...]} or {not: {...}}",
     ),
 ]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
 
 
 def condition_questions(condition: Condition) -> list[str]:
@@ -305,7 +308,7 @@ class Bank(_Strict):
     triggers: TriggersSection | None = None
 
     @model_validator(mode="after")
-    def _references(self, info: ValidationInfo) -> Bank:
+    def _references(self, info: ValidationInfo) -> "Bank":
         problems = reference_problems(self)
         sink = info.context.get("reference_problems") if info.context else None
         if isinstance(sink, list):
@@ -341,7 +344,7 @@ def _duplicates(items: list[Any], where: Loc, what: str) -> list[tuple[Loc, str]
     return problems
 
 
-def reference_problems(bank: Bank) -> list[tuple[Loc, str]]:
+def reference_problems(bank: "Bank") -> list[tuple[Loc, str]]:
     """Every cross-reference problem in a bank, each with the location to point at."""
     problems = _duplicates(bank.dimensions, ("dimensions",), "dimension")
     problems += _duplicates(bank.questions, ("questions",), "question")
@@ -403,7 +406,7 @@ def reference_problems(bank: Bank) -> list[tuple[Loc, str]]:
 
 
 def _section_problems(
-    bank: Bank, questions: dict[str, Question], dimension_ids: set[str]
+    bank: "Bank", questions: dict[str, Question], dimension_ids: set[str]
 ) -> list[tuple[Loc, str]]:
     problems: list[tuple[Loc, str]] = []
     if bank.roi is not None:
@@ -552,3 +555,23 @@ class Plan(_Out):
     )
     previous_finished_at: str | None = None
     explain: list[Explanation] = []
+
+
+def as_data(value: Any) -> Any:
+    """A model (and what it holds) as plain JSON data, field by field in their order: what
+    ``model_dump(mode="json")`` gives for the models here, without building pydantic's
+    serializer (every ``assess`` stores a plan; the serializer costs more than the run)."""
+    if isinstance(value, BaseModel):
+        return {name: as_data(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, list | tuple):
+        return [as_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_data(item) for key, item in value.items()}
+    return value
+
+
+def plan_json(plan: Plan) -> str:
+    """The plan as compact JSON (as stored), the same data as ``plan.model_dump_json()``."""
+    import json
+
+    return json.dumps(as_data(plan), ensure_ascii=False, separators=(",", ":"), allow_nan=False)

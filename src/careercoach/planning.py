@@ -3,6 +3,10 @@
 :func:`build_plan` is the one entry point; the helpers are public so that their rules can
 be tested one at a time. Nothing here reads a file, a clock or a database: the caller
 passes the finishing time and, for the check-in date, the time zone to count days in.
+
+The plan's models are built with ``model_construct``: they are this module's own output,
+made from validated banks and checked answers, and validating them again would cost every
+run pydantic's schema building. The tests validate the plans built for every persona.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 from careercoach.dates import span_text
 from careercoach.models import (
@@ -70,7 +74,7 @@ def ranked_dimensions(results: Sequence[BankResult]) -> list[Ranked]:
 
 def _dimension_score(r: Ranked) -> DimensionScore:
     assert r.result.level is not None
-    return DimensionScore(
+    return DimensionScore.model_construct(
         bank=r.bank_id,
         id=r.result.dimension.id,
         label=r.result.dimension.label,
@@ -91,7 +95,7 @@ def planned_actions(ranked: Sequence[Ranked]) -> list[PlannedAction]:
     for rank, r in enumerate(ranked):
         for a_index, action in enumerate(r.result.dimension.actions):
             if _reaches(r.result.level, action.level):
-                planned = PlannedAction(
+                planned = PlannedAction.model_construct(
                     bank=r.bank_id,
                     dimension=r.result.dimension.id,
                     id=action.id,
@@ -121,7 +125,7 @@ def focus_areas(ranked: Sequence[Ranked]) -> list[Focus]:
         if dimension.description.strip():
             why += " " + _sentence(dimension.description)
         focus.append(
-            Focus(
+            Focus.model_construct(
                 bank=r.bank_id,
                 dimension=dimension.id,
                 label=dimension.label,
@@ -158,7 +162,9 @@ def strengths(ranked: Sequence[Ranked]) -> list[Strength]:
         if not text or not text.strip():
             text = f"{dimension.label} is not holding you back (score {r.score}, low)."
         found.append(
-            Strength(bank=r.bank_id, dimension=dimension.id, label=dimension.label, text=text)
+            Strength.model_construct(
+                bank=r.bank_id, dimension=dimension.id, label=dimension.label, text=text
+            )
         )
     return found
 
@@ -193,6 +199,7 @@ def verdict(result: BankResult) -> Verdict | None:
     def by_score(dims: list[DimensionResult], highest: bool) -> list[DimensionResult]:
         return sorted(dims, key=lambda d: -(d.score or 0) if highest else d.score or 0)
 
+    leaning: Literal["for", "against", "mixed"]
     if for_avg >= VERDICT_FOR_MIN and for_avg - against_avg >= VERDICT_MARGIN:
         leaning, text = "for", section.lean_for
         drivers = by_score(for_dims, highest=True)[:3]
@@ -205,7 +212,7 @@ def verdict(result: BankResult) -> Verdict | None:
         top_for = by_score(for_dims, highest=True)
         top_against = by_score(against_dims, highest=True)
         drivers = [*top_for[:1], *top_against[:1], *top_for[1:2], *top_against[1:2]][:3]
-    return Verdict(
+    return Verdict.model_construct(
         bank=result.bank.id,
         leaning=leaning,
         text=text,
@@ -295,13 +302,13 @@ def answer_warnings(results: Sequence[BankResult]) -> list[str]:
 def explanations(ranked: Sequence[Ranked]) -> list[Explanation]:
     """For each scored dimension (plan order): which answers added how much, out of how much."""
     return [
-        Explanation(
+        Explanation.model_construct(
             bank=r.bank_id,
             dimension=r.result.dimension.id,
             label=r.result.dimension.label,
             score=r.score,
             items=[
-                ExplainItem(
+                ExplainItem.model_construct(
                     question=c.question.id,
                     prompt=c.question.prompt,
                     answer=describe_answer(c.question, c.answer),
@@ -323,7 +330,7 @@ def roi_block(results: Sequence[BankResult]) -> tuple[dict[str, Any] | None, lis
         mapping = result.bank.roi
         if mapping is None:
             continue
-        mapped: dict[str, str] = mapping.model_dump(exclude_none=True)
+        mapped = {name: value for name, value in mapping if isinstance(value, str)}
         if any(mapped[name] not in result.answers for name in ROI_REQUIRED):
             continue
         from careercoach import roi  # only when there is something to compute
@@ -361,7 +368,7 @@ def build_plan(
     roi_json, roi_warnings = roi_block(results)
     when = checkin(results)
     verdicts = [v for v in (verdict(result) for result in results) if v is not None]
-    return Plan(
+    return Plan.model_construct(
         assessment_id=assessment_id,
         finished_at=finished_at.isoformat(timespec="seconds"),
         tool_version=tool_version,

@@ -41,7 +41,7 @@ from careercoach import __version__, db_format
 from careercoach.conditions import Answers, AnswerValue
 from careercoach.db_format import check_folder, check_schema, sqlite_error
 from careercoach.errors import NotFound, StoreError
-from careercoach.models import Bank, Plan
+from careercoach.models import Bank, Plan, plan_json
 
 BUSY_TIMEOUT_MS = 5000
 Status = Literal["unfinished", "finished"]
@@ -436,7 +436,7 @@ class Store:
         )
         conn.execute(
             "INSERT OR REPLACE INTO plans (assessment_id, plan) VALUES (?, ?)",
-            (assessment_id, plan.model_dump_json()),
+            (assessment_id, plan_json(plan)),
         )
         conn.executemany(
             "INSERT OR REPLACE INTO scores (assessment_id, bank, dimension, score, level) "

@@ -483,38 +483,47 @@ def _tab_problems(text: str, path: str) -> list[str]:
     return problems
 
 
+def read_file(
+    path: Path, *, display: str | None = None, error: type[BadInput] = BankError
+) -> bytes:
+    """The bytes of a file to be read as YAML, within the size limit; ``error`` otherwise."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise error(f"{shown}: the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise error(f"{shown}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise error(f"{shown}: no such file") from None
+    except PermissionError:
+        raise error(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise error(f"{shown}: cannot be read ({exc.strerror})") from None
+
+
 def load_document(
     path: Path,
     *,
     text: str | None = None,
+    raw: bytes | None = None,
     display: str | None = None,
     error: type[BadInput] = BankError,
     keep_problems: bool = False,
 ) -> Document:
     """Read and convert one YAML (or JSON) file; raise ``error`` with every problem.
 
-    Problems that leave no data to check (unreadable, not UTF-8, syntax, tabs, empty, too
-    deep) are always raised. The others (duplicate keys, anchors and aliases, tags, merge
-    keys) are raised too, unless ``keep_problems``: then they are left in
+    ``text`` or ``raw`` (the file's bytes, from :func:`read_file`) stand for the file
+    when given. Problems that leave no data to check (unreadable, not UTF-8, syntax, tabs,
+    empty, too deep) are always raised. The others (duplicate keys, anchors and aliases,
+    tags, merge keys) are raised too, unless ``keep_problems``: then they are left in
     ``Document.problems`` so the caller can report them with its own findings.
     """
     shown = display or str(path)
     if text is None:
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise error(
-                    f"{shown}: the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes"
-                )
-            raw = path.read_bytes()
-        except IsADirectoryError:
-            raise error(f"{shown}: is a folder, not a file") from None
-        except FileNotFoundError:
-            raise error(f"{shown}: no such file") from None
-        except PermissionError:
-            raise error(f"{shown}: permission denied") from None
-        except OSError as exc:
-            raise error(f"{shown}: cannot be read ({exc.strerror})") from None
+        if raw is None:
+            raw = read_file(path, display=display, error=error)
         text = _decode(raw, shown, error)
     elif len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise error(f"{shown}: the text is over the limit of {MAX_BYTES:,} bytes")

@@ -408,3 +408,30 @@ def test_assess_answers_does_not_import_the_prompt_library(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stderr
+
+
+def test_assess_answers_builds_no_validator_once_the_banks_are_cached(
+    tmp_path: Path, careercoach_home: Path
+) -> None:
+    """The run's own data is trusted: with the banks in the cache, no bank is validated and
+    no pydantic validator is built (building one loads pydantic's plugin machinery)."""
+    careercoach_home.mkdir(parents=True)  # the cache is kept once the data folder exists
+    path = tmp_path / "answers.yaml"
+    path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from careercoach.cli import app\n"
+        "try:\n"
+        f"    app([{'--bank-dir'!r}, {str(BANKS)!r}, 'assess', '--answers', {str(path)!r}])\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "heavy = ('careercoach.bank_validation', 'pydantic.plugin._loader', 'importlib.metadata')\n"
+        "print('LOADED', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert "'careercoach.bank_validation'" in runs[0].stderr  # the first run validates
+    assert "LOADED []" in runs[1].stderr

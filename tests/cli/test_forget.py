@@ -191,3 +191,11 @@ def test_forget_with_nothing_stored() -> None:
         1,
         "careercoach: no assessment 1 is stored\nSee the stored ones with: careercoach history\n",
     )
+
+
+def test_forget_all_empties_the_bank_cache(seeded: tuple[int, int]) -> None:
+    from careercoach import bank_cache
+
+    assert list(bank_cache.cache_dir().glob("*.json"))
+    assert cli("forget", "--all", "--yes").exit_code == 0
+    assert list(bank_cache.cache_dir().glob("*.json")) == []

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careercoach.banks import bank_from_document
+from careercoach.bank_validation import bank_from_document
 from careercoach.errors import BadInput
 from careercoach.models import Bank
 from careercoach.yaml_nodes import Document, load_document

@@ -11,6 +11,7 @@ Personas are built from the bank itself, so the test keeps up with the content:
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,9 @@ from careercoach.models import (
     MultiQuestion,
     NumberQuestion,
     Option,
+    Plan,
     SingleQuestion,
+    plan_json,
 )
 from careercoach.planning import build_plan
 from careercoach.scoring import score_banks
@@ -109,3 +112,7 @@ def test_a_persona_makes_its_dimension_the_top_finding(bank: Bank | None, target
     assert plan.focus[0].dimension == target
     actions = [a.id for a in plan.actions if a.dimension == target]
     assert actions, f"{bank.id}.{target} is high but has no action"
+    # The engine builds its plan without validating it: what it built must validate, and
+    # what the store writes must be the data pydantic would write.
+    assert Plan.model_validate(plan.model_dump()) == plan
+    assert json.loads(plan_json(plan)) == json.loads(plan.model_dump_json())

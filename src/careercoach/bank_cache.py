@@ -1,0 +1,214 @@
+"""Validated banks kept as JSON, by the hash of their file, so later runs skip validation.
+
+Reading six banks means parsing their YAML and validating it with pydantic; on a run of
+``assess --answers`` that was more than the run's own work. A bank that validated is
+stored here as plain JSON under the SHA-256 of its file's bytes and of this careercoach's
+version (a new version may validate differently); the next run that reads the same bytes
+builds the models straight from that JSON (``model_construct``: no parsing of YAML, no
+validation, no schema building).
+
+The cache is only ever a shortcut: an entry that is missing, unreadable, from another
+format, or that does not build is ignored (and written again), and failing to write one is
+never an error. It lives in ``cache/banks`` under ``CAREERCOACH_HOME`` (once that folder
+exists), else in the platform's user cache folder; folders 0700, files 0600. ``forget
+--all`` empties it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from careercoach import __version__
+from careercoach.models import (
+    Action,
+    AllOf,
+    AnyOf,
+    Bank,
+    Comparison,
+    Condition,
+    Dimension,
+    LikertQuestion,
+    MultiQuestion,
+    NotOf,
+    NumberQuestion,
+    Option,
+    Question,
+    RoiMapping,
+    SingleQuestion,
+    TextQuestion,
+    Thresholds,
+    TriggersSection,
+    VerdictSection,
+)
+from careercoach.paths import HOME_ENV
+
+FORMAT = 1
+"""Bumped whenever the shape of the models changes without a version change."""
+KEEP_DAYS = 60
+"""Entries not written for this long are removed when a new one is written."""
+
+
+def _top_dir() -> Path:
+    """The folder the cache is made in: the data folder, or careercoach's cache folder."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("careercoach", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """``$CAREERCOACH_HOME/cache/banks``, else ``banks`` in the platform's cache folder."""
+    return _top_dir() / "banks"
+
+
+def _make_folders(folder: Path) -> None:
+    """Create the cache folder, each folder careercoach owns 0700 from the start.
+
+    Under ``CAREERCOACH_HOME`` the data folder itself is never created for a cache (a
+    command that fails on bad input leaves no folder behind): with no data folder yet,
+    nothing is cached (``OSError``).
+    """
+    top = _top_dir()
+    if os.environ.get(HOME_ENV) and not top.parent.is_dir():
+        raise FileNotFoundError(top.parent)
+    top.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
+
+
+def key(raw: bytes) -> str:
+    """The cache key of a bank file's bytes (under this version and format)."""
+    digest = hashlib.sha256(f"careercoach {__version__} bank-cache {FORMAT}\n".encode())
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def get(cache_key: str) -> Bank | None:
+    """The cached bank for ``cache_key``, or None (missing, unreadable or not buildable)."""
+    try:
+        text = (cache_dir() / f"{cache_key}.json").read_text(encoding="utf-8")
+        entry = json.loads(text)
+        if entry.get("key") != cache_key:
+            return None
+        return construct_bank(entry["bank"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def put(cache_key: str, bank: Bank) -> None:
+    """Store a validated bank under ``cache_key``; any failure is silently skipped."""
+    folder = cache_dir()
+    target = folder / f"{cache_key}.json"
+    temporary = folder / f".{cache_key}.{os.getpid()}.tmp"
+    text = json.dumps(
+        {"key": cache_key, "bank": bank.model_dump(mode="json")},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    try:
+        _make_folders(folder)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return
+    _prune(folder, keep=target)
+
+
+def _prune(folder: Path, *, keep: Path) -> None:
+    """Remove entries older than :data:`KEEP_DAYS` (banks edited since, old versions)."""
+    oldest = time.time() - KEEP_DAYS * 86400
+    try:
+        for entry in folder.iterdir():
+            stale = entry.suffix in (".json", ".tmp") and entry.stat().st_mtime < oldest
+            if stale and entry != keep:
+                entry.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def clear() -> None:
+    """Remove every cached bank (``forget --all``)."""
+    folder = cache_dir()
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.suffix in (".json", ".tmp"):
+            entry.unlink(missing_ok=True)
+
+
+# -- building the models from trusted data ---------------------------------------------
+#
+# The data is what ``model_dump(mode="json")`` gave for a bank that validated: every
+# field is present, under its field name (``not_``, ``for_``).
+
+
+def construct_bank(data: dict[str, Any]) -> Bank:
+    """The :class:`Bank` whose ``model_dump(mode="json")`` is ``data``, not validated."""
+    sections: dict[str, Any] = {}
+    if data["roi"] is not None:
+        sections["roi"] = RoiMapping.model_construct(**data["roi"])
+    if data["verdict"] is not None:
+        sections["verdict"] = VerdictSection.model_construct(**data["verdict"])
+    if data["triggers"] is not None:
+        sections["triggers"] = TriggersSection.model_construct(**data["triggers"])
+    return Bank.model_construct(
+        **{
+            **data,
+            "dimensions": [_dimension(d) for d in data["dimensions"]],
+            "questions": [_question(q) for q in data["questions"]],
+            "roi": None,
+            "verdict": None,
+            "triggers": None,
+            **sections,
+        }
+    )
+
+
+def _dimension(data: dict[str, Any]) -> Dimension:
+    return Dimension.model_construct(
+        **{
+            **data,
+            "thresholds": Thresholds.model_construct(**data["thresholds"]),
+            "actions": [Action.model_construct(**a) for a in data["actions"]],
+        }
+    )
+
+
+_QUESTION_MODELS: dict[str, Any] = {
+    "likert": LikertQuestion,
+    "single": SingleQuestion,
+    "multi": MultiQuestion,
+    "number": NumberQuestion,
+    "text": TextQuestion,
+}
+
+
+def _question(data: dict[str, Any]) -> Question:
+    fields = {**data, "when": None if data["when"] is None else _condition(data["when"])}
+    if "options" in data:
+        fields["options"] = [Option.model_construct(**o) for o in data["options"]]
+    question: Question = _QUESTION_MODELS[data["type"]].model_construct(**fields)
+    return question
+
+
+def _condition(data: dict[str, Any]) -> Condition:
+    if "all" in data:
+        return AllOf.model_construct(all=[_condition(c) for c in data["all"]])
+    if "any" in data:
+        return AnyOf.model_construct(any=[_condition(c) for c in data["any"]])
+    if "not_" in data:
+        return NotOf.model_construct(not_=_condition(data["not_"]))
+    return Comparison.model_construct(**data)
