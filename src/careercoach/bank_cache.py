@@ -90,10 +90,20 @@ def key(raw: bytes) -> str:
     return digest.hexdigest()
 
 
+def _trusted(folder: Path) -> bool:
+    """Entries are built without validation: only from a folder no one else can write to."""
+    st = folder.stat()
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def get(cache_key: str) -> Bank | None:
-    """The cached bank for ``cache_key``, or None (missing, unreadable or not buildable)."""
+    """The cached bank for ``cache_key``, or None (missing, unreadable, not buildable, or
+    in a folder that others could write to)."""
+    folder = cache_dir()
     try:
-        text = (cache_dir() / f"{cache_key}.json").read_text(encoding="utf-8")
+        if not _trusted(folder):
+            return None
+        text = (folder / f"{cache_key}.json").read_text(encoding="utf-8")
         entry = json.loads(text)
         if entry.get("key") != cache_key:
             return None

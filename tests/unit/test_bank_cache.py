@@ -11,6 +11,7 @@ import os
 import stat
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,6 +120,26 @@ def test_a_damaged_entry_is_ignored_and_written_again(home: Path, tmp_path: Path
         entry.write_text(damage.replace("%s", entry.stem), encoding="utf-8")
         assert load_bank_file(path) == first
         assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+
+
+@pytest.mark.parametrize("mode", [0o720, 0o702, 0o777])
+def test_a_cache_folder_others_can_write_to_is_not_used(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int
+) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL_BANK, encoding="utf-8")
+    load_bank_file(path)
+    bank_cache.cache_dir().chmod(mode)
+    validated: list[Path] = []
+    real = bank_from_document
+
+    def counting(doc: Any) -> Any:
+        validated.append(path)
+        return real(doc)
+
+    monkeypatch.setattr("careercoach.bank_validation.bank_from_document", counting)
+    load_bank_file(path)
+    assert validated == [path]
 
 
 def test_the_key_is_of_the_bytes_and_of_this_version(monkeypatch: pytest.MonkeyPatch) -> None:
