@@ -3,8 +3,8 @@ every problem of a bad file reported at its line, exit 2, and nothing stored."""
 
 from __future__ import annotations
 
+import ast
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -386,28 +386,29 @@ def test_every_builtin_bank_at_once(tmp_path: Path) -> None:
     assert "Saved as assessment 1." in result.stdout
 
 
-def test_assess_answers_does_not_import_the_prompt_library(tmp_path: Path) -> None:
-    path = tmp_path / "answers.yaml"
-    path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+def loaded_by_a_run(answers: Path, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a whole ``assess --answers`` run, in a fresh process, loaded."""
     code = (
         "import sys\n"
         "from careercoach.cli import app\n"
         "try:\n"
-        f"    app([{'--bank-dir'!r}, {str(BANKS)!r}, 'assess', '--answers', {str(path)!r}])\n"
+        f"    app([{'--bank-dir'!r}, {str(BANKS)!r}, 'assess', '--answers', {str(answers)!r}])\n"
         "except SystemExit as exc:\n"
         "    assert not exc.code, exc.code\n"
-        "loaded = sorted(m for m in ('questionary', 'prompt_toolkit') if m in sys.modules)\n"
-        "print('LOADED', loaded, file=sys.stderr)\n"
+        f"print(sorted(m for m in {modules!r} if m in sys.modules))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ},
-        check=False,
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert "LOADED []" in result.stderr
+    loaded: list[str] = ast.literal_eval(result.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_assess_answers_does_not_import_the_prompt_library(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert loaded_by_a_run(path, ("questionary", "prompt_toolkit")) == []
 
 
 def test_assess_answers_builds_no_validator_once_the_banks_are_cached(
@@ -418,20 +419,6 @@ def test_assess_answers_builds_no_validator_once_the_banks_are_cached(
     careercoach_home.mkdir(parents=True)  # the cache is kept once the data folder exists
     path = tmp_path / "answers.yaml"
     path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    code = (
-        "import sys\n"
-        "from careercoach.cli import app\n"
-        "try:\n"
-        f"    app([{'--bank-dir'!r}, {str(BANKS)!r}, 'assess', '--answers', {str(path)!r}])\n"
-        "except SystemExit as exc:\n"
-        "    assert not exc.code, exc.code\n"
-        "heavy = ('careercoach.bank_validation', 'pydantic.plugin._loader', 'importlib.metadata')\n"
-        "print('LOADED', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
-    )
-    runs = [
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-        for _ in range(2)
-    ]
-    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
-    assert "'careercoach.bank_validation'" in runs[0].stderr  # the first run validates
-    assert "LOADED []" in runs[1].stderr
+    heavy = ("careercoach.bank_validation", "pydantic.plugin._loader", "importlib.metadata")
+    assert "careercoach.bank_validation" in loaded_by_a_run(path, heavy)  # the first validates
+    assert loaded_by_a_run(path, heavy) == []
