@@ -359,7 +359,7 @@ def _json_text(path: Path) -> str | None:
     here (the loader then reads it and reports why)."""
     if path.suffix.lower() != ".json":
         return None
-    from careercoach.yaml_nodes import MAX_BYTES
+    from careercoach.input_files import MAX_BYTES
 
     try:
         if path.stat().st_size > MAX_BYTES:

@@ -40,7 +40,6 @@ def make_plan(
 
     ``done`` (``Store.done_baseline()``): actions marked done before are left out unless
     their dimension got worse since."""
-    from careercoach.history import without_done
     from careercoach.planning import build_plan
     from careercoach.scoring import score_banks
 
@@ -50,7 +49,11 @@ def make_plan(
         finished_at=finished_at or finished_now(),
         tool_version=__version__,
     )
-    return without_done(plan, done) if done else plan
+    if not done:
+        return plan
+    from careercoach.history import without_done
+
+    return without_done(plan, done)
 
 
 def load_banks(extra_dirs: Sequence[Path] = ()) -> list[Bank]:

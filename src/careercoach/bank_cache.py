@@ -22,10 +22,11 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from careercoach import __version__
 from careercoach.models import (
+    QUESTION_MODELS,
     Action,
     AllOf,
     AnyOf,
@@ -33,20 +34,18 @@ from careercoach.models import (
     Comparison,
     Condition,
     Dimension,
-    LikertQuestion,
-    MultiQuestion,
     NotOf,
-    NumberQuestion,
     Option,
     Question,
     RoiMapping,
-    SingleQuestion,
-    TextQuestion,
     Thresholds,
     TriggersSection,
     VerdictSection,
 )
 from careercoach.paths import HOME_ENV
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 FORMAT = 1
 """Bumped whenever the shape of the models changes without a version change."""
@@ -167,24 +166,20 @@ def clear() -> None:
 
 def construct_bank(data: dict[str, Any]) -> Bank:
     """The :class:`Bank` whose ``model_dump(mode="json")`` is ``data``, not validated."""
-    sections: dict[str, Any] = {}
-    if data["roi"] is not None:
-        sections["roi"] = RoiMapping.model_construct(**data["roi"])
-    if data["verdict"] is not None:
-        sections["verdict"] = VerdictSection.model_construct(**data["verdict"])
-    if data["triggers"] is not None:
-        sections["triggers"] = TriggersSection.model_construct(**data["triggers"])
     return Bank.model_construct(
         **{
             **data,
             "dimensions": [_dimension(d) for d in data["dimensions"]],
             "questions": [_question(q) for q in data["questions"]],
-            "roi": None,
-            "verdict": None,
-            "triggers": None,
-            **sections,
+            "roi": _section(RoiMapping, data["roi"]),
+            "verdict": _section(VerdictSection, data["verdict"]),
+            "triggers": _section(TriggersSection, data["triggers"]),
         }
     )
+
+
+def _section(model: type[BaseModel], data: dict[str, Any] | None) -> Any:
+    return None if data is None else model.model_construct(**data)
 
 
 def _dimension(data: dict[str, Any]) -> Dimension:
@@ -197,21 +192,11 @@ def _dimension(data: dict[str, Any]) -> Dimension:
     )
 
 
-_QUESTION_MODELS: dict[str, Any] = {
-    "likert": LikertQuestion,
-    "single": SingleQuestion,
-    "multi": MultiQuestion,
-    "number": NumberQuestion,
-    "text": TextQuestion,
-}
-
-
 def _question(data: dict[str, Any]) -> Question:
     fields = {**data, "when": None if data["when"] is None else _condition(data["when"])}
     if "options" in data:
         fields["options"] = [Option.model_construct(**o) for o in data["options"]]
-    question: Question = _QUESTION_MODELS[data["type"]].model_construct(**fields)
-    return question
+    return cast(Question, QUESTION_MODELS[data["type"]].model_construct(**fields))
 
 
 def _condition(data: dict[str, Any]) -> Condition:

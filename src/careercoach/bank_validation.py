@@ -19,8 +19,10 @@ from typing import Any, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from careercoach.errors import BankError
+from careercoach.input_files import gc_paused
 from careercoach.models import (
     ID_PATTERN,
+    QUESTION_MODELS,
     Action,
     AllOf,
     AnyOf,
@@ -42,7 +44,7 @@ from careercoach.models import (
     VerdictSection,
     reference_problems,
 )
-from careercoach.yaml_nodes import Document, gc_paused
+from careercoach.yaml_nodes import Document
 
 
 def _describe(value: Any) -> str:
@@ -75,11 +77,7 @@ def _field_name(loc: Sequence[str | int]) -> str:
 
 
 _TAG_MODELS: dict[str, type[BaseModel]] = {
-    "likert": LikertQuestion,
-    "single": SingleQuestion,
-    "multi": MultiQuestion,
-    "number": NumberQuestion,
-    "text": TextQuestion,
+    **QUESTION_MODELS,
     "comparison": Comparison,
     "all_of": AllOf,
     "any_of": AnyOf,

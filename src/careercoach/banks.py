@@ -13,9 +13,9 @@ from pathlib import Path
 
 from careercoach import bank_cache
 from careercoach.errors import BadInput, BankError
+from careercoach.input_files import gc_paused, read_file
 from careercoach.models import Bank
 from careercoach.paths import builtin_questions_dir, env_bank_dirs
-from careercoach.yaml_nodes import gc_paused, load_document, read_file
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -39,6 +39,7 @@ def load_bank_file(path: Path, *, display: str | None = None) -> Bank:
         if cached is not None:
             return cached
         from careercoach.bank_validation import bank_from_document
+        from careercoach.yaml_nodes import load_document
 
         bank = bank_from_document(load_document(path, raw=raw, display=display, keep_problems=True))
     bank_cache.put(cache_key, bank)
@@ -47,6 +48,8 @@ def load_bank_file(path: Path, *, display: str | None = None) -> Bank:
 
 def _id_where(path: Path) -> str:
     """``path:line:col`` of a bank file's ``id`` (just the path if it cannot be read)."""
+    from careercoach.yaml_nodes import load_document
+
     try:
         return load_document(path, keep_problems=True).where(("id",))
     except BadInput:

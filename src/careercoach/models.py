@@ -234,7 +234,15 @@ class TextQuestion(_QuestionBase):
     max_length: Annotated[int, Field(ge=1, le=100_000)] = 2000
 
 
-QUESTION_TYPES = ("likert", "single", "multi", "number", "text")
+QUESTION_MODELS: dict[str, type[_QuestionBase]] = {
+    "likert": LikertQuestion,
+    "single": SingleQuestion,
+    "multi": MultiQuestion,
+    "number": NumberQuestion,
+    "text": TextQuestion,
+}
+"""The model of each question ``type``."""
+QUESTION_TYPES = tuple(QUESTION_MODELS)
 
 
 def _question_kind(value: Any) -> str | None:

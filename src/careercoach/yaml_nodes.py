@@ -23,19 +23,17 @@ written, not where its anchor is).
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
+from careercoach import input_files
 from careercoach.errors import BadInput, BankError
+from careercoach.input_files import gc_paused, read_file
 
-MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 100
 Loc = tuple[str | int, ...]
 
@@ -442,18 +440,6 @@ class _Builder:
             self.key_marks[(*frame.loc, key)] = (mark.line + 1, mark.column + 1)
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (building big trees is superlinear with it on)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _position(text: str, index: int) -> tuple[int, int]:
     """1-based (line, column) of a character index."""
     line = text.count("\n", 0, index) + 1
@@ -483,26 +469,6 @@ def _tab_problems(text: str, path: str) -> list[str]:
     return problems
 
 
-def read_file(
-    path: Path, *, display: str | None = None, error: type[BadInput] = BankError
-) -> bytes:
-    """The bytes of a file to be read as YAML, within the size limit; ``error`` otherwise."""
-    shown = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise error(f"{shown}: the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise error(f"{shown}: is a folder, not a file") from None
-    except FileNotFoundError:
-        raise error(f"{shown}: no such file") from None
-    except PermissionError:
-        raise error(f"{shown}: permission denied") from None
-    except OSError as exc:
-        raise error(f"{shown}: cannot be read ({exc.strerror})") from None
-
-
 def load_document(
     path: Path,
     *,
@@ -525,8 +491,11 @@ def load_document(
         if raw is None:
             raw = read_file(path, display=display, error=error)
         text = _decode(raw, shown, error)
-    elif len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise error(f"{shown}: the text is over the limit of {MAX_BYTES:,} bytes")
+    elif (
+        len(text) * 4 > input_files.MAX_BYTES
+        and len(text.encode("utf-8", "surrogatepass")) > input_files.MAX_BYTES
+    ):
+        raise error(f"{shown}: the text is over the limit of {input_files.MAX_BYTES:,} bytes")
     text = text.removeprefix("\ufeff")
 
     tabs = _tab_problems(text, shown)

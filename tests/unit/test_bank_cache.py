@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -206,3 +208,18 @@ def test_likert_defaults_survive_the_round_trip(home: Path, tmp_path: Path) -> N
         34,
         67,
     )
+
+
+def test_banks_in_the_cache_are_read_without_the_yaml_parser(home: Path) -> None:
+    code = (
+        "import sys\n"
+        "from careercoach.banks import load_banks\n"
+        "load_banks([])\n"
+        "print(sorted(m for m in ('yaml', 'careercoach.bank_validation') if m in sys.modules))\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout == "['careercoach.bank_validation', 'yaml']\n"
+    assert runs[1].stdout == "[]\n"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from careercoach import yaml_nodes
+from careercoach import input_files, yaml_nodes
 from careercoach.errors import AnswersError, BadInput, BankError
 from careercoach.yaml_nodes import Document, load_document
 
@@ -323,7 +323,7 @@ def test_very_deep_nesting_does_not_crash_the_interpreter() -> None:
 def test_a_file_over_the_limit_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(yaml_nodes, "MAX_BYTES", 64)
+    monkeypatch.setattr(input_files, "MAX_BYTES", 64)
     path = tmp_path / "big.yaml"
     path.write_text("a: " + "x" * 62 + "\n", encoding="utf-8")
     with pytest.raises(BankError) as caught:
@@ -334,7 +334,7 @@ def test_a_file_over_the_limit_is_refused_before_reading(
 
 
 def test_text_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yaml_nodes, "MAX_BYTES", 16)
+    monkeypatch.setattr(input_files, "MAX_BYTES", 16)
     assert problems("a: ééééééééé\n") == ["t.yaml: the text is over the limit of 16 bytes"]
 
 

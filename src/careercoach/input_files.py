@@ -1,0 +1,50 @@
+"""Reading an input file (a bank, an answers file): its bytes within the size limit, with
+one clear error for each way reading fails; and pausing the garbage collector while a big
+tree of objects is built from it.
+
+No YAML here: a bank found in the cache is read through this module alone.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from careercoach.errors import BadInput, BankError
+
+MAX_BYTES = 16 * 1024 * 1024
+"""No input file may be larger: 16 MiB is far beyond any bank a person writes."""
+
+
+def read_file(
+    path: Path, *, display: str | None = None, error: type[BadInput] = BankError
+) -> bytes:
+    """The bytes of an input file, within the size limit; ``error`` when they cannot be had."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise error(f"{shown}: the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise error(f"{shown}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise error(f"{shown}: no such file") from None
+    except PermissionError:
+        raise error(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise error(f"{shown}: cannot be read ({exc.strerror})") from None
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (building big trees is superlinear with it on)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
