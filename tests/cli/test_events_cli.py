@@ -407,3 +407,14 @@ def test_help_has_examples(command: list[str]) -> None:
     assert "Examples:" in result.stdout
     assert "careercoach " + " ".join(command) in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_the_help_lists_every_builtin_trigger_in_order() -> None:
+    """The list in ``event add --help`` is written by hand (help must not load the banks):
+    it must name the built-in triggers, all of them, in the bank's order."""
+    from careercoach.assessment import load_banks
+    from careercoach.history import find_triggers
+
+    help_text = " ".join(cli("event", "add", "--help").stdout.split())
+    listed = help_text.split("Triggers: ", 1)[1].split(".", 1)[0].split(", ")
+    assert listed == list(find_triggers(load_banks()))
