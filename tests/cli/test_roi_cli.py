@@ -339,7 +339,7 @@ def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
 
 
 def test_prompts_ask_for_what_is_missing(keys: PipeInput) -> None:
-    keys.send_text("60,000\r2\r70000\r90000\r")
+    keys.send_text("60,000\r2\r\r70000\r90000\r")  # Enter keeps part-time
     data = run_json("--horizon", "10")
     assert data["inputs"] == {
         "cost": 60000.0,
@@ -355,16 +355,45 @@ def test_prompts_ask_for_what_is_missing(keys: PipeInput) -> None:
 
 
 def test_prompts_only_for_what_is_missing_and_a_degree_fills_the_rest(keys: PipeInput) -> None:
-    keys.send_text("80000\r")
+    keys.send_text("\r80000\r")  # the years were given: how to study is asked first
     data = run_json("--cost", "120000", "--years", "2", "--degree", "master")
     assert data["inputs"]["current_salary"] == 80000.0
     assert data["inputs"]["expected_salary"] == 93074.0
 
 
+def test_full_time_study_can_be_chosen_at_the_prompt(keys: PipeInput) -> None:
+    keys.send_text("60000\r2\r\x1b[B\r70000\r90000\r")  # down to full-time, Enter
+    data = run_json("--horizon", "10")
+    assert (data["inputs"]["full_time"], data["inputs"]["years"]) == (True, 2)
+
+
+def test_a_study_mode_given_as_a_flag_is_not_asked(
+    keys: PipeInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_prompt(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the study mode was asked")
+
+    monkeypatch.setattr(prompts, "ask_single", no_prompt)
+    keys.send_text("60000\r2\r70000\r90000\r")
+    data = run_json("--full-time", "--horizon", "10")
+    assert data["inputs"]["full_time"] is True
+
+
+def test_the_study_mode_is_not_asked_when_nothing_else_is(
+    keys: PipeInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_prompt(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the study mode was asked")
+
+    monkeypatch.setattr(prompts, "ask_single", no_prompt)
+    data = run_json(*EXAMPLE, "--expected-salary", "90000")
+    assert data["inputs"]["full_time"] is False
+
+
 def test_a_prompt_refuses_a_bad_answer_and_asks_again(keys: PipeInput) -> None:
     # -5 is refused (the prompt stays), erased with backspaces, then 60000 is taken;
     # 30 years of study is refused against the default horizon of 30, then 2.
-    keys.send_text("-5\r\x7f\x7f60000\r30\r\x7f\x7f2\r70000\r90000\r")
+    keys.send_text("-5\r\x7f\x7f60000\r30\r\x7f\x7f2\r\r70000\r90000\r")
     data = run_json()
     assert data["inputs"]["cost"] == 60000.0
     assert data["inputs"]["years"] == 2
@@ -393,10 +422,16 @@ def test_the_prompt_validation_messages(monkeypatch: pytest.MonkeyPatch) -> None
         seen[message] = [validate(v) for v in (-1.0, 1.5, 40.0)]
         return 2.0 if "Years" in message else 50_000.0
 
+    def fake_single(message: str, options: list[tuple[str, str]], **_: Any) -> str:
+        seen[message] = [option_id for option_id, _ in options]
+        return "part_time"
+
     monkeypatch.setattr(prompts, "ask_number", fake_ask)
+    monkeypatch.setattr(prompts, "ask_single", fake_single)
     result = run("--horizon", "10")
     assert result.exit_code == 0, result.output
     assert seen == {
+        "How would you study?": ["part_time", "full_time"],
         "Total tuition and fees, all years together:": [
             "Total tuition and fees must be 0 or more (got -1)",
             None,

@@ -48,6 +48,9 @@ def test_prompts_then_the_answer(spawn: Any) -> None:
     child.send("60,000\r")
     child.expect_exact("Years of study (whole years):")
     child.send("2\r")
+    child.expect_exact("How would you study?")
+    child.expect_exact("Full-time: give up the salary while studying")
+    child.send("\r")  # part-time, the first choice
     child.expect_exact("Your current yearly salary:")
     child.send("70000\r")
     child.expect_exact("Your expected yearly salary after the degree:")
@@ -67,14 +70,31 @@ def test_a_refused_answer_says_why(spawn: Any) -> None:
     child.send("0\r")
     child.expect_exact("Years of study must be a whole number of at least 1 (got 0)")
     child.send("\x7f2\r")
+    child.expect_exact("How would you study?")
+    child.send("2\r")  # the shortcut key of full-time, then Enter
     child.expect_exact("Does the degree pay?")
+    child.expect_exact("Salary given up")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
 
 
+def test_ctrl_c_at_the_study_mode_exits_130(spawn: Any) -> None:
+    child = spawn("--cost", "60000")
+    child.expect_exact("Years of study (whole years):")
+    child.send("2\r")
+    child.expect_exact("How would you study?")
+    child.sendcontrol("c")
+    child.expect_exact("interrupted: nothing was saved (roi keeps no data)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_ctrl_c_at_a_prompt_exits_130(spawn: Any) -> None:
     child = spawn("--years", "2")
+    child.expect_exact("How would you study?")  # the years were given: this comes first
+    child.send("\r")
     child.expect_exact("Total tuition and fees, all years together:")
     child.sendcontrol("c")
     child.expect_exact("interrupted: nothing was saved (roi keeps no data)")

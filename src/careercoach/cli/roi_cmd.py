@@ -36,6 +36,11 @@ _QUESTIONS = {
     "expected_salary": "Your expected yearly salary after the degree:",
 }
 _WHOLE = ("years", "horizon")
+_STUDY_MODE = "How would you study?"
+_STUDY_MODES = [
+    ("part_time", "Part-time: keep working and keep the salary"),
+    ("full_time", "Full-time: give up the salary while studying"),
+]
 
 
 def _interactive() -> bool:
@@ -79,13 +84,14 @@ def roi(
         ),
     ] = None,
     full_time: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             "--full-time/--part-time",
-            help="Full-time study gives up the salary; part-time keeps it.  [default: part-time]",
+            help="Full-time study gives up the salary; part-time keeps it (asked when "
+            "other inputs are asked).  [default: part-time]",
             show_default=False,
         ),
-    ] = False,
+    ] = None,
     completion: Annotated[
         str | None,
         typer.Option(
@@ -160,7 +166,8 @@ def roi(
     if found:
         raise BadInput.from_problems(found)
 
-    values["full_time"] = full_time
+    if full_time is not None:
+        values["full_time"] = full_time
     for name, default in model.DEFAULTS.items():
         values.setdefault(name, default)
     needed = [
@@ -171,7 +178,7 @@ def roi(
     if needed:
         if not _interactive():
             raise BadInput.from_problems(_missing(name) for name in needed)
-        _ask(values, needed)
+        _ask(values, needed, ask_study_mode=full_time is None)
 
     estimate: SalaryEstimate | None = None
     if "expected_salary" not in values and degree:
@@ -277,27 +284,44 @@ def _missing(name: str) -> str:
     )
 
 
-def _ask(values: dict[str, Any], needed: list[str]) -> None:
-    """Ask for each missing required input, checking each answer as it is typed."""
-    from careercoach import roi as model
+def _ask(values: dict[str, Any], needed: list[str], *, ask_study_mode: bool) -> None:
+    """Ask for each missing required input, checking each answer as it is typed; and,
+    unless ``--full-time``/``--part-time`` said it, whether study is full-time (right
+    after the years of study, or first when those were given)."""
     from careercoach.errors import Interrupted
+
+    try:
+        if ask_study_mode and "years" not in needed:
+            _ask_study_mode(values)
+        for name in needed:
+            _ask_input(values, name)
+            if ask_study_mode and name == "years":
+                _ask_study_mode(values)
+    except Interrupted as exc:
+        raise Interrupted("interrupted: nothing was saved (roi keeps no data)") from exc
+
+
+def _ask_study_mode(values: dict[str, Any]) -> None:
+    from careercoach.prompts import ask_single
+
+    values["full_time"] = ask_single(_STUDY_MODE, _STUDY_MODES) == "full_time"
+
+
+def _ask_input(values: dict[str, Any], name: str) -> None:
+    from careercoach import roi as model
     from careercoach.prompts import ask_number
 
-    for name in needed:
-        label = model.DESCRIPTIONS[name].capitalize()
+    label = model.DESCRIPTIONS[name].capitalize()
 
-        def validate(number: float, name: str = name, label: str = label) -> str | None:
-            value: float | int = int(number) if name in _WHOLE and number.is_integer() else number
-            problem = model.check_input(name, value, label=label)
-            if problem is None and name == "years" and value >= values["horizon"]:
-                problem = (
-                    f"{label} must be less than the horizon, {values['horizon']} working "
-                    "years (change it with --horizon)"
-                )
-            return problem
+    def validate(number: float) -> str | None:
+        value: float | int = int(number) if name in _WHOLE and number.is_integer() else number
+        problem = model.check_input(name, value, label=label)
+        if problem is None and name == "years" and value >= values["horizon"]:
+            problem = (
+                f"{label} must be less than the horizon, {values['horizon']} working "
+                "years (change it with --horizon)"
+            )
+        return problem
 
-        try:
-            number = ask_number(_QUESTIONS[name], validate=validate)
-        except Interrupted as exc:
-            raise Interrupted("interrupted: nothing was saved (roi keeps no data)") from exc
-        values[name] = int(number) if name in _WHOLE else number
+    number = ask_number(_QUESTIONS[name], validate=validate)
+    values[name] = int(number) if name in _WHOLE else number
