@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from careercoach.models import (
     SingleQuestion,
 )
 from careercoach.safe_text import for_terminal as safe
+from careercoach.text_cells import wrap
 
 WIDTH = 80
 SECONDS_PER_TYPE = {"likert": 8, "single": 12, "multi": 20, "number": 15, "text": 45}
@@ -57,9 +57,14 @@ def _wrap(text: str, indent: str, rest: str | None = None) -> list[str]:
     """Wrapped to WIDTH; a bullet's (``- ``, ``* ``) continuation lines align with its text."""
     if rest is None:
         rest = " " * len(indent) if indent.rstrip().endswith(("-", "*")) else indent
-    return textwrap.wrap(safe(text), WIDTH, initial_indent=indent, subsequent_indent=rest) or [
-        indent.rstrip()
-    ]
+    lines = wrap(
+        safe(text),
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=rest,
+        break_on_hyphens=True,
+    )
+    return lines or [indent.rstrip()]
 
 
 def _value_text(value: Any) -> str:
@@ -91,7 +96,7 @@ def _question_kind(question: Question) -> str:
 def bank_detail_lines(entry: LoadedBank) -> list[str]:
     """A readable description of one bank."""
     bank = entry.bank
-    lines = [f"{safe(bank.title)}  [{bank.id}, version {bank.version}]"]
+    lines = _wrap(f"{bank.title}  [{bank.id}, version {bank.version}]", "")
     if bank.description:
         lines += _wrap(bank.description, "")
     source = "built-in" if entry.builtin else safe(str(entry.path))

@@ -13,11 +13,11 @@ import json
 import os
 import re
 import sys
-import textwrap
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from careercoach import text_cells
 from careercoach.dates import human_date, human_time, local_time, span_text
 from careercoach.history import (
     TREND_MINIMUM,
@@ -63,14 +63,10 @@ def to_json(value: Any) -> str:
 
 
 def wrap(text: str, width: int, indent: str = "", rest: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent if rest is None else rest,
-        break_long_words=True,
-        break_on_hyphens=False,
-    ) or [indent.rstrip()]
+    lines = text_cells.wrap(
+        text, width, initial_indent=indent, subsequent_indent=indent if rest is None else rest
+    )
+    return lines or [indent.rstrip()]
 
 
 def _t(text: str) -> str:
@@ -78,8 +74,8 @@ def _t(text: str) -> str:
 
 
 def _fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, with ``…`` where it was cut."""
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    """``text`` cut to ``width`` cells, with ``…`` where it was cut, and padded to them."""
+    return text_cells.pad(text_cells.fit(text, width), width)
 
 
 def _finding(label: str, score: int, level: str) -> str:
@@ -145,7 +141,7 @@ def trend_lines(rows: Sequence[Trend], *, width: int = 80) -> list[str]:
         label = _fit(f"{_t(row.label)} ({_t(row.bank)})", label_w)
         arrow = ARROWS.get(row.direction, "=")
         lines.append(
-            f"  {label:<{label_w}}  {row.sparkline:<{count}}  "
+            f"  {label}  {row.sparkline:<{count}}  "
             f"{row.first:>3} → {row.last:>3}  {arrow} {abs(row.change):>3} {row.direction}"
         )
     return lines
@@ -224,7 +220,7 @@ def compare_lines(
         for d, change in zip(rows, cells, strict=True):
             label = _fit(f"{_t(d.label)} ({_t(d.bank)})", label_w)
             row = f"{_score(d.then):>4}  {_score(d.now):>4}  {change}"
-            lines.append(f"{label:<{label_w}}  {row}".rstrip())
+            lines.append(f"{label}  {row}".rstrip())
     elif comparison.banks_in_both:
         lines.append("Neither assessment scored any dimension.")
     else:

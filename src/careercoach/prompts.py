@@ -22,11 +22,11 @@ import math
 import os
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
+from careercoach import text_cells
 from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
 
@@ -254,9 +254,7 @@ def wrap(text: str, width: int, *, indent: str = "", first: str | None = None) -
     line is cut); the first line starts with ``first`` (else ``indent``), the others with
     ``indent``."""
     start = indent if first is None else first
-    lines = textwrap.wrap(
-        text, width, initial_indent=start, subsequent_indent=indent, break_on_hyphens=False
-    )
+    lines = text_cells.wrap(text, width, initial_indent=start, subsequent_indent=indent)
     return lines or [start.rstrip()]
 
 
@@ -269,7 +267,7 @@ def _head(message: str, tail: str, tail_style: str, width: int) -> Tokens:
     for line in lines[1:]:
         tokens += [("", "\n"), ("class:question", line)]
     if tail:
-        if len(lines[-1]) + 1 + len(tail) <= width:
+        if text_cells.cells(lines[-1]) + 1 + text_cells.cells(tail) <= width:
             tokens += [("", " "), (tail_style, tail)]
         else:
             for line in wrap(tail, width, indent="  "):
@@ -575,8 +573,8 @@ def _text(
         if not app.is_done:
             return waiting
         # the answer follows on the question's last line where it fits
-        last = len(fragment_text(asked).rsplit("\n", 1)[-1])
-        room = last + 1 + len(buffer.text) <= width
+        last = text_cells.cells(fragment_text(asked).rsplit("\n", 1)[-1])
+        room = last + 1 + text_cells.cells(buffer.text) <= width
         return [*asked, ("", " " if room else "\n  ")]
 
     _set_head(question, tokens)

@@ -12,13 +12,13 @@ so they are cleaned of control characters and never read as markup.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careercoach.roi import RoiResult, Scenario
 from careercoach.safe_text import clean, for_terminal
+from careercoach.text_cells import wrap
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -193,13 +193,8 @@ _TABLE_FOOT = (
 
 
 def _wrap(text: str, width: int, indent: str = "") -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
+    return wrap(
+        text, width, initial_indent=indent, subsequent_indent=indent, break_long_words=False
     )
 
 

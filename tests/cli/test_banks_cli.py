@@ -259,3 +259,43 @@ def test_show_a_coach_bank_names_its_file(tmp_path: Path) -> None:
     result = invoke("--bank-dir", str(path.parent), "banks", "show", "mine")
     assert result.exit_code == 0, result.output
     assert f"5 questions, about 1 minute. File: {path}" in result.stdout.splitlines()
+
+
+JAPANESE_BANK = """\
+id: ja
+title: キャリアの停滞について考える質問集です。今の仕事で成長しているかどうかを確かめます
+dimensions:
+  - id: stall
+    label: 成長の停滞と上司との関係の難しさ
+    description: 今の仕事で新しいことを学んでおらず、上司にも相談できていない状態を示します。
+    actions:
+      - id: talk
+        text: 今週中に上司と三十分の面談を設定し、来年に学びたいことを三つ具体的に伝えてください。
+        horizon: week
+questions:
+  - id: q1
+    type: likert
+    prompt: "私は今の仕事で成長していないと感じていて、上司にも相談できずにいます。\\
+      どうすればいいでしょうか。"
+    dimension: stall
+"""
+
+
+def test_show_fits_a_japanese_bank_into_80_columns(tmp_path: Path) -> None:
+    """Wide characters take two cells: wrapping by characters made these lines twice the
+    width of the screen."""
+    from careercoach.text_cells import cells
+
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "ja.yaml").write_text(JAPANESE_BANK, encoding="utf-8")
+    result = invoke("--bank-dir", str(folder), "banks", "show", "ja")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cells(line) for line in lines if "File: " not in line) <= 80  # paths stay whole
+    assert lines[:2] == [
+        "キャリアの停滞について考える質問集です。今の仕事で成長しているかどうかを確かめま",
+        "す  [ja, version 1]",
+    ]
+    # A line never starts with a full stop: "す。" stays together.
+    assert "      す。" in lines

@@ -566,6 +566,37 @@ def test_trends_explain_the_marks_once() -> None:
     ]
 
 
+def test_trend_columns_line_up_under_wide_labels() -> None:
+    """A Japanese label takes two cells a character: padded and cut by cells, the marks
+    and figures of every row start in the same column, within 80."""
+    from careercoach.history_render import trend_lines
+    from careercoach.text_cells import cells
+
+    long_ja = "上司との関係がうまくいかず成長の機会を逃していると感じる状態"
+    rows = h.trends(
+        [
+            entry(
+                i,
+                dim("stuck", "bored", i * 30),
+                dim("ja", "stall", i * 20, label="成長の停滞"),
+                dim("ja", "boss", i * 10, label=long_ja),
+            )
+            for i in (3, 2, 1)
+        ]
+    )
+    lines = trend_lines(rows)[3:]
+    assert [line.split("  ")[1] for line in lines] == [
+        "Bored (stuck)",
+        "成長の停滞 (ja)",
+        "上司との関係がうまくいかず成長の機会を逃してい…",  # 47 of the 48 cells
+    ]
+    marks = [
+        cells(line[: line.index(row.sparkline)]) for line, row in zip(lines, rows, strict=True)
+    ]
+    assert marks == [52, 52, 52]
+    assert [cells(line) for line in lines] == [79, 79, 79]
+
+
 def test_recheck_lines_tell_banks_to_take_again_from_new_ones() -> None:
     from careercoach.history_render import recheck_lines
 

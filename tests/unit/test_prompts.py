@@ -124,6 +124,15 @@ def test_an_instruction_that_does_not_fit_goes_below_whole() -> None:
     ]
 
 
+def test_a_japanese_question_and_its_instruction_fit_the_width() -> None:
+    message = "私は今の仕事で成長していないと感じていて、上司にも相談できずにいます。"
+    assert head(message, "(↑/↓ or 1-5, Enter, < back)", width=40) == [
+        "? 私は今の仕事で成長していないと感じてい",  # 40 cells: 2 + 19 wide characters
+        "  て、上司にも相談できずにいます。",
+        "  (↑/↓ or 1-5, Enter, < back)",
+    ]
+
+
 def test_a_long_label_is_wrapped_under_itself() -> None:
     label = "I asked for a raise and my manager said the budget was frozen until next year"
     assert prompts._label(label, 40, 6).split("\n") == [

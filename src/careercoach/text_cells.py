@@ -1,0 +1,183 @@
+"""The width of text on a terminal, in cells, and wrapping by that width.
+
+``textwrap`` counts characters, but a CJK character takes two cells and a combining mark
+none: a question written in Japanese, wrapped by characters, comes out twice as wide as
+the screen. :func:`wrap` gives ``textwrap``'s own result for text whose characters are all
+one cell wide (every built-in bank, most of what people write), and otherwise fills lines
+by cells, breaking between words and also between two wide characters (scripts that use
+them put no spaces between words).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+
+
+def char_cells(char: str) -> int:
+    """Cells one character takes: 2 for wide and full-width ones, 0 for combining marks
+    and zero-width formatting, else 1."""
+    if char.isascii():
+        return 1 if char.isprintable() else 0
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cells(text: str) -> int:
+    """Cells ``text`` takes on one line."""
+    if text.isascii():
+        return len(text)
+    return sum(char_cells(char) for char in text)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` cells, ending in ``…`` where it was cut."""
+    if cells(text) <= width:
+        return text
+    kept, used = "", 0
+    for char in text:
+        size = char_cells(char)
+        if used + size > width - 1:
+            break
+        kept, used = kept + char, used + size
+    return kept + "…" if width >= 1 else ""
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` with spaces after it to fill ``width`` cells (as ``f"{text:<{width}}"``)."""
+    return text + " " * max(0, width - cells(text))
+
+
+def _narrow(text: str) -> bool:
+    return text.isascii() or all(char_cells(char) == 1 for char in text)
+
+
+def wrap(
+    text: str,
+    width: int,
+    *,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    break_long_words: bool = True,
+    break_on_hyphens: bool = False,
+) -> list[str]:
+    """``text`` (whitespace collapsed) in lines of at most ``width`` cells, the first
+    starting with ``initial_indent``, the others with ``subsequent_indent``.
+
+    A word wider than a line is cut when ``break_long_words``, else left whole on a line
+    of its own (it overflows); a run of wide characters is broken between any two of
+    them either way. No lines for text without words.
+    """
+    if _narrow(text + initial_indent + subsequent_indent):
+        return textwrap.wrap(
+            text,
+            width,
+            initial_indent=initial_indent,
+            subsequent_indent=subsequent_indent,
+            break_long_words=break_long_words,
+            break_on_hyphens=break_on_hyphens,
+        )
+    words = [(" " * len(gap), word) for gap, word in _WORDS.findall(text)]
+    return _LineFiller(width, initial_indent, subsequent_indent).fill(
+        words, break_long_words=break_long_words
+    )
+
+
+_WORDS = re.compile(r"(\s*)(\S+)")
+"""Each word with the whitespace before it (kept inside a line, as ``textwrap`` does)."""
+
+
+NO_LINE_START = frozenset(
+    "、。，．・：；？！」』）〕］｝〉》】〟ゝゞーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
+"""Characters a line must not start with (Japanese line-breaking rules, kinsoku): they
+stay with the character before them."""
+
+
+def _pieces(word: str, *, break_long_words: bool) -> list[str]:
+    """The places a word may break: around each wide character, and (when long words
+    break) between any two characters of a narrow run. Never before a mark, nor before
+    closing punctuation and small kana (:data:`NO_LINE_START`)."""
+    pieces: list[str] = []
+    run = ""
+    for char in word:
+        if char in NO_LINE_START and (run or pieces):
+            if run:
+                run += char
+            else:
+                pieces[-1] += char
+        elif char_cells(char) == 2:
+            if run:
+                pieces.append(run)
+                run = ""
+            pieces.append(char)
+        elif char_cells(char) == 0 and (run or pieces):
+            if run:
+                run += char
+            else:
+                pieces[-1] += char  # a mark stays with the character it marks
+        else:
+            run += char
+    if run:
+        pieces.append(run)
+    if break_long_words:
+        return [part for piece in pieces for part in _chars(piece)]
+    return pieces
+
+
+def _chars(piece: str) -> list[str]:
+    """Each character of ``piece`` with the marks (and closing punctuation) that follow."""
+    parts: list[str] = []
+    for char in piece:
+        if parts and (char_cells(char) == 0 or char in NO_LINE_START):
+            parts[-1] += char
+        else:
+            parts.append(char)
+    return parts
+
+
+class _LineFiller:
+    """Greedy filling by cells (the wide-text case of :func:`wrap`)."""
+
+    def __init__(self, width: int, first: str, rest: str) -> None:
+        self.width = width
+        self.rest = rest
+        self.lines: list[str] = []
+        self.line = first
+        self.room = width - cells(first)
+        self.empty = True
+
+    def _new_line(self) -> None:
+        self.lines.append(self.line.rstrip())
+        self.line = self.rest
+        self.room = self.width - cells(self.rest)
+        self.empty = True
+
+    def _add(self, text: str, gap: str) -> None:
+        self.line += gap + text
+        self.room -= cells(gap + text)
+        self.empty = False
+
+    def fill(self, words: list[tuple[str, str]], *, break_long_words: bool) -> list[str]:
+        for space, word in words:
+            gap = "" if self.empty else space
+            size = cells(word)
+            if size + len(gap) <= self.room:
+                self._add(word, gap)
+                continue
+            fits_a_line = size <= self.width - cells(self.rest)
+            if not self.empty and fits_a_line and _narrow(word):
+                self._new_line()
+                self._add(word, "")
+                continue
+            for piece in _pieces(word, break_long_words=break_long_words):
+                if cells(piece) + len(gap) > self.room and not self.empty:
+                    self._new_line()
+                    gap = ""
+                self._add(piece, gap)
+                gap = ""
+        if not self.empty:
+            self.lines.append(self.line)
+        return self.lines

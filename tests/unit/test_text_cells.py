@@ -1,0 +1,79 @@
+"""Terminal width in cells, and wrapping by it: wide (CJK) text fits the screen."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careercoach.text_cells import cells, fit, pad, wrap
+
+QUESTION_JA = "私は今の仕事で成長していないと感じていて、上司にも相談できずにいます。"
+
+
+def test_cells_count_wide_characters_twice_and_marks_not_at_all() -> None:
+    assert cells("career") == 6
+    assert cells("上司") == 4
+    assert cells("ｶﾀｶﾅ") == 4  # half-width katakana: one cell each
+    assert cells("Ｆ") == 2  # full-width Latin
+    assert cells("e\u0301") == 1  # e and a combining acute accent
+    assert cells("a\u200bb") == 2  # a zero-width space takes no cell
+
+
+def test_narrow_text_wraps_exactly_as_textwrap_does() -> None:
+    text = "When I think about the work I did over the past twelve months, self-assessed"
+    for width in (10, 25, 40):
+        assert wrap(text, width, initial_indent="- ", subsequent_indent="  ") == (
+            textwrap.wrap(
+                text, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False
+            )
+        )
+
+
+def test_a_japanese_question_is_broken_between_characters_to_fit() -> None:
+    assert wrap(QUESTION_JA, 30, initial_indent="? ", subsequent_indent="  ") == [
+        "? 私は今の仕事で成長していない",
+        "  と感じていて、上司にも相談で",
+        "  きずにいます。",
+    ]
+
+
+def test_mixed_text_breaks_between_words_and_wide_characters() -> None:
+    text = "I feel 停滞 in my role and my manager にも相談できない situation"
+    assert wrap(text, 30, initial_indent="- ", subsequent_indent="  ") == [
+        "- I feel 停滞 in my role and",
+        "  my manager にも相談できない",
+        "  situation",
+    ]
+
+
+def test_a_long_narrow_word_is_left_whole_when_asked() -> None:
+    text = "名前 supercalifragilisticexpialidocious 終"
+    assert wrap(text, 12, break_long_words=False) == [
+        "名前",
+        "supercalifragilisticexpialidocious",
+        "終",
+    ]
+
+
+def test_fit_cuts_by_cells_and_pad_fills_them() -> None:
+    assert fit("上司との関係", 7) == "上司と…"
+    assert fit("Boredom (stuck)", 10) == "Boredom (…"
+    assert fit("short", 10) == "short"
+    assert pad("上司", 6) == "上司  "
+    assert cells(pad(fit("上司との関係", 7), 7)) == 7
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab cd 上司 相談 é\u0301 x-y ")),
+        max_size=80,
+    ),
+    st.integers(min_value=4, max_value=40),
+)
+def test_every_line_fits_and_no_character_is_lost(text: str, width: int) -> None:
+    lines = wrap(text, width, initial_indent="* ", subsequent_indent="  ")
+    assert all(cells(line) <= width for line in lines)
+    kept = "".join(line[2:] for line in lines).replace(" ", "")
+    assert kept == text.replace(" ", "")
