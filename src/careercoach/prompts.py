@@ -481,26 +481,20 @@ def multi_prompt(
 ) -> Prompt[list[str] | GoBack]:
     """Any number of ``options``, none included; the answer is the ticked ids in option
     order."""
-    import questionary
-
-    ticked = set(current or ())
-    width = screen_width()
-    labels = [(option_id, clean(label)) for option_id, label in options]
-    items = [
-        # " » " and "● " before each label
-        questionary.Choice(_label(label, width, 5), value=option_id, checked=option_id in ticked)
-        for option_id, label in labels
-    ]
-    instruction = _instruction(["Space ticks, Enter; none is fine"], look)
-    question = questionary.checkbox(
-        clean(message), choices=items, instruction=instruction, **_kwargs(look)
-    )
 
     def answer(control: Any) -> str:
         chosen = set(control.selected_options)
-        return ", ".join(label for option_id, label in labels if option_id in chosen) or "none"
+        picked = [clean(label) for option_id, label in options if option_id in chosen]
+        return ", ".join(picked) or "none"
 
-    _list_head(question, clean(message), instruction, answer, width)
+    question = _checkbox(
+        message,
+        options,
+        current=current,
+        look=look,
+        instruction=_instruction(["Space ticks, Enter; none is fine"], look),
+        answer=answer,
+    )
 
     def finish(answer: Any) -> list[str] | GoBack:
         if isinstance(answer, GoBack):
@@ -509,6 +503,34 @@ def multi_prompt(
         return [option_id for option_id, _ in options if option_id in chosen]
 
     return Prompt(_with_keys(question, look.can_go_back), finish)
+
+
+def _checkbox(
+    message: str,
+    options: Sequence[tuple[str, str]],
+    *,
+    current: Sequence[str] | None,
+    look: Look,
+    instruction: str,
+    answer: Callable[[Any], str],
+) -> Any:
+    """A questionary checkbox laid out to the screen: labels wrapped under themselves,
+    the question, then ``instruction`` or (once answered) ``answer(control)``."""
+    import questionary
+
+    ticked = set(current or ())
+    width = screen_width()
+    items = [
+        # " » " and "● " before each label
+        questionary.Choice(
+            _label(clean(label), width, 5), value=option_id, checked=option_id in ticked
+        )
+        for option_id, label in options
+    ]
+    question = questionary.checkbox(
+        clean(message), choices=items, instruction=instruction, **_kwargs(look)
+    )
+    return _list_head(question, clean(message), instruction, answer, width)
 
 
 def ask_multi(
@@ -800,19 +822,20 @@ def ask_checklist(
     message: str, choices: Sequence[tuple[str, str]], checked: Sequence[str] = ()
 ) -> list[str]:
     """A checklist of ``choices`` (``(id, label)``), ``checked`` ones ticked to start
-    with; returns the ticked ids in choice order (none is fine)."""
-    import questionary
+    with; returns the ticked ids in choice order (none is fine). Long labels wrap under
+    themselves, as the assessment's multi questions do."""
 
-    ticked = set(checked)
-    items = [
-        questionary.Choice(clean(label), value=choice_id, checked=choice_id in ticked)
-        for choice_id, label in choices
-    ]
-    question = questionary.checkbox(
-        clean(message),
-        choices=items,
+    def answer(control: Any) -> str:
+        count = len(control.selected_options)
+        return f"{count} of {len(choices)} ticked"
+
+    question = _checkbox(
+        message,
+        choices,
+        current=checked,
+        look=Look(),
         instruction="(↑/↓, Space ticks or unticks, Enter saves)",
-        **_kwargs(Look()),
+        answer=answer,
     )
     chosen = set(_unsafe_ask(_with_keys(question, back=False)))
     return [choice_id for choice_id, _ in choices if choice_id in chosen]

@@ -418,3 +418,68 @@ def test_the_help_lists_every_builtin_trigger_in_order() -> None:
     help_text = " ".join(cli("event", "add", "--help").stdout.split())
     listed = help_text.split("Triggers: ", 1)[1].split(".", 1)[0].split(", ")
     assert listed == list(find_triggers(load_banks()))
+
+
+LONG_ACTION_BANK = """\
+id: long
+title: Long actions
+dimensions:
+  - id: drift
+    label: Drift
+    actions:
+      - id: talk
+        horizon: week
+        text: >-
+          Book thirty minutes with your manager this week and ask which two results
+          would matter most to the team by the end of the next quarter, then write
+          them down where you will see them every morning.
+questions:
+  - {id: q1, type: likert, prompt: I drift., dimension: drift}
+"""
+
+
+@pytest.mark.e2e
+def test_plan_check_wraps_a_long_action_under_itself(tmp_path: Path) -> None:
+    """questionary drew each label on one line, cut at the edge of the screen; the
+    checklist now wraps it between words, under its own start."""
+    import io
+    import os
+    import sys
+
+    import pexpect
+
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "long.yaml").write_text(LONG_ACTION_BANK, encoding="utf-8")
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"long": {"q1": 5}}), encoding="utf-8")
+    from careercoach.cli import app
+
+    done = runner.invoke(app, ["--bank-dir", str(folder), "assess", "--answers", str(answers)])
+    assert done.exit_code == 0, done.output
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "careercoach", "--bank-dir", str(folder), "plan", "--check"],
+        env=env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,  # only reached when something is wrong
+    )
+    child.logfile_read = io.StringIO()
+    try:
+        child.expect_exact(
+            "Book thirty minutes with your manager this week and ask which two results"
+        )
+        child.expect_exact(
+            "    would matter most to the team by the end of the next quarter, then write"
+        )
+        child.expect_exact("    them down where you will see them every morning.")
+        child.send(" \r")
+        child.expect_exact("1 of 1 ticked")
+        child.expect_exact("Marked 1 done, unmarked 0.")
+        child.expect(pexpect.EOF)
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+            print(child.logfile_read.getvalue())
