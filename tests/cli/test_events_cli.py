@@ -335,7 +335,7 @@ def test_export_data_refuses_to_overwrite(tmp_path: Path) -> None:
 # -- in a real terminal ---------------------------------------------------------------
 
 
-def spawn_careercoach(*args: str) -> Any:
+def spawn_careercoach(*args: str, banks: Path = BANKS) -> Any:
     import io
     import os
     import sys
@@ -345,7 +345,7 @@ def spawn_careercoach(*args: str) -> Any:
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "careercoach", "--bank-dir", str(BANKS), *args],
+        ["-m", "careercoach", "--bank-dir", str(banks), *args],
         env=env,
         dimensions=(24, 80),
         encoding="utf-8",
@@ -442,10 +442,6 @@ questions:
 def test_plan_check_wraps_a_long_action_under_itself(tmp_path: Path) -> None:
     """questionary drew each label on one line, cut at the edge of the screen; the
     checklist now wraps it between words, under its own start."""
-    import io
-    import os
-    import sys
-
     import pexpect
 
     folder = tmp_path / "banks"
@@ -457,16 +453,7 @@ def test_plan_check_wraps_a_long_action_under_itself(tmp_path: Path) -> None:
 
     done = runner.invoke(app, ["--bank-dir", str(folder), "assess", "--answers", str(answers)])
     assert done.exit_code == 0, done.output
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "careercoach", "--bank-dir", str(folder), "plan", "--check"],
-        env=env,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,  # only reached when something is wrong
-    )
-    child.logfile_read = io.StringIO()
+    child = spawn_careercoach("plan", "--check", banks=folder)
     try:
         child.expect_exact(
             "Book thirty minutes with your manager this week and ask which two results"

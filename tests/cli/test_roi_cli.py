@@ -367,25 +367,23 @@ def test_full_time_study_can_be_chosen_at_the_prompt(keys: PipeInput) -> None:
     assert (data["inputs"]["full_time"], data["inputs"]["years"]) == (True, 2)
 
 
-def test_a_study_mode_given_as_a_flag_is_not_asked(
-    keys: PipeInput, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def study_mode_not_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_prompt(*args: object, **kwargs: object) -> None:
         raise AssertionError("the study mode was asked")
 
     monkeypatch.setattr(prompts, "ask_single", no_prompt)
+
+
+@pytest.mark.usefixtures("study_mode_not_asked")
+def test_a_study_mode_given_as_a_flag_is_not_asked(keys: PipeInput) -> None:
     keys.send_text("60000\r2\r70000\r90000\r")
     data = run_json("--full-time", "--horizon", "10")
     assert data["inputs"]["full_time"] is True
 
 
-def test_the_study_mode_is_not_asked_when_nothing_else_is(
-    keys: PipeInput, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def no_prompt(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the study mode was asked")
-
-    monkeypatch.setattr(prompts, "ask_single", no_prompt)
+@pytest.mark.usefixtures("study_mode_not_asked")
+def test_the_study_mode_is_not_asked_when_nothing_else_is(keys: PipeInput) -> None:
     data = run_json(*EXAMPLE, "--expected-salary", "90000")
     assert data["inputs"]["full_time"] is False
 
