@@ -77,3 +77,35 @@ def test_each_new_eyes_trigger_alone_has_a_week_action_of_its_own(
     for trigger, actions in weeks.items():
         others = set().union(*(weeks[t] for t in TRIGGERS if t != trigger))
         assert actions - others, f"{trigger}: no week action of its own"
+
+
+def test_a_mixed_education_verdict_does_not_send_you_to_find_an_roi_you_just_got(
+    banks: dict[str, Bank],
+) -> None:
+    bank = banks["education"]
+    answers: dict[str, Any] = {q.id: 3 for q in bank.questions if isinstance(q, LikertQuestion)}
+    answers |= {
+        "program_in_mind": "yes_program",
+        "program_cost": 60000,
+        "program_years": 2,
+        "current_salary": 70000,
+        "expected_salary": 90000,
+        "study_mode": "part_time",
+        "completion_chance": 0.8,
+    }
+    plan = build_plan(
+        score_banks([bank], {bank.id: answers}),
+        assessment_id=1,
+        finished_at=datetime(2026, 11, 22, 10, 0, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert plan.roi is not None
+    (verdict,) = plan.verdicts
+    assert verdict.leaning == "mixed"
+    assert verdict.text == (
+        "The evidence is mixed. Settle two things next: what the role you want really "
+        "requires (read ten postings and ask two people who hold it), and whether a "
+        "program would pay you back. If this plan shows no return on investment yet, run "
+        "careercoach roi with a real program's figures. Then take this bank again."
+    )
