@@ -101,7 +101,8 @@ def bank_detail_lines(entry: LoadedBank) -> list[str]:
         lines += _wrap(bank.description, "")
     source = "built-in" if entry.builtin else safe(str(entry.path))
     lines += [
-        f"{len(bank.questions)} questions, about {_minutes(estimated_minutes(bank))}. "
+        f"{len(bank.questions)} questions, about {_minutes(estimated_minutes(bank))}.",
+        # On a line of its own and never wrapped, so that it can be copied whole.
         f"File: {source}",
         "",
         "Dimensions (score 0-100: moderate from / high from):",

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from careercoach.cli import app
 from careercoach.models import Bank, VerdictSection
+from careercoach.text_cells import cells
 from careercoach.yaml_nodes import load_document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -258,7 +259,9 @@ def test_show_a_coach_bank_names_its_file(tmp_path: Path) -> None:
     path = bank_file(tmp_path / "coach", "mine.yaml", "mine")
     result = invoke("--bank-dir", str(path.parent), "banks", "show", "mine")
     assert result.exit_code == 0, result.output
-    assert f"5 questions, about 1 minute. File: {path}" in result.stdout.splitlines()
+    lines = result.stdout.splitlines()
+    count = lines.index("5 questions, about 1 minute.")
+    assert lines[count + 1] == f"File: {path}"
 
 
 JAPANESE_BANK = """\
@@ -284,18 +287,28 @@ questions:
 def test_show_fits_a_japanese_bank_into_80_columns(tmp_path: Path) -> None:
     """Wide characters take two cells: wrapping by characters made these lines twice the
     width of the screen."""
-    from careercoach.text_cells import cells
-
     folder = tmp_path / "banks"
     folder.mkdir()
     (folder / "ja.yaml").write_text(JAPANESE_BANK, encoding="utf-8")
     result = invoke("--bank-dir", str(folder), "banks", "show", "ja")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert max(cells(line) for line in lines if "File: " not in line) <= 80  # paths stay whole
+    assert max(cells(line) for line in lines if not line.startswith("File: ")) <= 80
     assert lines[:2] == [
         "キャリアの停滞について考える質問集です。今の仕事で成長しているかどうかを確かめま",
         "す  [ja, version 1]",
     ]
     # A line never starts with a full stop: "す。" stays together.
     assert "      す。" in lines
+
+
+def test_show_keeps_the_count_line_short_under_a_long_path(tmp_path: Path) -> None:
+    """The path shared the count's line, which then ran past 80 columns for any path
+    longer than about 40 characters."""
+    folder = tmp_path / "a-coach-with-a-rather-long-folder-name" / "banks-for-this-quarter"
+    path = bank_file(folder, "mine.yaml", "mine")
+    result = invoke("--bank-dir", str(folder), "banks", "show", "mine")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert f"File: {path}" in lines
+    assert [line for line in lines if cells(line) > 80] == [f"File: {path}"]
