@@ -37,6 +37,9 @@ def careercoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     yield home
+    from careercoach import bank_cache
+
+    bank_cache._waiting.clear()  # banks one test validated before its home existed
 
 
 @pytest.fixture

@@ -72,6 +72,7 @@ def assess_from_file(
     Raises :class:`~careercoach.errors.AnswersError` listing every problem of the file;
     nothing is stored then (the database is not even opened).
     """
+    from careercoach import bank_cache
     from careercoach.answers import load_answers_file
     from careercoach.banks import load_banks as load
     from careercoach.banks import select_banks
@@ -95,7 +96,9 @@ def assess_from_file(
                 done=done,
             ),
         )
-        return _with_previous(store, plan)
+        plan = _with_previous(store, plan)
+    bank_cache.put_waiting()  # the data folder exists now: a first run caches its banks
+    return plan
 
 
 def finish_assessment(store: Store, assessment_id: int, banks: Sequence[Bank]) -> Plan:

@@ -9,9 +9,10 @@ validation, no schema building).
 
 The cache is only ever a shortcut: an entry that is missing, unreadable, from another
 format, or that does not build is ignored (and written again), and failing to write one is
-never an error. It lives in ``cache/banks`` under ``CAREERCOACH_HOME`` (once that folder
-exists), else in the platform's user cache folder; folders 0700, files 0600. ``forget
---all`` empties it.
+never an error. It lives in ``cache/banks`` under ``CAREERCOACH_HOME`` (the cache never
+creates that folder: banks validated before an assessment creates it wait in memory until
+then, :func:`put_waiting`), else in the platform's user cache folder; folders 0700, files
+0600. ``forget --all`` empties it.
 """
 
 from __future__ import annotations
@@ -111,9 +112,25 @@ def get(cache_key: str) -> Bank | None:
         return None
 
 
+_waiting: dict[str, Bank] = {}
+"""Banks validated before the data folder existed, for :func:`put_waiting`."""
+
+
 def put(cache_key: str, bank: Bank) -> None:
-    """Store a validated bank under ``cache_key``; any failure is silently skipped."""
+    """Store a validated bank under ``cache_key``; any failure is silently skipped.
+
+    With no data folder yet, the bank waits in memory: a run that goes on to create the
+    folder (by storing an assessment) calls :func:`put_waiting`, so even the first run
+    leaves its banks cached.
+    """
     folder = cache_dir()
+    try:
+        _make_folders(folder)
+    except FileNotFoundError:
+        _waiting[cache_key] = bank
+        return
+    except OSError:
+        return
     target = folder / f"{cache_key}.json"
     temporary = folder / f".{cache_key}.{os.getpid()}.tmp"
     text = json.dumps(
@@ -122,7 +139,6 @@ def put(cache_key: str, bank: Bank) -> None:
         separators=(",", ":"),
     )
     try:
-        _make_folders(folder)
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with open(fd, "w", encoding="utf-8") as out:
             out.write(text)
@@ -132,6 +148,16 @@ def put(cache_key: str, bank: Bank) -> None:
             temporary.unlink(missing_ok=True)
         return
     _prune(folder, keep=target)
+
+
+def put_waiting() -> None:
+    """Cache the banks that :func:`put` kept waiting for the data folder, now that it may
+    exist (called once an assessment has been stored)."""
+    waiting = list(_waiting.items())
+    _waiting.clear()
+    for cache_key, bank in waiting:
+        put(cache_key, bank)
+    _waiting.clear()  # still no folder: not tried again in this run
 
 
 def _prune(folder: Path, *, keep: Path) -> None:

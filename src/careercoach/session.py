@@ -625,6 +625,7 @@ def run_interactive(
         stream.write(line + "\n")
         stream.flush()
 
+    from careercoach import bank_cache
     from careercoach.assessment import finish_assessment
     from careercoach.banks import load_banks, select_banks
     from careercoach.paths import data_dir, db_path
@@ -639,6 +640,7 @@ def run_interactive(
     unfinished_kept = 0  # answers of the unfinished assessment kept (not discarded)
     try:
         with assessment_lock(data_dir()), Store() as store:
+            bank_cache.put_waiting()  # the data folder exists now: cache a first run's banks
             assessment_id = store.unfinished()
             if assessment_id is not None and restart:
                 store.discard(assessment_id)

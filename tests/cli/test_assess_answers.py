@@ -415,8 +415,11 @@ def test_assess_answers_builds_no_validator_once_the_banks_are_cached(
     tmp_path: Path, careercoach_home: Path
 ) -> None:
     """The run's own data is trusted: with the banks in the cache, no bank is validated and
-    no pydantic validator is built (building one loads pydantic's plugin machinery)."""
-    careercoach_home.mkdir(parents=True)  # the cache is kept once the data folder exists
+    no pydantic validator is built (building one loads pydantic's plugin machinery).
+
+    The first run starts without a data folder: it caches its banks once the assessment
+    is stored (it used to wait for a second run)."""
+    assert not careercoach_home.exists()
     path = tmp_path / "answers.yaml"
     path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     heavy = ("careercoach.bank_validation", "pydantic.plugin._loader", "importlib.metadata")

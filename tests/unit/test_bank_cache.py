@@ -158,6 +158,19 @@ def test_no_data_folder_is_created_for_the_cache(careercoach_home: Path) -> None
     assert not careercoach_home.exists()
 
 
+def test_a_bank_waits_for_the_data_folder(careercoach_home: Path) -> None:
+    bank = load_bank_file(REPO / "questions" / "stuck.yaml")
+    bank_cache.put_waiting()  # still no data folder: nothing is created
+    assert not careercoach_home.exists()
+    load_bank_file(REPO / "questions" / "stuck.yaml")
+    careercoach_home.mkdir(parents=True)  # as storing an assessment does
+    bank_cache.put_waiting()
+    (entry,) = entries()
+    assert bank_cache.construct_bank(json.loads(entry.read_text("utf-8"))["bank"]) == bank
+    bank_cache.put_waiting()  # written once
+    assert len(entries()) == 1
+
+
 def test_the_cache_is_private(home: Path) -> None:
     load_bank_file(REPO / "questions" / "stuck.yaml")
     (entry,) = entries()
