@@ -28,11 +28,11 @@ def builtin_questions_dir() -> Path:
     """The shipped banks: inside the installed package, else the checkout's ``questions/``.
 
     The wheel carries ``questions/`` as ``careercoach/questions`` (hatchling
-    force-include); an editable install does not, so fall back to the source tree.
+    force-include); an editable install does not, so fall back to the source tree. The
+    banks are read as files, so a package inside a zip could not serve them anyway: no
+    need for ``importlib.resources`` (and the zipfile and tempfile modules it imports).
     """
-    from importlib.resources import files
-
-    packaged = Path(str(files("careercoach") / "questions"))
+    packaged = Path(__file__).resolve().parent / "questions"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "questions"
