@@ -9,7 +9,7 @@ import pytest
 
 from careercoach.banks import LoadedBank, load_banks
 from careercoach.conditions import is_asked
-from careercoach.models import Bank, LikertQuestion, MultiQuestion
+from careercoach.models import Bank, LikertQuestion, MultiQuestion, Plan
 from careercoach.planning import build_plan
 from careercoach.scoring import score_banks
 
@@ -45,6 +45,16 @@ def test_question_counts(banks: dict[str, Bank]) -> None:
     assert all(8 <= count <= 30 for count in counts.values()), counts
 
 
+def plan_of(bank: Bank, answers: dict[str, Any]) -> Plan:
+    return build_plan(
+        score_banks([bank], {bank.id: answers}),
+        assessment_id=1,
+        finished_at=datetime(2026, 11, 22, 10, 0, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+
+
 def week_actions_for(bank: Bank, trigger: str) -> set[str]:
     """The week actions of a plan where only ``trigger`` happened, every other answer
     at its least pressing (the hardest case for the trigger's own action to show)."""
@@ -56,13 +66,7 @@ def week_actions_for(bank: Bank, trigger: str) -> set[str]:
             answers[question.id] = [trigger] if question.id == "recent_triggers" else []
         elif isinstance(question, LikertQuestion):
             answers[question.id] = 5 if question.reverse else 1
-    plan = build_plan(
-        score_banks([bank], {bank.id: answers}),
-        assessment_id=1,
-        finished_at=datetime(2026, 11, 22, 10, 0, tzinfo=UTC),
-        tool_version="0.1.0",
-        tz=UTC,
-    )
+    plan = plan_of(bank, answers)
     return {a.id for a in plan.actions if a.horizon == "week"}
 
 
@@ -93,13 +97,7 @@ def test_a_mixed_education_verdict_does_not_send_you_to_find_an_roi_you_just_got
         "study_mode": "part_time",
         "completion_chance": 0.8,
     }
-    plan = build_plan(
-        score_banks([bank], {bank.id: answers}),
-        assessment_id=1,
-        finished_at=datetime(2026, 11, 22, 10, 0, tzinfo=UTC),
-        tool_version="0.1.0",
-        tz=UTC,
-    )
+    plan = plan_of(bank, answers)
     assert plan.roi is not None
     (verdict,) = plan.verdicts
     assert verdict.leaning == "mixed"
