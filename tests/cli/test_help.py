@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from typing import Any
+
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from careercoach import __version__
 from careercoach.cli import app
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 runner = CliRunner()
 
@@ -60,3 +67,37 @@ def test_top_help_lists_the_commands_in_order_of_use_without_cut_lines() -> None
         "forget",
     ]
     assert not [line for line in listed if line.endswith("...")]
+
+
+def _builtin_banks() -> dict[str, Any]:
+    from careercoach.banks import load_banks
+
+    return {loaded.bank.id: loaded.bank for loaded in load_banks([])}
+
+
+def test_every_action_id_in_the_examples_exists() -> None:
+    """``plan --help`` showed ``--done stuck.over_deliver``, an action no bank has."""
+    actions = {
+        f"{bank.id}.{action.id}"
+        for bank in _builtin_banks().values()
+        for dim in bank.dimensions
+        for action in dim.actions
+    }
+    texts = [runner.invoke(app, ["plan", "--help"]).stdout, README.read_text("utf-8")]
+    named = [found for text in texts for found in re.findall(r"--done ([a-z_]+\.[a-z_]+)", text)]
+    assert len(named) == 2
+    assert [name for name in named if name not in actions] == []
+
+
+def test_the_readme_answers_excerpt_names_real_questions_and_options() -> None:
+    """The README's example answered ``stuck.last_moves``, a question of no built-in bank.
+    An excerpt may leave questions out; anything else wrong in it is a mistake."""
+    from careercoach.answers import check_answers
+
+    readme = README.read_text("utf-8")
+    excerpt = readme.split("An answers file names each bank", 1)[1]
+    block = excerpt.split("```yaml\n", 1)[1].split("```", 1)[0]
+    checked = check_answers(yaml.safe_load(block), list(_builtin_banks().values()))
+    wrong = [p.message for p in checked.problems if ": missing" not in p.message]
+    assert wrong == []
+    assert checked.answers["stuck"]["symptoms"] == ["lateral_moves"]

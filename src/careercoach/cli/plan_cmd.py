@@ -45,7 +45,7 @@ Examples:
   careercoach plan --export md
   careercoach plan --export json --output -
   careercoach plan --id 3 --export html --output plan.html --force
-  careercoach plan --done stuck.over_deliver
+  careercoach plan --done stuck.up_over_deliver
   careercoach plan --check
 """
 )
