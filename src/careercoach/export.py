@@ -83,7 +83,8 @@ def checkin_lines(plan: Plan) -> list[str]:
         return [NO_CHECKIN]
     day = date.fromisoformat(plan.next_checkin)
     days = (day - local_time(plan.finished_at).date()).days
-    lines = [f"{human_date(day)} ({span_text(days)} after this assessment)."]
+    when = f"{span_text(days)} after this assessment" if days else "the day of this assessment"
+    lines = [f"{human_date(day)} ({when})."]
     if plan.checkin_reason:
         lines.append(plan.checkin_reason)
     again = [bank for bank in plan.recheck_banks if bank in plan.banks]

@@ -439,7 +439,11 @@ class EventFigure(NamedTuple):
 
     @property
     def checkin_by(self) -> date:
-        return self.happened_on + timedelta(days=self.checkin_days)
+        """The event's day plus its ``checkin_days``, but never before the day it was
+        recorded: an event entered long after it happened asks for a check-in now, not
+        one that was overdue before anyone knew of it."""
+        recorded = datetime.fromisoformat(self.recorded_at).astimezone().date()
+        return max(self.happened_on + timedelta(days=self.checkin_days), recorded)
 
 
 def events_since(events: Iterable[EventFigure], finished_at: str) -> list[EventFigure]:

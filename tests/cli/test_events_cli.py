@@ -101,17 +101,36 @@ def test_event_add_moves_the_checkin_sooner(tmp_path: Path) -> None:
 
 
 def test_an_old_event_recorded_later_still_counts(tmp_path: Path) -> None:
+    """It moves the check-in to the day it was recorded, not to a day already past: an
+    event from 2020 made the check-in "overdue by 6 years and 10 months"."""
     assess(tmp_path)
     today = date.today()
-    day = today - timedelta(days=40)
-    assert cli("event", "add", "new_boss", "--date", day.isoformat()).exit_code == 0
+    for day in (today - timedelta(days=40), date(2020, 1, 1)):
+        added = cli("event", "add", "new_boss", "--date", day.isoformat())
+        assert added.exit_code == 0
+        assert f"Your next check-in moves to {human_date(today)} (due today)." in (
+            added.stdout.splitlines()
+        )
     result = cli("checkin")
     assert result.exit_code == 0
-    due = day + timedelta(days=30)
-    assert result.stdout.splitlines()[:2] == [
-        f"Next check-in: {human_date(due)}, overdue by 10 days.",
-        f"Sooner than planned, because of: A new boss ({day.isoformat()}).",
+    assert result.stdout.splitlines()[:3] == [
+        f"Next check-in: {human_date(today)}, due today.",
+        "Sooner than planned, because of: A new boss (2020-01-01); A new boss",
+        f"({(today - timedelta(days=40)).isoformat()}).",
     ]
+    plan = cli("plan").stdout.splitlines()
+    assert f"  {human_date(today)} (the day of this assessment)." in plan
+
+
+def test_an_event_in_the_future_is_refused() -> None:
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    result = cli("event", "add", "new_boss", "--date", tomorrow)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"careercoach: --date: {tomorrow} is in the future; record an event once it has "
+        "happened (today is the default)\n"
+    )
+    assert not db_path().exists()
 
 
 @pytest.mark.parametrize(

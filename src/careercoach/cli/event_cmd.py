@@ -52,11 +52,17 @@ def _parse_day(text: str) -> date:
     try:
         if not _DAY.fullmatch(text):
             raise ValueError
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise BadInput(
             f"--date: '{text}' is not a date (use YYYY-MM-DD, e.g. 2026-11-20)"
         ) from None
+    if day > date.today():
+        raise BadInput(
+            f"--date: {text} is in the future; record an event once it has happened "
+            "(today is the default)"
+        )
+    return day
 
 
 def _interactive() -> bool:
@@ -174,7 +180,7 @@ def _checkin_moved(days: int, day: date) -> tuple[list[str], tuple[str, ...]]:
         latest = store.latest_finished()
         plan = store.plan(latest.id) if latest else None
     taken = tuple(latest.bank_ids) if latest else ()
-    by = day + timedelta(days=days)
+    by = max(day + timedelta(days=days), date.today())  # as EventFigure.checkin_by
     if plan is None or plan.next_checkin is None:
         return [], taken
     planned = date.fromisoformat(plan.next_checkin)
