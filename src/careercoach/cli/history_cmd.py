@@ -170,7 +170,9 @@ def forget(
     from careercoach.prompts import stdin_is_terminal
     from careercoach.store import Store
 
-    if (id_ is None) == (not all_):
+    if id_ is not None and all_:
+        raise BadInput("--id and --all cannot be combined")
+    if id_ is None and not all_:
         raise BadInput("say what to delete: --id N (one assessment) or --all (everything)")
     if not Store.exists():
         if id_ is not None:
