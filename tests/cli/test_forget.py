@@ -169,7 +169,7 @@ def test_forget_asks_in_a_terminal(
         (
             ["--id", "1", "--all"],
             2,
-            "careercoach: --id and --all cannot be combined: give one of them",
+            "careercoach: --id and --all cannot be combined",
         ),
         (["--id", "9", "--yes"], 1, "careercoach: no assessment 9 is stored"),
     ],
