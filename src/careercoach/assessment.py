@@ -123,6 +123,18 @@ def _with_previous(store: Store, plan: Plan) -> Plan:
     return plan.model_copy(update={"previous_finished_at": previous.finished_at})
 
 
+def _none_finished(store: Store) -> NotFound:
+    """No finished assessment: say how to start one, or how to finish the one under way."""
+    started = store.unfinished()
+    answered = 0 if started is None else store.answer_count(started)
+    if not answered:
+        return NotFound(NO_ASSESSMENT)
+    from careercoach.history_render import unfinished_lines
+
+    first, hint = unfinished_lines(answered)
+    return NotFound(first, hint=hint)
+
+
 def load_plan(assessment_id: int | None = None) -> Plan:
     """The plan of a finished assessment: ``assessment_id``, or the latest when None.
 
@@ -139,7 +151,7 @@ def load_plan(assessment_id: int | None = None) -> Plan:
         if assessment_id is None:
             latest = store.latest_finished()
             if latest is None:
-                raise NotFound(NO_ASSESSMENT)
+                raise _none_finished(store)
             assessment_id = latest.id
         plan = store.plan(assessment_id)
         if plan is None:

@@ -606,6 +606,14 @@ class Reader:
         """How many finished assessments there are."""
         return int(self._rows("SELECT count(*) FROM assessments WHERE status = 'finished'")[0][0])
 
+    def unfinished_answers(self) -> int | None:
+        """How many answers the latest unfinished assessment has, None without one."""
+        rows = self._rows(
+            "SELECT (SELECT count(*) FROM answers WHERE assessment_id = a.id) "
+            "FROM assessments AS a WHERE a.status = 'unfinished' ORDER BY a.id DESC LIMIT 1"
+        )
+        return int(rows[0][0]) if rows else None
+
     def entries(self, limit: int | None = None) -> list[Entry]:
         """Finished assessments, newest first (by finishing time, then id)."""
         sql = (

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from careercoach import text_cells
-from careercoach.dates import human_date, human_time, local_time, span_text
+from careercoach.dates import count, human_date, human_time, local_time, span_text
 from careercoach.history import (
     TREND_MINIMUM,
     TREND_WINDOW,
@@ -38,6 +38,17 @@ NO_HISTORY = [
     "Start one with: careercoach assess",
     "(or from a file: careercoach assess --answers FILE)",
 ]
+
+
+def unfinished_lines(answered: int) -> list[str]:
+    """What ``plan``, ``history`` and ``checkin`` say instead of "no finished assessment
+    yet" when one was started and stopped before its end."""
+    return [
+        f"No finished assessment yet; one is under way ({count(answered, 'answer')} saved).",
+        "Finish it with: careercoach assess --resume",
+    ]
+
+
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 

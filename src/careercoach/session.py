@@ -646,7 +646,7 @@ def run_interactive(
                 store.discard(assessment_id)
                 assessment_id = None
             elif assessment_id is not None and not resume:
-                unfinished_kept = _answer_count(store, assessment_id)
+                unfinished_kept = store.answer_count(assessment_id)
                 assessment_id = _ask_resume(store, assessment_id, look, chosen, known)
                 unfinished_kept = unfinished_kept if assessment_id is not None else 0
             elif assessment_id is None and resume:
@@ -692,10 +692,6 @@ def run_interactive(
         if session is not None and recorder is not None and recorder.assessment_id is not None:
             saved = session.answered_count()
         raise interrupted(saved, bank_dirs) from exc
-
-
-def _answer_count(store: Store, assessment_id: int) -> int:
-    return sum(len(answers) for answers in store.answers(assessment_id).values())
 
 
 def _names(ids: Sequence[str]) -> str:

@@ -419,6 +419,11 @@ class Store:
         )
         return int(rows[0][0]) if rows else None
 
+    def answer_count(self, assessment_id: int) -> int:
+        """How many answers an assessment has."""
+        rows = self._read("SELECT count(*) FROM answers WHERE assessment_id = ?", (assessment_id,))
+        return int(rows[0][0])
+
     def finish(self, assessment_id: int, plan: Plan) -> None:
         """Mark an unfinished assessment finished with its plan and scores (one transaction)."""
         if plan.assessment_id != assessment_id:

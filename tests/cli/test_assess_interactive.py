@@ -215,6 +215,24 @@ def test_stopping_keeps_the_answers_and_says_how_to_resume(
     assert status(careercoach_home) == [(1, "unfinished")]
 
 
+def test_after_stopping_plan_history_and_checkin_point_to_resume(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    """They said "No finished assessment yet. Start one with: careercoach assess", as if
+    the answers given were lost."""
+    assert assess(terminal, "4" + ENTER + ENTER + CTRL_C, "--bank", "mini").exit_code == 130
+    said = [
+        "No finished assessment yet; one is under way (2 answers saved).",
+        "Finish it with: careercoach assess --resume",
+    ]
+    plan = runner.invoke(app, ["plan"])
+    assert (plan.exit_code, plan.stdout) == (1, "")
+    assert plan.stderr.splitlines() == [f"careercoach: {said[0]}", said[1]]
+    for command in ("history", "checkin"):
+        result = runner.invoke(app, [command])
+        assert (result.exit_code, result.stdout.splitlines()) == (0, said), command
+
+
 def test_stopping_before_the_first_answer_leaves_nothing(
     terminal: Any, careercoach_home: Path
 ) -> None:

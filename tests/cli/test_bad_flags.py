@@ -120,7 +120,7 @@ CASES: dict[str, tuple[list[str], str]] = {
     ),
     "forget with --id and --all": (
         ["forget", "--id", "1", "--all"],
-        "careercoach: say what to delete: --id N (one assessment) or --all (everything)",
+        "careercoach: --id and --all cannot be combined",
     ),
     # roi
     "roi --cost not a number": (

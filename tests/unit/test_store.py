@@ -346,3 +346,15 @@ def test_load_plan_with_no_finished_assessment() -> None:
     with pytest.raises(NotFound) as caught:
         load_plan(None)
     assert caught.value.problems == [NO_ASSESSMENT]
+
+
+def test_load_plan_with_an_answered_unfinished_assessment_points_to_resume() -> None:
+    with Store() as store:
+        assessment_id = store.start_assessment([BANK])
+        store.save_answer(assessment_id, BANK.id, BANK.questions[0].id, 3)
+    with pytest.raises(NotFound) as caught:
+        load_plan(None)
+    assert caught.value.problems == [
+        "No finished assessment yet; one is under way (1 answer saved)."
+    ]
+    assert caught.value.hint == "Finish it with: careercoach assess --resume"

@@ -229,13 +229,17 @@ def checkin(
     """When your next check-in is due, and what changed since the last assessment."""
     from careercoach import history as figures
     from careercoach.assessment import NO_ASSESSMENT
-    from careercoach.history_render import checkin_lines, terminal_width
+    from careercoach.history_render import checkin_lines, terminal_width, unfinished_lines
     from careercoach.store import Store
 
     latest = None
+    unfinished = None
     if Store.exists():
         with Store() as store:
             latest = store.latest_finished()
+            started = store.unfinished() if latest is None else None
+            if started is not None:
+                unfinished = store.answer_count(started)
             if latest is not None:
                 plan = store.plan(latest.id)
                 assert plan is not None
@@ -248,7 +252,7 @@ def checkin(
                         texts[(assessment_id, a.bank, a.id)] = a.text
     if latest is None:
         if not run:
-            typer.echo(NO_ASSESSMENT)
+            _echo_lines(unfinished_lines(unfinished) if unfinished else [NO_ASSESSMENT])
             return
         from careercoach.cli.assess_cmd import assess
 

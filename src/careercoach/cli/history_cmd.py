@@ -54,6 +54,7 @@ def history(
     from careercoach import history_render as show
 
     reader = figures.Reader.open()
+    unfinished = None
     if reader is None:
         entries, total = [], 0
         trend_entries: list[figures.Entry] = []
@@ -62,10 +63,15 @@ def history(
             fetch = None if all_ else max(limit, figures.TREND_WINDOW)
             fetched = reader.entries(fetch)
             total = len(fetched) if all_ else reader.count()
+            if not fetched:
+                unfinished = reader.unfinished_answers()
         entries = fetched if all_ else fetched[:limit]
         trend_entries = fetched
     if json_:
         sys.stdout.write(show.to_json([entry.to_json() for entry in entries]))
+        return
+    if unfinished:
+        _echo_lines(show.unfinished_lines(unfinished))
         return
     rows = figures.trends(trend_entries)
     _echo_lines(show.history_lines(entries, total, rows, width=show.terminal_width()))
