@@ -153,11 +153,9 @@ def put(cache_key: str, bank: Bank) -> None:
 def put_waiting() -> None:
     """Cache the banks that :func:`put` kept waiting for the data folder, now that it may
     exist (called once an assessment has been stored)."""
-    waiting = list(_waiting.items())
-    _waiting.clear()
-    for cache_key, bank in waiting:
+    for cache_key, bank in list(_waiting.items()):
         put(cache_key, bank)
-    _waiting.clear()  # still no folder: not tried again in this run
+    _waiting.clear()  # written, or still no folder: not tried again in this run
 
 
 def _prune(folder: Path, *, keep: Path) -> None:

@@ -439,11 +439,15 @@ class EventFigure(NamedTuple):
 
     @property
     def checkin_by(self) -> date:
-        """The event's day plus its ``checkin_days``, but never before the day it was
-        recorded: an event entered long after it happened asks for a check-in now, not
-        one that was overdue before anyone knew of it."""
         recorded = datetime.fromisoformat(self.recorded_at).astimezone().date()
-        return max(self.happened_on + timedelta(days=self.checkin_days), recorded)
+        return event_checkin(self.happened_on, self.checkin_days, recorded)
+
+
+def event_checkin(happened_on: date, checkin_days: int, recorded_on: date) -> date:
+    """The check-in an event asks for: its day plus its ``checkin_days``, but never before
+    the day it was recorded. An event entered long after it happened asks for a check-in
+    now, not one that was overdue before anyone knew of it."""
+    return max(happened_on + timedelta(days=checkin_days), recorded_on)
 
 
 def events_since(events: Iterable[EventFigure], finished_at: str) -> list[EventFigure]:

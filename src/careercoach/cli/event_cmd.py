@@ -170,17 +170,15 @@ def _unknown_trigger(trigger: str, known: list[str]) -> Exception:
 def _checkin_moved(days: int, day: date) -> tuple[list[str], tuple[str, ...]]:
     """The check-in line after an event (sooner than the latest plan's date, or not), and
     the banks of the latest assessment."""
-    from datetime import timedelta
-
     from careercoach.dates import human_date
-    from careercoach.history import due_words
+    from careercoach.history import due_words, event_checkin
     from careercoach.store import Store
 
     with Store() as store:
         latest = store.latest_finished()
         plan = store.plan(latest.id) if latest else None
     taken = tuple(latest.bank_ids) if latest else ()
-    by = max(day + timedelta(days=days), date.today())  # as EventFigure.checkin_by
+    by = event_checkin(day, days, date.today())
     if plan is None or plan.next_checkin is None:
         return [], taken
     planned = date.fromisoformat(plan.next_checkin)
