@@ -537,6 +537,9 @@ def _parse(text: str, shown: str, error: type[BadInput], *, record: bool) -> _Bu
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        deeper = _too_deep_before(text, mark.index) if mark else None
+        if deeper is not None:
+            raise fail(*deeper, f"nested more than {MAX_DEPTH} levels deep") from None
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise fail(line, column, _syntax_message(exc, text)) from None
     except yaml.reader.ReaderError as exc:
@@ -556,6 +559,25 @@ def _parse(text: str, shown: str, error: type[BadInput], *, record: bool) -> _Bu
     except yaml.YAMLError as exc:
         raise error(f"{shown}: YAML error: {exc}") from None
     return builder
+
+
+def _too_deep_before(text: str, index: int) -> tuple[int, int] | None:
+    """Where the text before a parser's error first nests deeper than MAX_DEPTH, if it does.
+
+    A YAML scanner reads up to 1,024 characters ahead before it hands over an event (a
+    possible simple key), so a parser with a nesting limit of its own (libyaml 0.2.6 stops
+    at 1,000) can refuse deep text before our builder has seen level MAX_DEPTH + 1. Reading
+    only the text the parser accepted gives our limit its say at the same place, whichever
+    library, and whichever version of it, is installed.
+    """
+    builder = _Builder(record=False)
+    try:
+        builder.run_text(text[:index])
+    except _TooDeep as exc:
+        return exc.mark.line + 1, exc.mark.column + 1
+    except (yaml.YAMLError, UnicodeError):
+        pass
+    return None
 
 
 _SYNTAX_HINTS = {

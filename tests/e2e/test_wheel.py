@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -30,16 +31,54 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist and the wheel, built as a release would build them."""
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--sdist",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+        ],
         cwd=REPO,
         check=True,
         capture_output=True,
     )
-    (built,) = out.glob("careercoach-*.whl")
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (built,) = dist.glob("careercoach-*.whl")
     return built
+
+
+def test_sdist_and_wheel_pass_twine_check(dist: Path) -> None:
+    built = sorted(p.name for p in dist.iterdir())
+    assert built == [
+        f"careercoach-{__version__}-py3-none-any.whl",
+        f"careercoach-{__version__}.tar.gz",
+    ]
+    checked = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, dist.iterdir())],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_wheel_and_sdist_carry_the_license(dist: Path) -> None:
+    (wheel_file,) = dist.glob("*.whl")
+    assert any(n.endswith("/licenses/LICENSE") for n in zipfile.ZipFile(wheel_file).namelist())
+    (sdist_file,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist_file) as archive:
+        assert f"careercoach-{__version__}/LICENSE" in archive.getnames()
 
 
 def test_wheel_contains_every_bank(wheel: Path) -> None:

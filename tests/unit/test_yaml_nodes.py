@@ -311,10 +311,28 @@ def test_nesting_is_limited() -> None:
     ]
 
 
-def test_very_deep_nesting_does_not_crash_the_interpreter() -> None:
-    """libyaml's node composer recurses in C; the event reader never builds past the limit."""
-    text = "[" * 200_000 + "]" * 200_000 + "\n"
-    assert problems(text)[0].endswith(f"nested more than {yaml_nodes.MAX_DEPTH} levels deep")
+@pytest.mark.parametrize("depth", [101, 999, 1_000, 1_001, 1_025, 200_000])
+def test_too_deep_is_one_message_at_one_place_whichever_parser(parser: str, depth: int) -> None:
+    """Our limit speaks, at the 101st bracket, below and above any parser's own limit.
+
+    libyaml 0.2.6 refuses nesting past 1,000 levels by itself, reading ahead of the events
+    our builder counts; older libyaml and the pure-Python parser do not. The person sees
+    the same line either way. (200,000 levels used to crash the interpreter.)
+    """
+    text = "[" * depth + "]" * depth + "\n"
+    assert problems(text) == ["t.yaml:1:101: nested more than 100 levels deep"]
+
+
+def test_too_deep_in_flow_mappings_and_block_lists(parser: str) -> None:
+    assert problems("x: " + "{a: " * 2_000 + "1" + "}" * 2_000 + "\n") == [
+        "t.yaml:1:400: nested more than 100 levels deep"
+    ]
+    assert problems("- " * 3_000 + "x\n") == ["t.yaml:1:201: nested more than 100 levels deep"]
+
+
+def test_a_syntax_error_after_deep_but_allowed_nesting_is_a_syntax_error(parser: str) -> None:
+    text = "[" * 100 + "]" * 100 + "\n: [\n"
+    assert "nested" not in problems(text)[0]
 
 
 # -- the size limit ---------------------------------------------------------------------
