@@ -44,8 +44,8 @@ CLI_FLOOR = [sys.executable, "-c", "import careercoach.cli"]
 
 def answers_for_builtin_banks() -> dict[str, dict[str, Any]]:
     """Every asked question of every built-in bank answered, varied but valid."""
-    from careercoach.banks import load_banks
-    from careercoach.conditions import is_asked
+    from careercoach.core.conditions import is_asked
+    from careercoach.storage.banks import load_banks
 
     answers: dict[str, dict[str, Any]] = {}
     for loaded in load_banks([]):
@@ -99,22 +99,22 @@ def breakdown(answers_file: Path, home: Path) -> None:
     from pydantic import BaseModel, Field  # noqa: F401
 
     mark("import BaseModel, Field (not in the floor)")
-    import careercoach.models  # noqa: F401
+    import careercoach.core.models  # noqa: F401
 
     mark("define our models")
-    from careercoach.banks import load_banks
+    from careercoach.storage.banks import load_banks
 
     loaded = load_banks([])
     mark("load the banks (cached after a first run)")
-    from careercoach.answers import load_answers_file
+    from careercoach.storage.answers import load_answers_file
 
     checked = load_answers_file(answers_file, [entry.bank for entry in loaded])
     mark("read and check the answers")
-    from careercoach.assessment import make_plan
+    from careercoach.flows.assessment import make_plan
 
     plan = make_plan(checked.banks, checked.answers, assessment_id=1)
     mark("score and plan")
-    from careercoach.store import Store
+    from careercoach.storage.store import Store
 
     with Store() as store:
         store.record_finished(
@@ -125,8 +125,8 @@ def breakdown(answers_file: Path, home: Path) -> None:
     mark("store (create, migrate, one transaction)")
     import io
 
-    from careercoach.console import make_console
-    from careercoach.render import plan_view
+    from careercoach.ui.console import make_console
+    from careercoach.ui.render import plan_view
 
     make_console(file=io.StringIO(), width=80).print(plan_view(plan, actions_per_horizon=5))
     mark("render the plan (Rich)")

@@ -2,7 +2,7 @@
 
 Generates banks of 10,000 and 20,000 likert questions over 50 dimensions (each dimension
 with a description and two actions; every third question reversed, every fifth weighted)
-into a temporary folder, and times ``careercoach.banks.load_bank_file`` on each: read,
+into a temporary folder, and times ``careercoach.storage.banks.load_bank_file`` on each: read,
 parse (libyaml's event parser where PyYAML has it), build the data, validate with pydantic,
 check the cross-references. The bank cache is kept out (``CAREERCOACH_HOME`` names a
 folder that does not exist, so nothing is cached): every load validates. Each size is
@@ -31,9 +31,9 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from careercoach.banks import load_bank_file
 from careercoach.errors import BankError
-from careercoach.yaml_nodes import LIBYAML
+from careercoach.storage.banks import load_bank_file
+from careercoach.storage.yaml_nodes import LIBYAML
 
 GOAL_10K_S = 1.0
 GOAL_RATIO = 2.3

@@ -29,9 +29,9 @@ GOAL_MS = 300.0
 def seed(home: Path, count: int) -> float:
     """Store ``count`` finished assessments in ``home``; returns the seconds it took."""
     os.environ["CAREERCOACH_HOME"] = str(home)
-    from careercoach.answers import load_answers_file
-    from careercoach.assessment import load_banks, make_plan
-    from careercoach.store import DoneItem, Store
+    from careercoach.flows.assessment import load_banks, make_plan
+    from careercoach.storage.answers import load_answers_file
+    from careercoach.storage.store import DoneItem, Store
 
     started = time.perf_counter()
     checked = load_answers_file(ANSWERS, load_banks())

@@ -37,7 +37,7 @@ def careercoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     yield home
-    from careercoach import bank_cache
+    from careercoach.storage import bank_cache
 
     bank_cache._waiting.clear()  # banks one test validated before its home existed
 

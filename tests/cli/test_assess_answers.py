@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careercoach.assessment import load_plan
-from careercoach.banks import load_banks
-from careercoach.conditions import is_asked
+from careercoach.core.conditions import is_asked
+from careercoach.flows.assessment import load_plan
 from careercoach.paths import db_path
+from careercoach.storage.banks import load_banks
 
 ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "answers"
 BANKS = ANSWERS / "banks"
@@ -423,11 +423,13 @@ def test_assess_answers_builds_no_validator_once_the_banks_are_cached(
     path = tmp_path / "answers.yaml"
     path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     heavy = (
-        "careercoach.bank_validation",
+        "careercoach.storage.bank_validation",
         "pydantic.plugin._loader",
         "importlib.metadata",
         "importlib.resources",  # finding the built-in banks needs no zip support
         "zipfile",
     )
-    assert "careercoach.bank_validation" in loaded_by_a_run(path, heavy)  # the first validates
+    assert "careercoach.storage.bank_validation" in loaded_by_a_run(
+        path, heavy
+    )  # the first validates
     assert loaded_by_a_run(path, heavy) == []

@@ -30,7 +30,7 @@ runner = CliRunner()
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """A pretend terminal: stdin counts as one, keys come from a pipe."""
-    monkeypatch.setattr("careercoach.prompts.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("careercoach.ui.prompts.stdin_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
 
@@ -408,7 +408,7 @@ def test_prompts_are_built_ahead_once_each(
     changed the walk, in the worker while the answer is written; never twice."""
     import threading
 
-    from careercoach import session
+    from careercoach.flows import session
 
     built: list[tuple[str, str]] = []
     real = session.build_prompt

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from careercoach.cli import app
-from careercoach.models import Bank, VerdictSection
-from careercoach.text_cells import cells
-from careercoach.yaml_nodes import load_document
+from careercoach.core.models import Bank, VerdictSection
+from careercoach.storage.yaml_nodes import load_document
+from careercoach.ui.text_cells import cells
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = REPO / "questions"

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careercoach.cli import app
-from careercoach.input_files import MAX_BYTES
+from careercoach.storage.input_files import MAX_BYTES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BAD = FIXTURES / "bad_banks"

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careercoach.export import human_date
 from careercoach.paths import db_path
-from careercoach.store import Store
+from careercoach.storage.store import Store
+from careercoach.ui.export import human_date
 
 BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "banks"
 runner = CliRunner()
@@ -431,8 +431,8 @@ def test_help_has_examples(command: list[str]) -> None:
 def test_the_help_lists_every_builtin_trigger_in_order() -> None:
     """The list in ``event add --help`` is written by hand (help must not load the banks):
     it must name the built-in triggers, all of them, in the bank's order."""
-    from careercoach.assessment import load_banks
-    from careercoach.history import find_triggers
+    from careercoach.flows.assessment import load_banks
+    from careercoach.storage.history import find_triggers
 
     help_text = " ".join(cli("event", "add", "--help").stdout.split())
     listed = help_text.split("Triggers: ", 1)[1].split(".", 1)[0].split(", ")

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careercoach.paths import db_path
-from careercoach.store import Store
+from careercoach.storage.store import Store
 
 BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "banks"
 runner = CliRunner()
@@ -120,7 +120,7 @@ def test_forget_all(seeded: tuple[int, int]) -> None:
 
 def test_forget_an_unfinished_assessment(tmp_path: Path) -> None:
     with Store() as store:
-        from careercoach.store import BankRef
+        from careercoach.storage.store import BankRef
 
         unfinished = store.start_assessment([BankRef("trial", 2)])
         store.save_answer(unfinished, "trial", "note", MARKER_ONE)
@@ -146,7 +146,7 @@ def test_forget_needs_yes_without_a_terminal(seeded: tuple[int, int]) -> None:
 def test_forget_asks_in_a_terminal(
     seeded: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careercoach import prompts
+    from careercoach.ui import prompts
 
     first, _ = seeded
     monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: True)
@@ -194,7 +194,7 @@ def test_forget_with_nothing_stored() -> None:
 
 
 def test_forget_all_empties_the_bank_cache(seeded: tuple[int, int]) -> None:
-    from careercoach import bank_cache
+    from careercoach.storage import bank_cache
 
     assert list(bank_cache.cache_dir().glob("*.json"))
     assert cli("forget", "--all", "--yes").exit_code == 0

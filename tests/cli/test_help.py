@@ -70,7 +70,7 @@ def test_top_help_lists_the_commands_in_order_of_use_without_cut_lines() -> None
 
 
 def _builtin_banks() -> dict[str, Any]:
-    from careercoach.banks import load_banks
+    from careercoach.storage.banks import load_banks
 
     return {loaded.bank.id: loaded.bank for loaded in load_banks([])}
 
@@ -92,7 +92,7 @@ def test_every_action_id_in_the_examples_exists() -> None:
 def test_the_readme_answers_excerpt_names_real_questions_and_options() -> None:
     """The README's example answered ``stuck.last_moves``, a question of no built-in bank.
     An excerpt may leave questions out; anything else wrong in it is a mistake."""
-    from careercoach.answers import check_answers
+    from careercoach.storage.answers import check_answers
 
     readme = README.read_text("utf-8")
     excerpt = readme.split("An answers file names each bank", 1)[1]

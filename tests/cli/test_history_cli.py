@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careercoach.history_render import human_time
 from careercoach.paths import db_path
-from careercoach.store import Store
+from careercoach.storage.store import Store
+from careercoach.ui.history_render import human_time
 
 BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "banks"
 runner = CliRunner()
@@ -293,7 +293,7 @@ def test_plan_check_needs_a_terminal(tmp_path: Path) -> None:
 
 
 def test_plan_check_ticks_and_unticks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from careercoach import prompts
+    from careercoach.ui import prompts
 
     assessment = assess(tmp_path, MID)
     assert cli("plan", "--done", "reach_month").exit_code == 0

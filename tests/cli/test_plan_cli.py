@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from careercoach.cli import app
-from careercoach.export import default_filename, to_html, to_markdown
-from careercoach.models import Plan
+from careercoach.core.models import Plan
+from careercoach.ui.export import default_filename, to_html, to_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSWERS = ROOT / "fixtures" / "plans" / "answers.yaml"
@@ -277,5 +277,10 @@ def test_plan_help_loads_no_rich() -> None:
     )
     modules = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert "careercoach.cli.plan_cmd" in modules
-    loaded = {"rich.console", "careercoach.render", "careercoach.console", "careercoach.export"}
+    loaded = {
+        "rich.console",
+        "careercoach.ui.render",
+        "careercoach.ui.console",
+        "careercoach.ui.export",
+    }
     assert modules & loaded == set()

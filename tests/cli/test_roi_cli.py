@@ -13,9 +13,9 @@ from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from careercoach import prompts
 from careercoach.cli import app, roi_cmd
 from careercoach.errors import Interrupted
+from careercoach.ui import prompts
 
 runner = CliRunner()
 
@@ -497,6 +497,6 @@ def test_importing_prompts_does_not_import_questionary() -> None:
     import subprocess
     import sys
 
-    code = "import sys, careercoach.prompts; print('questionary' in sys.modules)"
+    code = "import sys, careercoach.ui.prompts; print('questionary' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from careercoach.export import to_html
-from careercoach.models import Plan
+from careercoach.core.models import Plan
+from careercoach.ui.export import to_html
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careercoach.models import Plan
+from careercoach.core.models import Plan
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 

@@ -7,10 +7,16 @@ from typing import Any
 
 import pytest
 
-from careercoach.answers import Problem, allowed, check_answer, check_answers, load_answers_file
-from careercoach.banks import load_bank_file
+from careercoach.core.models import Bank
 from careercoach.errors import AnswersError
-from careercoach.models import Bank
+from careercoach.storage.answers import (
+    Problem,
+    allowed,
+    check_answer,
+    check_answers,
+    load_answers_file,
+)
+from careercoach.storage.banks import load_bank_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "answers"
 TRIAL = load_bank_file(FIXTURES / "banks" / "trial.yaml")

@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from careercoach import bank_cache
-from careercoach.bank_validation import bank_from_document
-from careercoach.banks import load_bank_file
+from careercoach.core.models import LikertQuestion, NotOf, VerdictSection
 from careercoach.errors import BankError
-from careercoach.models import LikertQuestion, NotOf, VerdictSection
-from careercoach.yaml_nodes import load_document
+from careercoach.storage import bank_cache
+from careercoach.storage.bank_validation import bank_from_document
+from careercoach.storage.banks import load_bank_file
+from careercoach.storage.yaml_nodes import load_document
 
 REPO = Path(__file__).resolve().parents[2]
 VALID_BANKS = sorted(
@@ -93,7 +93,7 @@ def test_a_second_load_is_built_from_the_cache(
     def no_validation(*args: object, **kwargs: object) -> None:
         raise AssertionError("the bank was validated again")
 
-    monkeypatch.setattr("careercoach.bank_validation.bank_from_document", no_validation)
+    monkeypatch.setattr("careercoach.storage.bank_validation.bank_from_document", no_validation)
     second = load_bank_file(path)
     assert second == first
     when = second.questions[1].when
@@ -139,7 +139,7 @@ def test_a_cache_folder_others_can_write_to_is_not_used(
         validated.append(path)
         return real(doc)
 
-    monkeypatch.setattr("careercoach.bank_validation.bank_from_document", counting)
+    monkeypatch.setattr("careercoach.storage.bank_validation.bank_from_document", counting)
     load_bank_file(path)
     assert validated == [path]
 
@@ -226,13 +226,14 @@ def test_likert_defaults_survive_the_round_trip(home: Path, tmp_path: Path) -> N
 def test_banks_in_the_cache_are_read_without_the_yaml_parser(home: Path) -> None:
     code = (
         "import sys\n"
-        "from careercoach.banks import load_banks\n"
+        "from careercoach.storage.banks import load_banks\n"
         "load_banks([])\n"
-        "print(sorted(m for m in ('yaml', 'careercoach.bank_validation') if m in sys.modules))\n"
+        "heavy = ('yaml', 'careercoach.storage.bank_validation')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     runs = [
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         for _ in range(2)
     ]
-    assert runs[0].stdout == "['careercoach.bank_validation', 'yaml']\n"
+    assert runs[0].stdout == "['careercoach.storage.bank_validation', 'yaml']\n"
     assert runs[1].stdout == "[]\n"

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from careercoach.banks import LoadedBank, load_banks
-from careercoach.conditions import is_asked
-from careercoach.models import Bank, LikertQuestion, MultiQuestion, Plan
-from careercoach.planning import build_plan
-from careercoach.scoring import score_banks
+from careercoach.core.conditions import is_asked
+from careercoach.core.models import Bank, LikertQuestion, MultiQuestion, Plan
+from careercoach.core.planning import build_plan
+from careercoach.core.scoring import score_banks
+from careercoach.storage.banks import LoadedBank, load_banks
 
 TRIGGERS = [
     "new_executive",

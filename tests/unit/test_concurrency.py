@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from careercoach.paths import db_path
-from careercoach.store import SCHEMA_VERSION, Store
+from careercoach.storage.store import SCHEMA_VERSION, Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCRIPT = Path(sys.executable).with_name("careercoach")
@@ -24,7 +24,7 @@ TIMEOUT = 120  # only reached when something is wrong
 
 WRITER = """\
 import sys
-from careercoach.store import BankRef, Store
+from careercoach.storage.store import BankRef, Store
 
 count = int(sys.argv[1])
 with Store() as store:
@@ -40,7 +40,7 @@ print("done", flush=True)
 
 OPENER = """\
 import sys
-from careercoach.store import Store
+from careercoach.storage.store import Store
 
 print("ready", flush=True)
 sys.stdin.readline()  # the barrier

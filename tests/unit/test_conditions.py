@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from careercoach.conditions import asked_answers, asked_questions, holds
-from careercoach.models import Bank, Condition
+from careercoach.core.conditions import asked_answers, asked_questions, holds
+from careercoach.core.models import Bank, Condition
 
 CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
 

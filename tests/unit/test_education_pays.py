@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from careercoach import education_pays
-from careercoach.education_pays import (
+from careercoach.core import education_pays
+from careercoach.core.education_pays import (
     DEGREES,
     LEVELS,
     default_from,

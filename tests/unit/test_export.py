@@ -19,9 +19,12 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from careercoach.banks import load_banks
+from careercoach.core.models import Plan
+from careercoach.core.planning import build_plan
+from careercoach.core.scoring import score_banks
 from careercoach.errors import EXIT_BAD_INPUT, BadInput, CareerCoachError
-from careercoach.export import (
+from careercoach.storage.banks import load_banks
+from careercoach.ui.export import (
     check_format,
     default_filename,
     export_text,
@@ -32,9 +35,6 @@ from careercoach.export import (
     to_markdown,
     write_file,
 )
-from careercoach.models import Plan
-from careercoach.planning import build_plan
-from careercoach.scoring import score_banks
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "fixtures" / "plans"
@@ -480,7 +480,7 @@ def test_bad_targets(tmp_path: Path) -> None:
 
 
 def test_checkin_names_banks_to_take_again_apart_from_new_ones(sample: Plan) -> None:
-    from careercoach.export import checkin_lines
+    from careercoach.ui.export import checkin_lines
 
     plan = sample.model_copy(
         update={"banks": ["stuck", "new_eyes"], "recheck_banks": ["stuck", "promotion"]}

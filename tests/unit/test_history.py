@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careercoach import history as h
-from careercoach import store as store_module
-from careercoach.assessment import load_banks
+from careercoach.core.models import DimensionScore, Plan, PlannedAction
 from careercoach.errors import BadInput, NotFound
-from careercoach.models import DimensionScore, Plan, PlannedAction
-from careercoach.store import BankRef, DoneItem, Store
+from careercoach.flows.assessment import load_banks
+from careercoach.storage import history as h
+from careercoach.storage import store as store_module
+from careercoach.storage.store import BankRef, DoneItem, Store
 
 
 def dim(
@@ -498,9 +498,9 @@ def test_reader_knows_the_store_format() -> None:
 
 def test_history_and_compare_modules_import_no_pydantic_models() -> None:
     code = (
-        "import sys, careercoach.history, careercoach.history_render; "
-        "print(sorted(m for m in sys.modules if m.startswith(('careercoach.models', "
-        "'careercoach.store', 'rich', 'yaml'))))"
+        "import sys, careercoach.storage.history, careercoach.ui.history_render; "
+        "print(sorted(m for m in sys.modules if m.startswith(('careercoach.core.models', "
+        "'careercoach.storage.store', 'rich', 'yaml'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -533,7 +533,7 @@ def test_now_is_utc() -> None:  # the stored stamps that events_since compares
 
 @pytest.mark.parametrize("days", [0, 1, 13, 14, 60, 61, 90, 400, 729, 730, 800, 3650])
 def test_render_says_dates_and_spans_like_the_plan(days: int) -> None:
-    from careercoach import export, history_render
+    from careercoach.ui import export, history_render
 
     assert history_render.span_text(days) == export.span_text(days)
     assert h.span_text(days) == export.span_text(days)
@@ -544,7 +544,7 @@ def test_render_says_dates_and_spans_like_the_plan(days: int) -> None:
 
 
 def test_history_says_why_there_is_no_trend() -> None:
-    from careercoach.history_render import history_lines
+    from careercoach.ui.history_render import history_lines
 
     def tail(total: int) -> str:
         return history_lines([entry(1, dim("stuck", "bored", 50))], total, [])[-1]
@@ -555,7 +555,7 @@ def test_history_says_why_there_is_no_trend() -> None:
 
 
 def test_trends_explain_the_marks_once() -> None:
-    from careercoach.history_render import trend_lines
+    from careercoach.ui.history_render import trend_lines
 
     rows = h.trends([entry(i, dim("stuck", "bored", i * 30)) for i in (3, 2, 1)])
     assert trend_lines(rows) == [
@@ -569,8 +569,8 @@ def test_trends_explain_the_marks_once() -> None:
 def test_trend_columns_line_up_under_wide_labels() -> None:
     """A Japanese label takes two cells a character: padded and cut by cells, the marks
     and figures of every row start in the same column, within 80."""
-    from careercoach.history_render import trend_lines
-    from careercoach.text_cells import cells
+    from careercoach.ui.history_render import trend_lines
+    from careercoach.ui.text_cells import cells
 
     long_ja = "上司との関係がうまくいかず成長の機会を逃していると感じる状態"
     rows = h.trends(
@@ -598,7 +598,7 @@ def test_trend_columns_line_up_under_wide_labels() -> None:
 
 
 def test_recheck_lines_tell_banks_to_take_again_from_new_ones() -> None:
-    from careercoach.history_render import recheck_lines
+    from careercoach.ui.history_render import recheck_lines
 
     taken = ["stuck", "promotion"]
     assert recheck_lines(["promotion", "connections"], taken) == [
@@ -611,7 +611,7 @@ def test_recheck_lines_tell_banks_to_take_again_from_new_ones() -> None:
 
 
 def test_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    from careercoach.history_render import terminal_width
+    from careercoach.ui.history_render import terminal_width
 
     for columns, width in (("80", 80), ("200", 120), ("10", 40), ("junk", 80)):
         monkeypatch.setenv("COLUMNS", columns)

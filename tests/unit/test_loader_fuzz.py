@@ -11,10 +11,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careercoach.bank_validation import bank_from_document
+from careercoach.core.models import Bank
 from careercoach.errors import BadInput
-from careercoach.models import Bank
-from careercoach.yaml_nodes import Document, load_document
+from careercoach.storage.bank_validation import bank_from_document
+from careercoach.storage.yaml_nodes import Document, load_document
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "good_banks" / "mini.yaml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")

@@ -18,10 +18,8 @@ from typing import Any
 
 import pytest
 
-from careercoach.banks import load_bank_file
-from careercoach.conditions import AnswerValue, BankAnswers, is_asked
-from careercoach.errors import BankError
-from careercoach.models import (
+from careercoach.core.conditions import AnswerValue, BankAnswers, is_asked
+from careercoach.core.models import (
     Bank,
     LikertQuestion,
     MultiQuestion,
@@ -31,8 +29,10 @@ from careercoach.models import (
     SingleQuestion,
     plan_json,
 )
-from careercoach.planning import build_plan
-from careercoach.scoring import score_banks
+from careercoach.core.planning import build_plan
+from careercoach.core.scoring import score_banks
+from careercoach.errors import BankError
+from careercoach.storage.banks import load_bank_file
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from careercoach import roi
-from careercoach.models import Bank, Plan
-from careercoach.planning import build_plan
-from careercoach.scoring import score_banks
+from careercoach.core import roi
+from careercoach.core.models import Bank, Plan
+from careercoach.core.planning import build_plan
+from careercoach.core.scoring import score_banks
 
 FINISHED = datetime(2026, 11, 22, 10, 4, 5, tzinfo=UTC)
 

@@ -10,10 +10,10 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from careercoach import prompts
-from careercoach.banks import load_bank_file
-from careercoach.prompts import Look, number_hint, parse_number, wrap
-from careercoach.session import interrupted, resume_question
+from careercoach.flows.session import interrupted, resume_question
+from careercoach.storage.banks import load_bank_file
+from careercoach.ui import prompts
+from careercoach.ui.prompts import Look, number_hint, parse_number, wrap
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
-from careercoach.console import make_console
-from careercoach.models import Plan
-from careercoach.render import ScoreChart, ScoreRow, bar, plan_view
+from careercoach.core.models import Plan
+from careercoach.ui.console import make_console
+from careercoach.ui.render import ScoreChart, ScoreRow, bar, plan_view
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "fixtures" / "plans"

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from careercoach import roi
-from careercoach.roi import (
+from careercoach.core import roi
+from careercoach.core.roi import (
     InvalidInputs,
     RoiInputs,
     cash_flows,
@@ -580,7 +580,7 @@ def rich_lines(renderable: object, width: int = 80) -> list[str]:
 
 
 def test_plain_and_rich_say_the_same_within_80_columns() -> None:
-    from careercoach.roi_report import roi_lines, roi_renderable
+    from careercoach.ui.roi_report import roi_lines, roi_renderable
 
     inputs = replace(EXAMPLE, full_time=True, completion=0.9)
     result, scenarios = evaluate(inputs), sensitivity(inputs)
@@ -595,7 +595,7 @@ def test_plain_and_rich_say_the_same_within_80_columns() -> None:
 
 
 def test_report_text_values() -> None:
-    from careercoach.roi_report import roi_lines, verdict
+    from careercoach.ui.roi_report import roi_lines, verdict
 
     result = evaluate(EXAMPLE)
     lines = roi_lines(result, title=None)
@@ -610,7 +610,7 @@ def test_report_text_values() -> None:
 
 
 def test_report_for_a_pay_cut_and_a_free_course() -> None:
-    from careercoach.roi_report import roi_lines, verdict
+    from careercoach.ui.roi_report import roi_lines, verdict
 
     result = evaluate(
         RoiInputs(cost=0, years=1, current_salary=50_000, expected_salary=40_000, horizon=3)
@@ -629,7 +629,7 @@ def test_report_for_a_pay_cut_and_a_free_course() -> None:
 
 
 def test_report_shows_notes_literally() -> None:
-    from careercoach.roi_report import roi_lines, roi_renderable
+    from careercoach.ui.roi_report import roi_lines, roi_renderable
 
     note = "See [bold]this[/] \x1b]0;pwned\x07 and \x1b[2J too"
     result = evaluate(EXAMPLE)
@@ -652,14 +652,14 @@ def test_report_shows_notes_literally() -> None:
     ],
 )
 def test_money_formats(value: float, money: str, signed: str) -> None:
-    from careercoach import roi_report
+    from careercoach.ui import roi_report
 
     assert roi_report.money(value) == money
     assert roi_report.signed_money(value) == signed
 
 
 def test_percent_formats() -> None:
-    from careercoach.roi_report import percent, short_percent
+    from careercoach.ui.roi_report import percent, short_percent
 
     assert percent(0.224034) == "22.4%"
     assert percent(-0.00001) == "0.0%"
@@ -675,6 +675,6 @@ def test_roi_report_imports_no_rich_until_asked() -> None:
     import subprocess
     import sys
 
-    code = "import sys, careercoach.roi_report; print('rich' in sys.modules)"
+    code = "import sys, careercoach.ui.roi_report; print('rich' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

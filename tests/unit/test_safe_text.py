@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.text import Text
 
-from careercoach.console import make_console
 from careercoach.safe_text import clean, for_html, for_markdown, for_terminal
+from careercoach.ui.console import make_console
 
 NASTY = [
     "# heading",

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from typer.testing import CliRunner
 
 from careercoach.cli import app
-from careercoach.yaml_nodes import load_document
+from careercoach.storage.yaml_nodes import load_document
 
 TESTS = Path(__file__).resolve().parents[1]
 QUESTIONS = TESTS.parent / "questions"

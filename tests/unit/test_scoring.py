@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careercoach.models import Bank, Thresholds
-from careercoach.scoring import (
+from careercoach.core.models import Bank, Thresholds
+from careercoach.core.scoring import (
     describe_answer,
     dimension_score,
     level_for,

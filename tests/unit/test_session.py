@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from careercoach.banks import load_bank_file
-from careercoach.conditions import Answers, AnswerValue
+from careercoach.core.conditions import Answers, AnswerValue
+from careercoach.core.models import Bank
 from careercoach.errors import CareerCoachError
-from careercoach.models import Bank
-from careercoach.prompts import BACK
-from careercoach.session import (
+from careercoach.flows.session import (
     AlreadyRunning,
     Reply,
     Session,
@@ -26,6 +24,8 @@ from careercoach.session import (
     resume_command,
     time_left,
 )
+from careercoach.storage.banks import load_bank_file
+from careercoach.ui.prompts import BACK
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 
@@ -348,7 +348,7 @@ def test_the_lock_of_a_killed_process_is_not_stale(tmp_path: Path) -> None:
                 f"""
                 import sys
                 from pathlib import Path
-                from careercoach.session import assessment_lock
+                from careercoach.flows.session import assessment_lock
                 with assessment_lock(Path({str(tmp_path)!r})):
                     print("locked", flush=True)
                     sys.stdin.read()
@@ -375,7 +375,7 @@ def test_the_lock_of_a_killed_process_is_not_stale(tmp_path: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from careercoach.store import Store
+from careercoach.storage.store import Store
 
 path, assessment, name, count = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 sys.stdin.readline()  # start together
@@ -386,7 +386,7 @@ with Store(path) as store:
 
 
 def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
-    from careercoach.store import Store
+    from careercoach.storage.store import Store
 
     db = tmp_path / "data" / "careercoach.db"
     with Store(db) as store:
@@ -420,14 +420,14 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 def test_likert_points_use_the_words_of_the_plan() -> None:
-    from careercoach.prompts import LIKERT_CHOICES
-    from careercoach.scoring import LIKERT_LABELS
+    from careercoach.core.scoring import LIKERT_LABELS
+    from careercoach.ui.prompts import LIKERT_CHOICES
 
     assert {point: label.lower() for point, label in LIKERT_CHOICES} == LIKERT_LABELS
 
 
 def test_number_problems_say_what_is_allowed() -> None:
-    from careercoach.prompts import number_hint, number_problem
+    from careercoach.ui.prompts import number_hint, number_problem
 
     def problem(number: float) -> str | None:
         return number_problem(number, minimum=0, maximum=60, integer=True)
@@ -457,7 +457,7 @@ def test_bank_text_reaches_the_screen_without_its_escape_sequences() -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output.vt100 import Vt100_Output
 
-    from careercoach.prompts import Look, ask_single
+    from careercoach.ui.prompts import Look, ask_single
 
     screen = io.StringIO()
     output = Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm")

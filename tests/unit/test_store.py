@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from careercoach import store as store_module
-from careercoach.assessment import NO_ASSESSMENT, finish_assessment, load_plan, make_plan
+from careercoach.core.models import Bank, Plan
 from careercoach.errors import NotFound, StoreError
-from careercoach.models import Bank, Plan
+from careercoach.flows.assessment import NO_ASSESSMENT, finish_assessment, load_plan, make_plan
 from careercoach.paths import db_path
-from careercoach.store import SCHEMA_VERSION, BankRef, Store
+from careercoach.storage import store as store_module
+from careercoach.storage.store import SCHEMA_VERSION, BankRef, Store
 
 BANK = Bank.model_validate(
     {
@@ -187,8 +187,8 @@ def test_each_answer_is_committed_at_once() -> None:
 def test_an_answer_survives_a_kill(tmp_path: Path) -> None:
     code = (
         "import os, signal\n"
-        "from careercoach.store import Store\n"
-        "from careercoach.models import Bank\n"
+        "from careercoach.storage.store import Store\n"
+        "from careercoach.core.models import Bank\n"
         "store = Store()\n"
         "i = store.start_assessment([])\n"
         "store.save_answer(i, 'demo', 'q1', 5)\n"

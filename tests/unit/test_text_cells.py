@@ -7,7 +7,7 @@ import textwrap
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careercoach.text_cells import cells, fit, pad, wrap
+from careercoach.ui.text_cells import cells, fit, pad, wrap
 
 QUESTION_JA = "私は今の仕事で成長していないと感じていて、上司にも相談できずにいます。"
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from careercoach import input_files, yaml_nodes
 from careercoach.errors import AnswersError, BadInput, BankError
-from careercoach.yaml_nodes import Document, load_document
+from careercoach.storage import input_files, yaml_nodes
+from careercoach.storage.yaml_nodes import Document, load_document
 
 PATH = Path("t.yaml")
 

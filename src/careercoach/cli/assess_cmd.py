@@ -59,7 +59,7 @@ def _assess_interactive(
     if resume and restart:
         raise BadInput("--resume and --restart cannot be combined")
     from careercoach.cli.output import print_plan
-    from careercoach.session import run_interactive
+    from careercoach.flows.session import run_interactive
 
     options = state(ctx)
     plan = run_interactive(
@@ -76,8 +76,8 @@ def _assess_interactive(
 
 def _assess_from_file(ctx: typer.Context, path: Path, bank_ids: list[str]) -> None:
     """No prompt: check the file, store the finished assessment, print the plan."""
-    from careercoach.assessment import assess_from_file
     from careercoach.cli.output import print_plan
+    from careercoach.flows.assessment import assess_from_file
 
     options = state(ctx)
     plan = assess_from_file(path, bank_ids, options.bank_dirs)

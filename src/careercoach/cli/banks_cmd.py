@@ -24,8 +24,8 @@ app.add_typer(banks_app, name="banks")
 )
 def list_banks(ctx: typer.Context) -> None:
     """List the loaded banks: id, title, questions, file."""
-    from careercoach.bank_views import bank_list_lines
-    from careercoach.banks import load_banks
+    from careercoach.storage.banks import load_banks
+    from careercoach.ui.bank_views import bank_list_lines
 
     loaded = load_banks(state(ctx).bank_dirs)
     typer.echo("\n".join(bank_list_lines(loaded)))
@@ -43,12 +43,12 @@ def show_bank(
     ] = False,
 ) -> None:
     """Show one bank: its dimensions, actions and questions."""
-    from careercoach.bank_views import bank_detail_lines
-    from careercoach.banks import load_banks, select_banks
+    from careercoach.storage.banks import load_banks, select_banks
+    from careercoach.ui.bank_views import bank_detail_lines
 
     entry = select_banks(load_banks(state(ctx).bank_dirs), [bank_id], asked_by="banks show")[0]
     if json_:
-        from careercoach.history_render import to_json  # C1 and bidi escaped, as \uXXXX
+        from careercoach.ui.history_render import to_json  # C1 and bidi escaped, as \uXXXX
 
         data = entry.bank.model_dump(mode="json", by_alias=True)
         typer.echo(to_json(data), nl=False)
@@ -71,7 +71,7 @@ def validate_banks(
     ],
 ) -> None:
     """Check bank files: exit 0 when all are valid, else 2 with every problem."""
-    from careercoach.bank_views import validate_paths
+    from careercoach.ui.bank_views import validate_paths
 
     ok_lines = validate_paths(paths)
     typer.echo("\n".join(ok_lines))
@@ -88,6 +88,6 @@ Examples:
 )
 def bank_schema() -> None:
     """Print the JSON Schema of a bank file, for editors."""
-    from careercoach.bank_views import bank_json_schema
+    from careercoach.ui.bank_views import bank_json_schema
 
     sys.stdout.write(json.dumps(bank_json_schema(), indent=2) + "\n")

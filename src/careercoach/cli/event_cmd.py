@@ -11,8 +11,8 @@ import typer
 from careercoach.cli.app import app, state
 
 if TYPE_CHECKING:
-    from careercoach.history import EventFigure
-    from careercoach.store import EventRecord
+    from careercoach.storage.history import EventFigure
+    from careercoach.storage.store import EventRecord
 
 MAX_NOTE = 1000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -32,7 +32,7 @@ def _echo_lines(lines: list[str]) -> None:
 
 
 def _figure(record: "EventRecord") -> "EventFigure":
-    from careercoach.history import EventFigure
+    from careercoach.storage.history import EventFigure
 
     return EventFigure(
         id=record.id,
@@ -66,7 +66,7 @@ def _parse_day(text: str) -> date:
 
 
 def _interactive() -> bool:
-    from careercoach.prompts import stdin_is_terminal
+    from careercoach.ui.prompts import stdin_is_terminal
 
     return stdin_is_terminal() and sys.stdout.isatty()
 
@@ -98,12 +98,12 @@ def add_event(
     ] = None,
 ) -> None:
     """Record that something changed at work; see what to do this week."""
-    from careercoach.assessment import load_banks
     from careercoach.errors import BadInput
-    from careercoach.history import find_triggers
-    from careercoach.history_render import recheck_command, recheck_lines, wrap
+    from careercoach.flows.assessment import load_banks
     from careercoach.safe_text import clean, for_terminal
-    from careercoach.store import Store
+    from careercoach.storage.history import find_triggers
+    from careercoach.storage.store import Store
+    from careercoach.ui.history_render import recheck_command, recheck_lines, wrap
 
     day = _parse_day(when) if when is not None else date.today()
     if note is not None:
@@ -170,9 +170,9 @@ def _unknown_trigger(trigger: str, known: list[str]) -> Exception:
 def _checkin_moved(days: int, day: date) -> tuple[list[str], tuple[str, ...]]:
     """The check-in line after an event (sooner than the latest plan's date, or not), and
     the banks of the latest assessment."""
-    from careercoach.dates import human_date
-    from careercoach.history import due_words, event_checkin
-    from careercoach.store import Store
+    from careercoach.core.dates import human_date
+    from careercoach.storage.history import due_words, event_checkin
+    from careercoach.storage.store import Store
 
     with Store() as store:
         latest = store.latest_finished()
@@ -198,8 +198,8 @@ def list_events(
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """The events recorded, newest first."""
-    from careercoach.history_render import event_json, event_list_lines, terminal_width, to_json
-    from careercoach.store import Store
+    from careercoach.storage.store import Store
+    from careercoach.ui.history_render import event_json, event_list_lines, terminal_width, to_json
 
     events = []
     if Store.exists():
@@ -225,10 +225,10 @@ def checkin(
     ] = False,
 ) -> None:
     """When your next check-in is due, and what changed since the last assessment."""
-    from careercoach import history as figures
-    from careercoach.assessment import NO_ASSESSMENT
-    from careercoach.history_render import checkin_lines, terminal_width, unfinished_lines
-    from careercoach.store import Store
+    from careercoach.flows.assessment import NO_ASSESSMENT
+    from careercoach.storage import history as figures
+    from careercoach.storage.store import Store
+    from careercoach.ui.history_render import checkin_lines, terminal_width, unfinished_lines
 
     latest = None
     unfinished = None
@@ -306,10 +306,10 @@ def export_data(
 ) -> None:
     """Write everything stored (assessments, answers, plans, done actions, events) as
     one JSON document: your data, to keep or take elsewhere."""
-    from careercoach.export import write_file
-    from careercoach.history_render import to_json
     from careercoach.safe_text import clean
-    from careercoach.store import Store
+    from careercoach.storage.store import Store
+    from careercoach.ui.export import write_file
+    from careercoach.ui.history_render import to_json
 
     with Store() as store:
         text = to_json(store.export_data())
@@ -324,12 +324,12 @@ def export_data(
 
 def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> None:
     """``plan --done ACTION_ID`` / ``plan --check``: record actions of a plan as done."""
-    from careercoach.assessment import load_plan
     from careercoach.errors import BadInput, NoTerminal
-    from careercoach.history import resolve_action
-    from careercoach.history_render import wrap
+    from careercoach.flows.assessment import load_plan
     from careercoach.safe_text import for_terminal
-    from careercoach.store import DoneItem, Store
+    from careercoach.storage.history import resolve_action
+    from careercoach.storage.store import DoneItem, Store
+    from careercoach.ui.history_render import wrap
 
     if check and refs:
         raise BadInput("--check and --done cannot be combined")
@@ -346,7 +346,7 @@ def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> Non
 
     lines: list[str] = []
     if check:
-        from careercoach import prompts
+        from careercoach.ui import prompts
 
         if not prompts.stdin_is_terminal():
             raise NoTerminal(

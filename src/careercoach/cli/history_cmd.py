@@ -1,6 +1,6 @@
 """``history``, ``compare``, ``forget``: coming back to past assessments.
 
-``history`` and ``compare`` read through :class:`careercoach.history.Reader` (sqlite3
+``history`` and ``compare`` read through :class:`careercoach.storage.history.Reader` (sqlite3
 and json only) and print plain lines: they must answer fast with many assessments.
 """
 
@@ -50,8 +50,8 @@ def history(
     all_: Annotated[bool, typer.Option("--all", help="Show every assessment.")] = False,
 ) -> None:
     """Past finished assessments, newest first, with the trend of each score."""
-    from careercoach import history as figures
-    from careercoach import history_render as show
+    from careercoach.storage import history as figures
+    from careercoach.ui import history_render as show
 
     reader = figures.Reader.open()
     unfinished = None
@@ -104,9 +104,9 @@ def compare(
 ) -> None:
     """What changed between two assessments (default: the latest and the latest
     earlier one that took one of its banks)."""
-    from careercoach import history as figures
-    from careercoach import history_render as show
     from careercoach.errors import BadInput, NotFound
+    from careercoach.storage import history as figures
+    from careercoach.ui import history_render as show
 
     reader = figures.Reader.open()
     if reader is None:
@@ -170,11 +170,11 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete stored assessments (answers, plans, done actions), for real."""
-    from careercoach.dates import human_time
+    from careercoach.core.dates import human_time
     from careercoach.errors import BadInput
-    from careercoach.history import not_stored
-    from careercoach.prompts import stdin_is_terminal
-    from careercoach.store import Store
+    from careercoach.storage.history import not_stored
+    from careercoach.storage.store import Store
+    from careercoach.ui.prompts import stdin_is_terminal
 
     if id_ is not None and all_:
         raise BadInput("--id and --all cannot be combined")
@@ -212,7 +212,7 @@ def forget(
             typer.echo(f"Deleted assessment {id_} (its answers, plan and scores{extra}).")
         else:
             assessments, events = store.forget_all()
-            from careercoach import bank_cache
+            from careercoach.storage import bank_cache
 
             bank_cache.clear()  # bank text only, but "everything stored" means it too
             typer.echo(

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careercoach.models import Plan
+    from careercoach.core.models import Plan
 
 ACTIONS_PER_HORIZON = 5
 """The terminal view shows this many actions of each horizon unless asked for all."""
@@ -21,8 +21,8 @@ def print_plan(
     all_actions: bool = False,
 ) -> None:
     """Print the plan's terminal view (``assess`` at the end, and ``plan``)."""
-    from careercoach.console import make_console
-    from careercoach.render import plan_view
+    from careercoach.ui.console import make_console
+    from careercoach.ui.render import plan_view
 
     console = make_console(no_color=no_color)
     view = plan_view(

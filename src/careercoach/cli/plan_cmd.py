@@ -13,11 +13,11 @@ import typer
 from careercoach.cli.app import app, state
 
 if TYPE_CHECKING:
-    from careercoach.models import Plan
+    from careercoach.core.models import Plan
 
 
 def _load(assessment_id: int | None) -> "Plan":
-    from careercoach.assessment import load_plan
+    from careercoach.flows.assessment import load_plan
 
     return load_plan(assessment_id)
 
@@ -25,7 +25,7 @@ def _load(assessment_id: int | None) -> "Plan":
 def _format(export: str | None, output: str | None) -> str | None:
     """The export format: ``--export``, else guessed from ``--output``'s extension."""
     from careercoach.errors import BadInput
-    from careercoach.export import FORMATS, check_format
+    from careercoach.ui.export import FORMATS, check_format
 
     if export is not None:
         return check_format(export)
@@ -107,8 +107,8 @@ def plan(
         )
         return
 
-    from careercoach.export import default_filename, export_text, write_file
     from careercoach.safe_text import clean
+    from careercoach.ui.export import default_filename, export_text, write_file
 
     text = export_text(plan, fmt, explain=explain)
     if output == "-":

@@ -4,7 +4,7 @@ Flags for every input (SPEC.md, "The education ROI calculator"); the missing req
 ones are asked for when stdin and stdout are terminals, else each is an exit-2 error
 naming its flag. Numbers are read here (``60,000`` and ``25%`` are fine) so that a bad
 value is one ``careercoach: ...`` line like every other problem. The model is
-``careercoach.roi``, the text ``careercoach.roi_report``; everything is imported inside
+``careercoach.core.roi``, the text ``careercoach.ui.roi_report``; everything is imported inside
 the command to keep ``careercoach --help`` fast.
 """
 
@@ -16,7 +16,7 @@ import typer
 from careercoach.cli.app import app, state
 
 if TYPE_CHECKING:
-    from careercoach.education_pays import SalaryEstimate
+    from careercoach.core.education_pays import SalaryEstimate
 
 _NUMBER_FLAGS = (
     # input name, whether "25%" is allowed
@@ -148,7 +148,7 @@ def roi(
     ] = False,
 ) -> None:
     """Does a degree pay? Costs, returns, payback year and IRR."""
-    from careercoach import roi as model
+    from careercoach.core import roi as model
     from careercoach.errors import BadInput
 
     given: dict[str, str | None] = {
@@ -182,7 +182,7 @@ def roi(
 
     estimate: SalaryEstimate | None = None
     if "expected_salary" not in values and degree:
-        from careercoach.education_pays import expected_salary as estimate_salary
+        from careercoach.core.education_pays import expected_salary as estimate_salary
 
         estimate = estimate_salary(float(values["current_salary"]), degree, from_level)
         values["expected_salary"] = estimate.expected_salary
@@ -205,14 +205,14 @@ def roi(
 
     notes = [estimate.note()] if estimate else []
     if plain or not sys.stdout.isatty():
-        from careercoach.roi_report import roi_text
+        from careercoach.ui.roi_report import roi_text
 
         sys.stdout.write(roi_text(result, scenarios, notes=notes))
         return
 
     from rich.console import Console
 
-    from careercoach.roi_report import roi_renderable
+    from careercoach.ui.roi_report import roi_renderable
 
     console = Console(highlight=False, no_color=state(ctx).no_color or None)
     console.print(roi_renderable(result, scenarios, notes=notes))
@@ -220,8 +220,8 @@ def roi(
 
 def _parse_flags(given: dict[str, str | None]) -> tuple[dict[str, Any], list[str]]:
     """Each given number flag read and checked on its own: (values, problems)."""
-    from careercoach import roi as model
-    from careercoach.prompts import parse_number
+    from careercoach.core import roi as model
+    from careercoach.ui.prompts import parse_number
 
     values: dict[str, Any] = {}
     found: list[str] = []
@@ -249,7 +249,7 @@ def _parse_flags(given: dict[str, str | None]) -> tuple[dict[str, Any], list[str
 def _degree_problems(
     degree: str | None, from_level: str | None, *, expected_given: bool
 ) -> list[str]:
-    from careercoach import education_pays as pays
+    from careercoach.core import education_pays as pays
 
     found: list[str] = []
     if degree is not None and degree not in pays.DEGREES:
@@ -274,7 +274,7 @@ def _degree_problems(
 
 
 def _missing(name: str) -> str:
-    from careercoach import roi as model
+    from careercoach.core import roi as model
 
     flag = model.FLAGS[name]
     also = " (or --degree to estimate it)" if name == "expected_salary" else ""
@@ -302,14 +302,14 @@ def _ask(values: dict[str, Any], needed: list[str], *, ask_study_mode: bool) -> 
 
 
 def _ask_study_mode(values: dict[str, Any]) -> None:
-    from careercoach.prompts import ask_single
+    from careercoach.ui.prompts import ask_single
 
     values["full_time"] = ask_single(_STUDY_MODE, _STUDY_MODES) == "full_time"
 
 
 def _ask_input(values: dict[str, Any], name: str) -> None:
-    from careercoach import roi as model
-    from careercoach.prompts import ask_number
+    from careercoach.core import roi as model
+    from careercoach.ui.prompts import ask_number
 
     label = model.DESCRIPTIONS[name].capitalize()
 

@@ -2,7 +2,7 @@
 without pydantic (``history`` opens the file through here too, and must start fast).
 
 :data:`SCHEMA_VERSION` is the newest data format (``PRAGMA user_version``) this version
-knows: one per migration in :data:`careercoach.store.MIGRATIONS`.
+knows: one per migration in :data:`careercoach.storage.store.MIGRATIONS`.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 every one mapped back to the YAML node that caused it (``path:line:col``).
 
 Every problem in a file is reported at once. Shape problems come from pydantic; the
-cross-reference problems come from :func:`careercoach.models.reference_problems`. There
+cross-reference problems come from :func:`careercoach.core.models.reference_problems`. There
 is no second validator here. Only a bank that is not in the cache
-(:mod:`careercoach.bank_cache`) comes this way.
+(:mod:`careercoach.storage.bank_cache`) comes this way.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ from typing import Any, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from careercoach.errors import BankError
-from careercoach.input_files import gc_paused
-from careercoach.models import (
+from careercoach.core.models import (
     ID_PATTERN,
     QUESTION_MODELS,
     Action,
@@ -44,7 +42,9 @@ from careercoach.models import (
     VerdictSection,
     reference_problems,
 )
-from careercoach.yaml_nodes import Document
+from careercoach.errors import BankError
+from careercoach.storage.input_files import gc_paused
+from careercoach.storage.yaml_nodes import Document
 
 
 def _describe(value: Any) -> str:

@@ -30,9 +30,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from careercoach import input_files
 from careercoach.errors import BadInput, BankError
-from careercoach.input_files import gc_paused, read_file
+from careercoach.storage import input_files
+from careercoach.storage.input_files import gc_paused, read_file
 
 MAX_DEPTH = 100
 Loc = tuple[str | int, ...]

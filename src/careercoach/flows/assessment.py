@@ -1,6 +1,6 @@
 """Orchestration: answers → check → score → plan → store, and reading plans back.
 
-The pure work is in :mod:`careercoach.scoring` and :mod:`careercoach.planning`; this
+The pure work is in :mod:`careercoach.core.scoring` and :mod:`careercoach.core.planning`; this
 module wires it to the bank loader, the answers file and the store. Commands call it;
 it never prints.
 """
@@ -16,9 +16,9 @@ from careercoach import __version__
 from careercoach.errors import NotFound
 
 if TYPE_CHECKING:
-    from careercoach.conditions import AnswerValue
-    from careercoach.models import Bank, Plan
-    from careercoach.store import Store
+    from careercoach.core.conditions import AnswerValue
+    from careercoach.core.models import Bank, Plan
+    from careercoach.storage.store import Store
 
 NO_ASSESSMENT = "No finished assessment yet. Start one with: careercoach assess"
 
@@ -40,8 +40,8 @@ def make_plan(
 
     ``done`` (``Store.done_baseline()``): actions marked done before are left out unless
     their dimension got worse since."""
-    from careercoach.planning import build_plan
-    from careercoach.scoring import score_banks
+    from careercoach.core.planning import build_plan
+    from careercoach.core.scoring import score_banks
 
     plan = build_plan(
         score_banks(banks, answers),
@@ -51,14 +51,14 @@ def make_plan(
     )
     if not done:
         return plan
-    from careercoach.history import without_done
+    from careercoach.storage.history import without_done
 
     return without_done(plan, done)
 
 
 def load_banks(extra_dirs: Sequence[Path] = ()) -> list[Bank]:
     """Every loaded bank (built-in, ``--bank-dir``, ``CAREERCOACH_BANKS``), in load order."""
-    from careercoach.banks import load_banks as load
+    from careercoach.storage.banks import load_banks as load
 
     return [loaded.bank for loaded in load(extra_dirs)]
 
@@ -72,11 +72,11 @@ def assess_from_file(
     Raises :class:`~careercoach.errors.AnswersError` listing every problem of the file;
     nothing is stored then (the database is not even opened).
     """
-    from careercoach import bank_cache
-    from careercoach.answers import load_answers_file
-    from careercoach.banks import load_banks as load
-    from careercoach.banks import select_banks
-    from careercoach.store import Store
+    from careercoach.storage import bank_cache
+    from careercoach.storage.answers import load_answers_file
+    from careercoach.storage.banks import load_banks as load
+    from careercoach.storage.banks import select_banks
+    from careercoach.storage.store import Store
 
     loaded = load(extra_dirs)
     if bank_ids:
@@ -129,7 +129,7 @@ def _none_finished(store: Store) -> NotFound:
     answered = 0 if started is None else store.answer_count(started)
     if not answered:
         return NotFound(NO_ASSESSMENT)
-    from careercoach.history_render import unfinished_lines
+    from careercoach.ui.history_render import unfinished_lines
 
     first, hint = unfinished_lines(answered)
     return NotFound(first, hint=hint)
@@ -141,7 +141,7 @@ def load_plan(assessment_id: int | None = None) -> Plan:
     Raises :class:`~careercoach.errors.NotFound` ("No finished assessment yet. Start one
     with: careercoach assess" / "No assessment N."). Does not create a database.
     """
-    from careercoach.store import Store
+    from careercoach.storage.store import Store
 
     if not Store.exists():
         if assessment_id is None:
@@ -162,6 +162,6 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     hint="Finish it with: careercoach assess --resume",
                 )
             raise NotFound(f"No assessment {assessment_id}.")
-        from careercoach.history import with_progress
+        from careercoach.storage.history import with_progress
 
         return _with_previous(store, with_progress(store, plan))

@@ -8,10 +8,10 @@ Two halves, each small:
 * :class:`Reader`, a read-only view of the store for ``history`` and ``compare``.
 
 ``history`` and ``compare`` must answer quickly even with a thousand assessments stored,
-so the reader uses :mod:`sqlite3` and :mod:`json` only: importing ``careercoach.store``
-would build every pydantic model of ``careercoach.models`` (several hundred ms). It never
+so the reader uses :mod:`sqlite3` and :mod:`json` only: importing ``careercoach.storage.store``
+would build every pydantic model of ``careercoach.core.models`` (several hundred ms). It never
 creates or migrates a database itself; an old file is migrated once through
-:class:`careercoach.store.Store`. Plans are never parsed whole: SQLite's ``json_extract``
+:class:`careercoach.storage.store.Store`. Plans are never parsed whole: SQLite's ``json_extract``
 picks out the dimensions, focus and actions of only the assessments shown.
 
 A score measures a **need**: the higher, the more the plan acts on it. A falling score is
@@ -26,15 +26,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from careercoach.dates import span_text
+from careercoach.core.dates import span_text
 from careercoach.errors import NotFound
 
 if TYPE_CHECKING:
     import sqlite3
     from pathlib import Path
 
-    from careercoach.models import Bank, Plan
-    from careercoach.store import Store
+    from careercoach.core.models import Bank, Plan
+    from careercoach.storage.store import Store
 
 Direction = Literal["better", "worse", "same", "new", "gone"]
 MIN_SCHEMA = 2
@@ -555,8 +555,8 @@ class Reader:
         """
         import sqlite3
 
-        from careercoach.db_format import check_folder, check_schema
         from careercoach.paths import db_path
+        from careercoach.storage.db_format import check_folder, check_schema
 
         path = path or db_path()
         check_folder(path.parent)  # a file where the folder should be is not "nothing yet"
@@ -577,7 +577,7 @@ class Reader:
         if version < MIN_SCHEMA:
             if conn is not None:
                 conn.close()
-            from careercoach.store import Store
+            from careercoach.storage.store import Store
 
             Store(path).close()  # migrates, or raises StoreError saying what is wrong
             conn = sqlite3.connect(path, isolation_level=None, timeout=5)
@@ -601,8 +601,8 @@ class Reader:
         try:
             return list(self.conn.execute(sql, params).fetchall())
         except sqlite3.Error as exc:
-            from careercoach.db_format import sqlite_error
             from careercoach.paths import db_path
+            from careercoach.storage.db_format import sqlite_error
 
             raise sqlite_error(exc, self.path or db_path()) from None
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from careercoach import __version__
-from careercoach.models import (
+from careercoach.core.models import (
     QUESTION_MODELS,
     Action,
     AllOf,

@@ -1,7 +1,7 @@
 """Find and load question banks: the files, the bank cache, clashes between bank ids.
 
-A bank file is read once; its bytes are looked up in :mod:`careercoach.bank_cache`, and
-only a file that is not there is parsed and validated (:mod:`careercoach.bank_validation`,
+A bank file is read once; its bytes are looked up in :mod:`careercoach.storage.bank_cache`, and
+only a file that is not there is parsed and validated (:mod:`careercoach.storage.bank_validation`,
 every problem at ``path:line:col``) and then cached.
 """
 
@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from careercoach import bank_cache
+from careercoach.core.models import Bank
 from careercoach.errors import BadInput, BankError
-from careercoach.input_files import gc_paused, read_file
-from careercoach.models import Bank
 from careercoach.paths import builtin_questions_dir, env_bank_dirs
+from careercoach.storage import bank_cache
+from careercoach.storage.input_files import gc_paused, read_file
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -38,8 +38,8 @@ def load_bank_file(path: Path, *, display: str | None = None) -> Bank:
         cached = bank_cache.get(cache_key)
         if cached is not None:
             return cached
-        from careercoach.bank_validation import bank_from_document
-        from careercoach.yaml_nodes import load_document
+        from careercoach.storage.bank_validation import bank_from_document
+        from careercoach.storage.yaml_nodes import load_document
 
         bank = bank_from_document(load_document(path, raw=raw, display=display, keep_problems=True))
     bank_cache.put(cache_key, bank)
@@ -48,7 +48,7 @@ def load_bank_file(path: Path, *, display: str | None = None) -> Bank:
 
 def _id_where(path: Path) -> str:
     """``path:line:col`` of a bank file's ``id`` (just the path if it cannot be read)."""
-    from careercoach.yaml_nodes import load_document
+    from careercoach.storage.yaml_nodes import load_document
 
     try:
         return load_document(path, keep_problems=True).where(("id",))

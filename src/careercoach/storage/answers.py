@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careercoach.conditions import Answers, AnswerValue, BankAnswers, is_asked
-from careercoach.errors import AnswersError
-from careercoach.models import (
+from careercoach.core.conditions import Answers, AnswerValue, BankAnswers, is_asked
+from careercoach.core.models import (
     AllOf,
     AnyOf,
     Bank,
@@ -34,6 +33,7 @@ from careercoach.models import (
     TextQuestion,
     condition_questions,
 )
+from careercoach.errors import AnswersError
 
 
 @dataclass(frozen=True)
@@ -359,7 +359,7 @@ def _json_text(path: Path) -> str | None:
     here (the loader then reads it and reports why)."""
     if path.suffix.lower() != ".json":
         return None
-    from careercoach.input_files import MAX_BYTES
+    from careercoach.storage.input_files import MAX_BYTES
 
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -385,7 +385,7 @@ def load_answers_file(
     path: Path, banks: Sequence[Bank], selected: Sequence[str] = ()
 ) -> AnswersFile:
     """Read and check an answers file; :class:`AnswersError` lists every problem."""
-    from careercoach.yaml_nodes import load_document
+    from careercoach.storage.yaml_nodes import load_document
 
     doc = load_document(path, text=_json_text(path), error=AnswersError)
     checked = check_answers(doc.data, banks, selected)

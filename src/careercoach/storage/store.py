@@ -37,11 +37,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from careercoach import __version__, db_format
-from careercoach.conditions import Answers, AnswerValue
-from careercoach.db_format import check_folder, check_schema, sqlite_error
+from careercoach import __version__
+from careercoach.core.conditions import Answers, AnswerValue
+from careercoach.core.models import Bank, Plan, plan_json
 from careercoach.errors import NotFound, StoreError
-from careercoach.models import Bank, Plan, plan_json
+from careercoach.storage import db_format
+from careercoach.storage.db_format import check_folder, check_schema, sqlite_error
 
 BUSY_TIMEOUT_MS = 5000
 Status = Literal["unfinished", "finished"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeAlias
 
-from careercoach.models import AllOf, AnyOf, Bank, Condition, NotOf, Question
+from careercoach.core.models import AllOf, AnyOf, Bank, Condition, NotOf, Question
 
 AnswerValue: TypeAlias = int | float | str | list[str]
 BankAnswers: TypeAlias = dict[str, AnswerValue]

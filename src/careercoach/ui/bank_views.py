@@ -6,9 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from careercoach.banks import LoadedBank, bank_files, clash_message, load_bank_file
-from careercoach.errors import BadInput, BankError
-from careercoach.models import (
+from careercoach.core.models import (
     Bank,
     LikertQuestion,
     MultiQuestion,
@@ -16,8 +14,10 @@ from careercoach.models import (
     Question,
     SingleQuestion,
 )
+from careercoach.errors import BadInput, BankError
 from careercoach.safe_text import for_terminal as safe
-from careercoach.text_cells import wrap
+from careercoach.storage.banks import LoadedBank, bank_files, clash_message, load_bank_file
+from careercoach.ui.text_cells import wrap
 
 WIDTH = 80
 SECONDS_PER_TYPE = {"likert": 8, "single": 12, "multi": 20, "number": 15, "text": 45}

@@ -21,8 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from careercoach.conditions import AnswerValue, BankAnswers, asked_answers
-from careercoach.models import (
+from careercoach.core.conditions import AnswerValue, BankAnswers, asked_answers
+from careercoach.core.models import (
     Bank,
     Dimension,
     Level,

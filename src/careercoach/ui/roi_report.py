@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careercoach.roi import RoiResult, Scenario
+from careercoach.core.roi import RoiResult, Scenario
 from careercoach.safe_text import clean, for_terminal
-from careercoach.text_cells import wrap
+from careercoach.ui.text_cells import wrap
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

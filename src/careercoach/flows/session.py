@@ -4,8 +4,8 @@
 stored so far, and a ``recorder`` that stores each answer the moment it is given; its
 :meth:`Session.run` takes an ``ask`` function (one :class:`Step` in, with the progress to
 show; one answer, ``None`` for a skipped optional question, or
-:data:`~careercoach.prompts.BACK` out). :class:`PromptAsker` is the real ``ask`` (the
-progress line, then questionary through :mod:`careercoach.prompts`);
+:data:`~careercoach.ui.prompts.BACK` out). :class:`PromptAsker` is the real ``ask`` (the
+progress line, then questionary through :mod:`careercoach.ui.prompts`);
 :func:`run_interactive` wires the loop to the store, the lock and the command line.
 
 The walk: the questions that are asked (their ``when`` holds given the answers so far),
@@ -30,16 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
-from careercoach.bank_views import SECONDS_PER_TYPE, estimated_minutes
-from careercoach.conditions import (
+from careercoach.core.conditions import (
     Answers,
     AnswerValue,
     BankAnswers,
     asked_answers,
     asked_questions,
 )
-from careercoach.errors import CareerCoachError, Interrupted, NoTerminal
-from careercoach.models import (
+from careercoach.core.models import (
     Bank,
     LikertQuestion,
     MultiQuestion,
@@ -49,12 +47,14 @@ from careercoach.models import (
     TextQuestion,
     condition_questions,
 )
-from careercoach.prompts import BACK, WIDTH, GoBack, Look, Prompt, screen_width, wrap
+from careercoach.errors import CareerCoachError, Interrupted, NoTerminal
 from careercoach.safe_text import clean
+from careercoach.ui.bank_views import SECONDS_PER_TYPE, estimated_minutes
+from careercoach.ui.prompts import BACK, WIDTH, GoBack, Look, Prompt, screen_width, wrap
 
 if TYPE_CHECKING:
-    from careercoach.models import Plan
-    from careercoach.store import Store
+    from careercoach.core.models import Plan
+    from careercoach.storage.store import Store
 
 RESUME_COMMAND = "careercoach assess --resume"
 BACK_TIP = "Tip: < goes back a question; Ctrl-C stops and keeps your answers."
@@ -171,7 +171,7 @@ class Session:
         """Time for what is left from ``position`` on: the question on screen and every
         later asked question without an answer at its type's time, and each question whose
         ``when`` waits on an unanswered one at half (as
-        :func:`~careercoach.bank_views.estimated_minutes` counts)."""
+        :func:`~careercoach.ui.bank_views.estimated_minutes` counts)."""
         seconds = 0.0
         for at in range(position, len(walk)):
             index, question = walk[at]
@@ -301,8 +301,8 @@ def _options(question: SingleQuestion | MultiQuestion) -> list[tuple[str, str]]:
 
 
 def build_prompt(question: Question, current: AnswerValue | None, look: Look) -> Prompt[Reply]:
-    """The matching prompt of :mod:`careercoach.prompts` for one question, not yet shown."""
-    from careercoach import prompts
+    """The matching prompt of :mod:`careercoach.ui.prompts` for one question, not yet shown."""
+    from careercoach.ui import prompts
 
     message = question.prompt
     prompt: Prompt[Any]
@@ -342,7 +342,7 @@ def build_prompt(question: Question, current: AnswerValue | None, look: Look) ->
 
 
 def ask_question(question: Question, current: AnswerValue | None, look: Look) -> Reply:
-    """Ask one question through the matching prompt of :mod:`careercoach.prompts`."""
+    """Ask one question through the matching prompt of :mod:`careercoach.ui.prompts`."""
     return build_prompt(question, current, look).ask()
 
 
@@ -468,8 +468,8 @@ def assessment_lock(folder: Path) -> Iterator[None]:
     SIGKILL), so a stale lock cannot outlive its process. The file holds the pid of the
     holder, for the message a second run prints.
     """
-    from careercoach.db_format import check_folder
     from careercoach.errors import StoreError
+    from careercoach.storage.db_format import check_folder
 
     check_folder(folder)  # a file in the way is a StoreError that says so
     path = folder / LOCK_NAME
@@ -612,7 +612,7 @@ def run_interactive(
     terminal, and with :class:`Interrupted` (exit 130) on Ctrl-C or Ctrl-D, saying how to
     resume.
     """
-    from careercoach import prompts
+    from careercoach.ui import prompts
 
     if not prompts.stdin_is_terminal():
         raise NoTerminal(
@@ -625,11 +625,11 @@ def run_interactive(
         stream.write(line + "\n")
         stream.flush()
 
-    from careercoach import bank_cache
-    from careercoach.assessment import finish_assessment
-    from careercoach.banks import load_banks, select_banks
+    from careercoach.flows.assessment import finish_assessment
     from careercoach.paths import data_dir, db_path
-    from careercoach.store import Store
+    from careercoach.storage import bank_cache
+    from careercoach.storage.banks import load_banks, select_banks
+    from careercoach.storage.store import Store
 
     loaded = load_banks(bank_dirs)
     chosen = [entry.bank for entry in select_banks(loaded, bank_ids)] if bank_ids else []
@@ -736,7 +736,7 @@ def _ask_resume(
     known: Mapping[str, Bank],
 ) -> int | None:
     """Ask whether to resume the unfinished assessment; discard it if not."""
-    from careercoach import prompts
+    from careercoach.ui import prompts
 
     record = store.assessment(assessment_id)
     started = record.started_at.replace("T", " ")[:16] + " UTC" if record else "earlier"

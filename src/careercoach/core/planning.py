@@ -17,8 +17,8 @@ from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any, Literal
 
-from careercoach.dates import span_text
-from careercoach.models import (
+from careercoach.core.dates import span_text
+from careercoach.core.models import (
     HORIZONS,
     DimensionScore,
     ExplainItem,
@@ -30,7 +30,7 @@ from careercoach.models import (
     Strength,
     Verdict,
 )
-from careercoach.scoring import BankResult, DimensionResult, describe_answer
+from careercoach.core.scoring import BankResult, DimensionResult, describe_answer
 
 DEFAULT_CHECKIN_DAYS = 90
 MAX_FOCUS = 3
@@ -333,7 +333,7 @@ def roi_block(results: Sequence[BankResult]) -> tuple[dict[str, Any] | None, lis
         mapped = {name: value for name, value in mapping if isinstance(value, str)}
         if any(mapped[name] not in result.answers for name in ROI_REQUIRED):
             continue
-        from careercoach import roi  # only when there is something to compute
+        from careercoach.core import roi  # only when there is something to compute
 
         values: dict[str, object] = {}
         for name, question_id in mapped.items():

@@ -1,7 +1,7 @@
 """Rich renderables for the plan (and pieces that history and compare reuse). No printing.
 
 Everything here returns something to hand to ``Console.print`` (make the console with
-``careercoach.console.make_console``). Text from banks and answers always goes through
+``careercoach.ui.console.make_console``). Text from banks and answers always goes through
 ``safe_text.for_terminal`` into ``rich.text.Text``, which never reads ``[...]`` as markup;
 nothing here builds a renderable from a plain string.
 
@@ -27,11 +27,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from careercoach import export
 from careercoach.safe_text import for_terminal
+from careercoach.ui import export
 
 if TYPE_CHECKING:
-    from careercoach.models import Explanation, Plan
+    from careercoach.core.models import Explanation, Plan
 
 LEVEL_STYLES: dict[str, str] = {"high": "bold red", "moderate": "yellow", "low": "green"}
 BAR_FULL = "█"
@@ -254,7 +254,7 @@ def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
     title = "Does the degree pay?"
     if isinstance(block, str):
         return section(title, [indent(data(block))], plain=plain)
-    from careercoach import roi_report
+    from careercoach.ui import roi_report
 
     result, scenarios = block.result, block.scenarios
     inputs = Text(for_terminal(export.roi_input_line(result)), style="dim")

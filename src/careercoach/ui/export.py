@@ -1,6 +1,6 @@
 """The plan as a file: Markdown, HTML and JSON strings (pure), and one atomic writer.
 
-Each exporter takes a :class:`~careercoach.models.Plan` and returns the whole file as a
+Each exporter takes a :class:`~careercoach.core.models.Plan` and returns the whole file as a
 string; :func:`export_text` finds one by name (``md``, ``json``, ``html``) and
 :func:`write_file` is the only function here that touches the disk. Every piece of text
 that came from a bank or an answer goes through ``safe_text`` on its way in.
@@ -21,13 +21,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careercoach.dates import count, human_date, human_time, local_time, span_text
+from careercoach.core.dates import count, human_date, human_time, local_time, span_text
 from careercoach.errors import BadInput, CareerCoachError
 from careercoach.safe_text import clean, for_html, for_markdown
 
 if TYPE_CHECKING:
-    from careercoach.models import DimensionScore, Explanation, Horizon, Plan
-    from careercoach.roi import RoiResult, Scenario
+    from careercoach.core.models import DimensionScore, Explanation, Horizon, Plan
+    from careercoach.core.roi import RoiResult, Scenario
 
 FORMATS: tuple[str, ...] = ("md", "json", "html")
 FILENAME_STEM = "careercoach-plan"
@@ -142,7 +142,7 @@ def roi_block(plan: Plan) -> RoiBlock | str | None:
     ``None`` when the plan has no ROI."""
     if plan.roi is None:
         return None
-    from careercoach import roi
+    from careercoach.core import roi
 
     try:
         inputs = roi.RoiInputs(**plan.roi["inputs"])
@@ -153,7 +153,7 @@ def roi_block(plan: Plan) -> RoiBlock | str | None:
 
 def roi_input_line(result: RoiResult) -> str:
     """The inputs in one sentence."""
-    from careercoach.roi_report import money, short_percent
+    from careercoach.ui.roi_report import money, short_percent
 
     i = result.inputs
     return (
@@ -167,7 +167,7 @@ def roi_input_line(result: RoiResult) -> str:
 
 def roi_summary_rows(result: RoiResult) -> list[tuple[str, str]]:
     """What it costs, what it returns, and the answer, as (label, value) rows."""
-    from careercoach.roi_report import irr_text, money, payback, signed_money
+    from careercoach.ui.roi_report import irr_text, money, payback, signed_money
 
     word = "gain" if result.yearly_gain >= 0 else "loss"
     rows = [("Tuition and fees", money(result.tuition))]
@@ -184,7 +184,7 @@ def roi_summary_rows(result: RoiResult) -> list[tuple[str, str]]:
 
 def roi_scenario_rows(block: RoiBlock) -> list[tuple[str, str, str, str]]:
     """The sensitivity table: what if, NPV, pays back, IRR (the first row: as entered)."""
-    from careercoach.roi_report import irr_text, payback, signed_money
+    from careercoach.ui.roi_report import irr_text, payback, signed_money
 
     rows = [("As entered", signed_money(block.result.npv), payback(block.result))]
     rows += [(s.label, signed_money(s.result.npv), payback(s.result)) for s in block.scenarios]
@@ -193,7 +193,7 @@ def roi_scenario_rows(block: RoiBlock) -> list[tuple[str, str, str, str]]:
 
 
 def roi_verdict(result: RoiResult) -> str:
-    from careercoach.roi_report import verdict
+    from careercoach.ui.roi_report import verdict
 
     return verdict(result)
 

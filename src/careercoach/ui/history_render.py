@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from careercoach import text_cells
-from careercoach.dates import count, human_date, human_time, local_time, span_text
-from careercoach.history import (
+from careercoach.core.dates import count, human_date, human_time, local_time, span_text
+from careercoach.safe_text import for_terminal
+from careercoach.storage.history import (
     TREND_MINIMUM,
     TREND_WINDOW,
     Comparison,
@@ -30,7 +30,7 @@ from careercoach.history import (
     Trend,
     due_words,
 )
-from careercoach.safe_text import for_terminal
+from careercoach.ui import text_cells
 
 ARROWS = {"better": "↓", "worse": "↑", "same": "="}
 NO_HISTORY = [

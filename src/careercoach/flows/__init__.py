@@ -1,0 +1,1 @@
+"""The flows that combine storage and ui: the interactive assessment, assessing from a file."""

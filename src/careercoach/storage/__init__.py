@@ -1,0 +1,1 @@
+"""What reads or writes files: the SQLite store, banks and the YAML reader, answers."""

@@ -1,0 +1,1 @@
+"""What a person sees: terminal views (Rich renderables), prompts, and exported files."""
