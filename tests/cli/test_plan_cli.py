@@ -276,7 +276,7 @@ def test_plan_help_loads_no_rich() -> None:
         env={**os.environ, "COLUMNS": "80"},
     )
     modules = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
-    assert "careercoach.cli.plan_cmd" in modules
+    assert "careercoach.cli.plan" in modules
     loaded = {
         "rich.console",
         "careercoach.ui.render",

@@ -13,7 +13,7 @@ from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from careercoach.cli import app, roi_cmd
+from careercoach.cli import app, roi
 from careercoach.errors import Interrupted
 from careercoach.ui import prompts
 
@@ -333,7 +333,7 @@ def test_the_missing_expected_salary_alone() -> None:
 @pytest.fixture
 def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
     """A terminal for questionary: keys go in through ``keys.send_text``."""
-    monkeypatch.setattr(roi_cmd, "_interactive", lambda: True)
+    monkeypatch.setattr(roi, "_interactive", lambda: True)
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         yield inp
 
@@ -413,7 +413,7 @@ def test_ctrl_d_at_a_prompt_exits_130(keys: PipeInput) -> None:
 
 def test_the_prompt_validation_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """What each prompt says about a bad answer (as questionary shows it)."""
-    monkeypatch.setattr(roi_cmd, "_interactive", lambda: True)
+    monkeypatch.setattr(roi, "_interactive", lambda: True)
     seen: dict[str, list[str | None]] = {}
 
     def fake_ask(message: str, *, validate: Any, **_: Any) -> float:

@@ -93,7 +93,7 @@ def plan(
 ) -> None:
     """Print the action plan of your latest assessment, or export it."""
     if done or check:
-        from careercoach.cli.event_cmd import mark_done
+        from careercoach.cli.event import mark_done
 
         mark_done(id_, done or [], check=check)
         return

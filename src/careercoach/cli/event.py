@@ -145,7 +145,7 @@ def add_event(
     lines.append(f"  {command}")
     _echo_lines(lines)
     if _interactive() and typer.confirm("Start the re-check now?", default=False):
-        from careercoach.cli.assess_cmd import assess
+        from careercoach.cli.assess import assess
 
         assess(ctx, bank=list(info.recheck) or None)
 
@@ -252,7 +252,7 @@ def checkin(
         if not run:
             _echo_lines(unfinished_lines(unfinished) if unfinished else [NO_ASSESSMENT])
             return
-        from careercoach.cli.assess_cmd import assess
+        from careercoach.cli.assess import assess
 
         assess(ctx)
         return
@@ -261,7 +261,7 @@ def checkin(
     due = figures.checkin_due(planned, since)
     recheck = list(dict.fromkeys([*plan.recheck_banks, *due.recheck]))
     if run:
-        from careercoach.cli.assess_cmd import assess
+        from careercoach.cli.assess import assess
 
         banks = list(dict.fromkeys([*latest.bank_ids, *recheck]))
         assess(ctx, bank=banks)
