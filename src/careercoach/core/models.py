@@ -494,6 +494,11 @@ class PlannedAction(_Out):
     text: str
     horizon: Horizon
     done: bool = False
+    number: int = Field(
+        default=0,
+        description="Its place in the plan (1, 2, ...), as `plan --done N` names it; 0 in "
+        "more_actions and in plans stored before numbers existed.",
+    )
 
 
 class Focus(_Out):
@@ -540,6 +545,27 @@ class Explanation(_Out):
     items: list[ExplainItem]
 
 
+class Commitment(_Out):
+    """An action the person committed to: by when, and what they will do if it slips."""
+
+    number: int
+    action_id: str
+    text: str
+    by: str
+    if_then: str | None = None
+    done: bool = False
+
+
+class OwnWords(_Out):
+    """A written answer, quoted back beside the bank (and area) it belongs to."""
+
+    bank: str
+    question: str
+    prompt: str
+    text: str
+    dimension: str | None = None
+
+
 class Plan(_Out):
     """An action plan; ``model_dump(mode="json")`` is SPEC.md's ``plan --export json``."""
 
@@ -563,6 +589,13 @@ class Plan(_Out):
     )
     previous_finished_at: str | None = None
     explain: list[Explanation] = []
+    more_actions: list[PlannedAction] = Field(
+        default=[], description="Actions that apply beyond the short plan (`plan --all`)."
+    )
+    commitments: list[Commitment] = []
+    own_words: list[OwnWords] = Field(
+        default=[], description="Every non-empty written answer, quoted back."
+    )
 
 
 def as_data(value: Any) -> Any:

@@ -368,12 +368,16 @@ def build_plan(
     roi_json, roi_warnings = roi_block(results)
     when = checkin(results)
     verdicts = [v for v in (verdict(result) for result in results) if v is not None]
+    actions = [
+        action.model_copy(update={"number": number})
+        for number, action in enumerate(planned_actions(ranked), start=1)
+    ]
     return Plan.model_construct(
         assessment_id=assessment_id,
         finished_at=finished_at.isoformat(timespec="seconds"),
         tool_version=tool_version,
         dimensions=[_dimension_score(r) for r in ranked],
-        actions=planned_actions(ranked),
+        actions=actions,
         roi=roi_json,
         banks=[result.bank.id for result in results],
         focus=focus_areas(ranked),
