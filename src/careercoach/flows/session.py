@@ -37,6 +37,7 @@ from careercoach.core.conditions import (
     asked_answers,
     asked_questions,
 )
+from careercoach.core.dates import count as plural
 from careercoach.core.models import (
     Bank,
     LikertQuestion,
@@ -562,9 +563,9 @@ def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[s
     minutes = sum(estimated_minutes(bank) for bank in banks)
     count = f"{len(banks)} question bank{'s' if len(banks) != 1 else ''}"
     what = (
-        f"Choose from {count} (about {minutes} minutes for all);"
+        f"Choose from {count} (about {plural(minutes, 'minute')} for all);"
         if to_choose
-        else f"Answer {count} (about {minutes} minutes);"
+        else f"Answer {count} (about {plural(minutes, 'minute')});"
     )
     return [
         "careercoach: a career self-assessment.",
@@ -578,7 +579,7 @@ def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[s
 
 def _bank_label(bank: Bank) -> str:
     count = len(bank.questions)
-    return f"{bank.title} ({count} questions, about {estimated_minutes(bank)} min)"
+    return f"{bank.title} ({plural(count, 'question')}, about {estimated_minutes(bank)} min)"
 
 
 def _stored_banks(ids: Sequence[str], known: Mapping[str, Bank]) -> list[Bank]:

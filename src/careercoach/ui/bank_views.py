@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from careercoach.core.dates import count
 from careercoach.core.models import (
     Bank,
     LikertQuestion,
@@ -29,10 +30,6 @@ def estimated_minutes(bank: Bank) -> int:
         SECONDS_PER_TYPE[q.type] * (0.5 if q.when is not None else 1.0) for q in bank.questions
     )
     return max(1, round(seconds / 60))
-
-
-def _minutes(count: int) -> str:
-    return f"{count} minute" if count == 1 else f"{count} minutes"
 
 
 def bank_list_lines(loaded: Sequence[LoadedBank]) -> list[str]:
@@ -101,7 +98,8 @@ def bank_detail_lines(entry: LoadedBank) -> list[str]:
         lines += _wrap(bank.description, "")
     source = "built-in" if entry.builtin else safe(str(entry.path))
     lines += [
-        f"{len(bank.questions)} questions, about {_minutes(estimated_minutes(bank))}.",
+        f"{count(len(bank.questions), 'question')}, "
+        f"about {count(estimated_minutes(bank), 'minute')}.",
         # On a line of its own and never wrapped, so that it can be copied whole.
         f"File: {source}",
         "",
