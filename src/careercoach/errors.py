@@ -1,6 +1,6 @@
 """One exception base carrying an exit code; ``cli`` catches it in one place.
 
-Exit codes follow SPEC.md: 2 bad input (a bank, an answers file, a flag), 1 anything
+Exit codes follow SPEC.md: 2 bad input (a bank, an answers file, a flag, an unknown id), 1 anything
 else, 130 interrupted.
 """
 
@@ -38,6 +38,19 @@ class BadInput(CareerCoachError):
         return cls(*problems, hint=hint)
 
 
+class UnknownAssessment(BadInput):
+    """An assessment id that is not stored: bad input (exit 2), as an unknown bank or
+    action is, and said in the same words by every command that takes one."""
+
+    def __init__(self, assessment_id: int, *, none_stored: bool = False) -> None:
+        super().__init__(
+            f"no assessment {assessment_id} is stored",
+            hint="Start one with: careercoach assess"
+            if none_stored
+            else "See the stored ones with: careercoach history",
+        )
+
+
 class BankError(BadInput):
     """A question bank could not be loaded; each problem is ``path:line:col: message``."""
 
@@ -55,7 +68,7 @@ class StoreError(CareerCoachError):
 
 
 class NotFound(CareerCoachError):
-    """Something asked for is not stored (exit 1)."""
+    """Something the command needs is not stored yet, as no finished assessment (exit 1)."""
 
 
 class Interrupted(CareerCoachError):
@@ -66,3 +79,19 @@ class Interrupted(CareerCoachError):
 
 class NotBuiltYet(CareerCoachError):
     """A command of the contract whose issue has not landed yet (exit 1)."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``; did you mean 'stuck'?`` for a misspelt or miscased ``word``, else ``""``.
+
+    Case is ignored first (``STUCK``), then the closest spelling counts (difflib's).
+    """
+    import difflib
+
+    options = list(choices)
+    by_case = {choice.casefold(): choice for choice in options}
+    close = by_case.get(word.casefold())
+    if close is None:
+        found = difflib.get_close_matches(word.casefold(), list(by_case), n=1)
+        close = by_case[found[0]] if found else None
+    return f"; did you mean '{close}'?" if close is not None and close != word else ""

@@ -171,7 +171,7 @@ def test_forget_asks_in_a_terminal(
             2,
             "careercoach: --id and --all cannot be combined",
         ),
-        (["--id", "9", "--yes"], 1, "careercoach: no assessment 9 is stored"),
+        (["--id", "9", "--yes"], 2, "careercoach: no assessment 9 is stored"),
     ],
 )
 def test_forget_bad_requests(
@@ -188,7 +188,7 @@ def test_forget_with_nothing_stored() -> None:
     assert not db_path().exists()
     missing = cli("forget", "--id", "1", "--yes")
     assert (missing.exit_code, missing.stderr) == (
-        1,
+        2,
         "careercoach: no assessment 1 is stored\nSee the stored ones with: careercoach history\n",
     )
 

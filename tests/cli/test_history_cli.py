@@ -154,7 +154,7 @@ def test_compare_unknown_or_same_id(tmp_path: Path) -> None:
     first = assess(tmp_path, HIGH)
     second = assess(tmp_path, MID)
     result = cli("compare", str(first), "42")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (
         "careercoach: no assessment 42 is stored\nSee the stored ones with: careercoach history\n"
     )

@@ -65,8 +65,8 @@ def test_no_assessment_says_how_to_start() -> None:
 
 def test_unknown_assessment() -> None:
     code, _, err = invoke("plan", "--id", "999")
-    assert code == 1
-    assert "No assessment 999." in err
+    assert code == 2
+    assert err == ("careercoach: no assessment 999 is stored\nStart one with: careercoach assess\n")
 
 
 def test_plan_in_the_terminal(assessed: Plan) -> None:

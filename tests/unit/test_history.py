@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careercoach.core.models import DimensionScore, Plan, PlannedAction
-from careercoach.errors import BadInput, NotFound
+from careercoach.errors import BadInput, NotFound, UnknownAssessment
 from careercoach.flows.assessment import load_banks
 from careercoach.storage import history as h
 from careercoach.storage import store as store_module
@@ -468,7 +468,7 @@ def test_reader_entries_snapshots_and_done() -> None:
         done = reader.done_between(then, now)
         assert [(d.assessment_id, d.action, d.text) for d in done] == [(first, "do_x", "Do x.")]
         assert reader.taken() == [(second, ("b",)), (third, ("b",)), (first, ("b",))]
-        with pytest.raises(NotFound, match=r"^no assessment 99 is stored$"):
+        with pytest.raises(UnknownAssessment, match=r"^no assessment 99 is stored$"):
             reader.snapshot(99)
         with pytest.raises(NotFound, match=rf"^assessment {unfinished} is not finished$"):
             reader.snapshot(unfinished)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from careercoach.core.models import Bank, Plan
-from careercoach.errors import NotFound, StoreError
+from careercoach.errors import NotFound, StoreError, UnknownAssessment
 from careercoach.flows.assessment import NO_ASSESSMENT, finish_assessment, load_plan, make_plan
 from careercoach.paths import db_path
 from careercoach.storage import store as store_module
@@ -312,7 +312,7 @@ def test_load_plan_with_nothing_stored_does_not_create_a_database() -> None:
         load_plan(None)
     assert caught.value.problems == [NO_ASSESSMENT]
     assert NO_ASSESSMENT == "No finished assessment yet. Start one with: careercoach assess"
-    with pytest.raises(NotFound, match=r"^No assessment 4\.$"):
+    with pytest.raises(UnknownAssessment, match=r"^no assessment 4 is stored$"):
         load_plan(4)
     assert not db_path().exists()
 
@@ -329,7 +329,7 @@ def test_load_plan_latest_by_id_and_previous() -> None:
     first = load_plan(1)
     assert [d.score for d in first.dimensions] == [0]
     assert first.previous_finished_at is None
-    with pytest.raises(NotFound, match=r"^No assessment 9\.$"):
+    with pytest.raises(UnknownAssessment, match=r"^no assessment 9 is stored$"):
         load_plan(9)
     with pytest.raises(NotFound) as caught:
         load_plan(unfinished)

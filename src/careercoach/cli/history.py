@@ -104,16 +104,14 @@ def compare(
 ) -> None:
     """What changed between two assessments (default: the latest and the latest
     earlier one that took one of its banks)."""
-    from careercoach.errors import BadInput, NotFound
+    from careercoach.errors import BadInput, NotFound, UnknownAssessment
     from careercoach.storage import history as figures
     from careercoach.ui import history_render as show
 
     reader = figures.Reader.open()
     if reader is None:
         if first is not None:
-            raise NotFound(
-                f"no assessment {first} is stored", hint="Start one with: careercoach assess"
-            )
+            raise UnknownAssessment(first, none_stored=True)
         raise NotFound(
             "compare needs two finished assessments, and there is none yet.",
             hint="Start one with: careercoach assess",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careercoach import __version__
-from careercoach.errors import NotFound
+from careercoach.errors import NotFound, UnknownAssessment
 
 if TYPE_CHECKING:
     from careercoach.core.conditions import AnswerValue
@@ -139,14 +139,15 @@ def load_plan(assessment_id: int | None = None) -> Plan:
     """The plan of a finished assessment: ``assessment_id``, or the latest when None.
 
     Raises :class:`~careercoach.errors.NotFound` ("No finished assessment yet. Start one
-    with: careercoach assess" / "No assessment N."). Does not create a database.
+    with: careercoach assess"), or :class:`~careercoach.errors.UnknownAssessment` for an id
+    that is not stored. Does not create a database.
     """
     from careercoach.storage.store import Store
 
     if not Store.exists():
         if assessment_id is None:
             raise NotFound(NO_ASSESSMENT)
-        raise NotFound(f"No assessment {assessment_id}.")
+        raise UnknownAssessment(assessment_id, none_stored=True)
     with Store() as store:
         if assessment_id is None:
             latest = store.latest_finished()
@@ -161,7 +162,7 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     f"Assessment {assessment_id} is not finished.",
                     hint="Finish it with: careercoach assess --resume",
                 )
-            raise NotFound(f"No assessment {assessment_id}.")
+            raise UnknownAssessment(assessment_id)
         from careercoach.storage.history import with_progress
 
         return _with_previous(store, with_progress(store, plan))

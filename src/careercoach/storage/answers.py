@@ -33,7 +33,7 @@ from careercoach.core.models import (
     TextQuestion,
     condition_questions,
 )
-from careercoach.errors import AnswersError
+from careercoach.errors import AnswersError, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -216,13 +216,6 @@ def _blank(question: Question, value: Any) -> bool:
 # -- a whole file -----------------------------------------------------------------------
 
 
-def _suggest(word: str, choices: Sequence[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _check_bank(bank: Bank, data: Mapping[Any, Any], checked: Checked) -> BankAnswers:
     questions = {q.id: q for q in bank.questions}
     problems = checked.problems
@@ -232,7 +225,7 @@ def _check_bank(bank: Bank, data: Mapping[Any, Any], checked: Checked) -> BankAn
                 Problem(
                     (bank.id, key),
                     f"{bank.id}.{key}: no such question in bank '{bank.id}'"
-                    + _suggest(str(key), list(questions)),
+                    + did_you_mean(str(key), questions),
                     key=True,
                 )
             )
@@ -307,7 +300,7 @@ def check_answers(data: Any, banks: Sequence[Bank], selected: Sequence[str] = ()
             checked.problems.append(
                 Problem(
                     (key,),
-                    f"{key}: no such bank (banks: {known})" + _suggest(str(key), list(by_id)),
+                    f"{key}: no such bank (banks: {known})" + did_you_mean(str(key), by_id),
                     key=True,
                 )
             )
@@ -316,7 +309,11 @@ def check_answers(data: Any, banks: Sequence[Bank], selected: Sequence[str] = ()
         for bank_id in dict.fromkeys(selected):
             if bank_id not in by_id:
                 checked.problems.append(
-                    Problem(None, f"--bank {bank_id}: no such bank (banks: {known})")
+                    Problem(
+                        None,
+                        f"--bank {bank_id}: no such bank (banks: {known})"
+                        + did_you_mean(bank_id, by_id),
+                    )
                 )
             elif bank_id not in data:
                 checked.problems.append(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careercoach.core.models import Bank
-from careercoach.errors import BadInput, BankError
+from careercoach.errors import BadInput, BankError, did_you_mean
 from careercoach.paths import builtin_questions_dir, env_bank_dirs
 from careercoach.storage import bank_cache
 from careercoach.storage.input_files import gc_paused, read_file
@@ -124,6 +124,10 @@ def select_banks(
     if unknown:
         known = ", ".join(by_id) or "none"
         raise BadInput(
-            *(f"{asked_by} {bank_id}: no such bank (banks: {known})" for bank_id in unknown)
+            *(
+                f"{asked_by} {bank_id}: no such bank (banks: {known})"
+                + did_you_mean(bank_id, by_id)
+                for bank_id in unknown
+            )
         )
     return [by_id[bank_id] for bank_id in dict.fromkeys(ids)]

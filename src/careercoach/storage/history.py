@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careercoach.core.dates import span_text
-from careercoach.errors import NotFound
+from careercoach.errors import NotFound, UnknownAssessment
 
 if TYPE_CHECKING:
     import sqlite3
@@ -502,12 +502,9 @@ def due_words(day: date, today: date) -> str:
 # -- reading the store (sqlite3 and json only) ----------------------------------------
 
 
-def not_stored(assessment_id: int) -> NotFound:
-    """The error for an assessment id that is not stored (exit 1, as SPEC's NotFound)."""
-    return NotFound(
-        f"no assessment {assessment_id} is stored",
-        hint="See the stored ones with: careercoach history",
-    )
+def not_stored(assessment_id: int) -> UnknownAssessment:
+    """The error for an assessment id that is not stored (exit 2, bad input)."""
+    return UnknownAssessment(assessment_id)
 
 
 def _dimensions(raw: str | None) -> tuple[DimensionFigure, ...]:
