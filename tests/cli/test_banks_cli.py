@@ -134,15 +134,20 @@ def test_a_clash_between_two_coach_folders_names_both_files(
     ]
 
 
-def test_a_bad_bank_in_a_bank_dir_stops_every_command_with_its_line(tmp_path: Path) -> None:
+def test_a_bad_bank_in_a_bank_dir_is_skipped_unless_asked_for(tmp_path: Path) -> None:
     folder = tmp_path / "coach"
     folder.mkdir()
     shutil.copy(Path(__file__).parents[1] / "fixtures" / "bad_banks" / "zero_weight.yaml", folder)
+    bad = folder / "zero_weight.yaml"
     result = invoke("--bank-dir", str(folder), "banks", "list")
-    assert result.exit_code == 2
+    assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"{folder / 'zero_weight.yaml'}:27:13: weight: must be greater than 0 (got 0)"
+        f"{bad}:27:13: warning: weight: must be greater than 0 (got 0) (bank skipped; "
+        f"see every problem with: careercoach banks validate {bad})"
     ]
+    result = invoke("--bank-dir", str(folder), "banks", "show", "mini")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"{bad}:27:13: weight: must be greater than 0 (got 0)"]
 
 
 def test_a_missing_bank_dir_is_an_error(tmp_path: Path) -> None:

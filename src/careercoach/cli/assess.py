@@ -14,6 +14,7 @@ Examples:
   careercoach assess
   careercoach assess --bank stuck --bank promotion
   careercoach assess --answers my-answers.yaml
+  some-script | careercoach assess --answers -
   careercoach assess --resume
 """
 )
@@ -24,11 +25,11 @@ def assess(
         typer.Option("--bank", "-b", help="Assess only this bank (repeatable).", metavar="ID"),
     ] = None,
     answers: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--answers",
             "-a",
-            help="Answer from a YAML or JSON file instead of prompts.",
+            help="Answer from a YAML or JSON file instead of prompts ('-' for stdin).",
             metavar="FILE",
         ),
     ] = None,
@@ -45,7 +46,7 @@ def assess(
             from careercoach.errors import BadInput
 
             raise BadInput("--answers cannot be combined with --resume or --restart")
-        _assess_from_file(ctx, answers, bank or [])
+        _assess_from_file(ctx, None if answers == "-" else Path(answers), bank or [])
         return
     _assess_interactive(ctx, bank or [], resume=resume, restart=restart)
 
@@ -74,8 +75,9 @@ def _assess_interactive(
     typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
 
 
-def _assess_from_file(ctx: typer.Context, path: Path, bank_ids: list[str]) -> None:
-    """No prompt: check the file, store the finished assessment, print the plan."""
+def _assess_from_file(ctx: typer.Context, path: Path | None, bank_ids: list[str]) -> None:
+    """No prompt: check the file (``None``: stdin), store the finished assessment, print
+    the plan."""
     from careercoach.cli.output import print_plan
     from careercoach.flows.assessment import assess_from_file
 

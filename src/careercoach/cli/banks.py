@@ -1,4 +1,5 @@
-"""``careercoach banks``: list, show, validate and describe question banks."""
+"""``careercoach banks``: list, show, validate and describe question banks, and print an
+answers file to fill in."""
 
 import json
 import sys
@@ -10,8 +11,9 @@ import typer
 from careercoach.cli.app import app, state
 
 banks_app = typer.Typer(
-    help="List, show and validate question banks.",
-    epilog="\b\nExamples:\n  careercoach banks list\n  careercoach banks validate my-bank.yaml",
+    help="List, show and validate question banks; answers templates.",
+    epilog="\b\nExamples:\n  careercoach banks list\n  careercoach banks validate my-bank.yaml\n"
+    "  careercoach banks template stuck > answers.yaml",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -46,7 +48,8 @@ def show_bank(
     from careercoach.storage.banks import load_banks, select_banks
     from careercoach.ui.bank_views import bank_detail_lines
 
-    entry = select_banks(load_banks(state(ctx).bank_dirs), [bank_id], asked_by="banks show")[0]
+    loaded = load_banks(state(ctx).bank_dirs, wanted=[bank_id])
+    entry = select_banks(loaded, [bank_id], asked_by="banks show")[0]
     if json_:
         from careercoach.ui.history_render import to_json  # C1 and bidi escaped, as \uXXXX
 
@@ -54,6 +57,30 @@ def show_bank(
         typer.echo(to_json(data), nl=False)
     else:
         typer.echo("\n".join(bank_detail_lines(entry)))
+
+
+@banks_app.command(
+    "template",
+    epilog="""\b
+Examples:
+  careercoach banks template stuck > answers.yaml
+  careercoach banks template stuck promotion > answers.yaml
+  (fill it in, then: careercoach assess --answers answers.yaml)
+""",
+)
+def bank_template(
+    ctx: typer.Context,
+    bank_ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="The banks to answer, in order.")
+    ],
+) -> None:
+    """Print an answers file to fill in: every question, its type and allowed values."""
+    from careercoach.storage.banks import load_banks, select_banks
+    from careercoach.ui.bank_views import answers_template
+
+    loaded = load_banks(state(ctx).bank_dirs, wanted=bank_ids)
+    sys.stdout.write(answers_template(select_banks(loaded, bank_ids, asked_by="banks template")))
+    sys.stdout.flush()
 
 
 @banks_app.command(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,6 +11,39 @@ if TYPE_CHECKING:
 
 ACTIONS_PER_HORIZON = 5
 """The terminal view shows this many actions of each horizon unless asked for all."""
+
+FORMAT_OF_SUFFIX = {"md": "md", "markdown": "md", "json": "json", "html": "html", "htm": "html"}
+"""The export format a file name's extension stands for."""
+
+
+def export_format(export: str | None, output: str | None) -> str | None:
+    """The export format of ``plan``: ``--export``, else the one ``--output``'s extension
+    stands for (``plan.html``: html); None for the terminal view.
+
+    An ``--export`` that disagrees with the extension (``--export md --output x.html``)
+    wins, with a one-line warning on stderr: the file is still written.
+    """
+    from careercoach.errors import BadInput
+    from careercoach.safe_text import clean
+    from careercoach.ui.export import FORMATS, check_format
+
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    implied = FORMAT_OF_SUFFIX.get(suffix)
+    if export is not None:
+        fmt = check_format(export)
+        if implied is not None and implied != fmt:
+            assert output is not None
+            sys.stderr.write(
+                f"careercoach: warning: --output {clean(output)} ends in .{clean(suffix)}, "
+                f"but --export is {fmt}; writing {fmt} as asked\n"
+            )
+            sys.stderr.flush()
+        return fmt
+    if output is None:
+        return None
+    if implied is not None:
+        return implied
+    raise BadInput(f"--output needs --export with one of {', '.join(FORMATS)}")
 
 
 def print_plan(

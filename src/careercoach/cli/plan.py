@@ -22,21 +22,6 @@ def _load(assessment_id: int | None) -> "Plan":
     return load_plan(assessment_id)
 
 
-def _format(export: str | None, output: str | None) -> str | None:
-    """The export format: ``--export``, else guessed from ``--output``'s extension."""
-    from careercoach.errors import BadInput
-    from careercoach.ui.export import FORMATS, check_format
-
-    if export is not None:
-        return check_format(export)
-    if output is None:
-        return None
-    suffix = Path(output).suffix.lower().lstrip(".")
-    if output != "-" and suffix in FORMATS:
-        return suffix
-    raise BadInput(f"--output needs --export with one of {', '.join(FORMATS)}")
-
-
 @app.command(
     epilog="""\b
 Examples:
@@ -97,7 +82,9 @@ def plan(
 
         mark_done(id_, done or [], check=check)
         return
-    fmt = _format(export, output)
+    from careercoach.cli.output import export_format
+
+    fmt = export_format(export, output)
     plan = _load(id_)
     if fmt is None:
         from careercoach.cli.output import print_plan

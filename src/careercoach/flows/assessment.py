@@ -64,24 +64,31 @@ def load_banks(extra_dirs: Sequence[Path] = ()) -> list[Bank]:
 
 
 def assess_from_file(
-    path: Path, bank_ids: Sequence[str] = (), extra_dirs: Sequence[Path] = ()
+    path: Path | None, bank_ids: Sequence[str] = (), extra_dirs: Sequence[Path] = ()
 ) -> Plan:
-    """``careercoach assess --answers FILE``: check the file, then store the finished
-    assessment (answers, plan, scores) in one transaction and return its plan.
+    """``careercoach assess --answers FILE``: check the file (``None``: standard input),
+    then store the finished assessment (answers, plan, scores) in one transaction and
+    return its plan.
 
-    Raises :class:`~careercoach.errors.AnswersError` listing every problem of the file;
-    nothing is stored then (the database is not even opened).
+    The banks asked for (``--bank``, else those the file answers) must load; another
+    bank that fails to is skipped with a warning. Raises
+    :class:`~careercoach.errors.AnswersError` listing every problem of the file; nothing
+    is stored then (the database is not even opened).
     """
     from careercoach.storage import bank_cache
-    from careercoach.storage.answers import load_answers_file
+    from careercoach.storage.answers import answers_bank_ids, check_answers_file, read_answers
     from careercoach.storage.banks import load_banks as load
     from careercoach.storage.banks import select_banks
     from careercoach.storage.store import Store
 
-    loaded = load(extra_dirs)
     if bank_ids:
+        loaded = load(extra_dirs, wanted=bank_ids)
         select_banks(loaded, bank_ids)  # unknown --bank ids: exit 2 before reading the file
-    checked = load_answers_file(path, [entry.bank for entry in loaded], bank_ids)
+        doc = read_answers(path)
+    else:
+        doc = read_answers(path)
+        loaded = load(extra_dirs, wanted=answers_bank_ids(doc))
+    checked = check_answers_file(doc, [entry.bank for entry in loaded], bank_ids)
     finished_at = finished_now()
     with Store() as store:
         done = store.done_baseline()

@@ -632,7 +632,7 @@ def run_interactive(
     from careercoach.storage.banks import load_banks, select_banks
     from careercoach.storage.store import Store
 
-    loaded = load_banks(bank_dirs)
+    loaded = load_banks(bank_dirs, wanted=bank_ids)
     chosen = [entry.bank for entry in select_banks(loaded, bank_ids)] if bank_ids else []
     known = {entry.bank.id: entry.bank for entry in loaded}
     look = Look(no_color=no_color)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careercoach.core.conditions import Answers, AnswerValue, BankAnswers, is_asked
 from careercoach.core.models import (
@@ -34,6 +34,10 @@ from careercoach.core.models import (
     condition_questions,
 )
 from careercoach.errors import AnswersError, did_you_mean
+from careercoach.storage.input_files import STDIN_NAME
+
+if TYPE_CHECKING:
+    from careercoach.storage.yaml_nodes import Document
 
 
 @dataclass(frozen=True)
@@ -349,11 +353,18 @@ def check_answers(data: Any, banks: Sequence[Bank], selected: Sequence[str] = ()
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
+def _tabs_as_spaces(text: str) -> str | None:
+    """JSON text with indenting tabs made spaces (JSON allows them, YAML does not; a tab
+    cannot occur raw inside a JSON string). One space per tab keeps every line and
+    column. None when there is nothing to change."""
+    if "\t" not in text:
+        return None
+    return _LEADING_TABS.sub(lambda m: m.group(0).replace("\t", " "), text)
+
+
 def _json_text(path: Path) -> str | None:
-    """A ``.json`` file's text with indenting tabs made spaces (JSON allows them, YAML does
-    not; a tab cannot occur raw inside a JSON string). One space per tab keeps every
-    line and column. None when there is nothing to change or the file cannot be read
-    here (the loader then reads it and reports why)."""
+    """A ``.json`` file's text with indenting tabs made spaces; None when there is nothing
+    to change or the file cannot be read here (the loader then reads it and says why)."""
     if path.suffix.lower() != ".json":
         return None
     from careercoach.storage.input_files import MAX_BYTES
@@ -364,27 +375,59 @@ def _json_text(path: Path) -> str | None:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeError):
         return None
-    if "\t" not in text:
-        return None
-    return _LEADING_TABS.sub(lambda m: m.group(0).replace("\t", " "), text)
+    return _tabs_as_spaces(text)
 
 
 @dataclass(frozen=True)
 class AnswersFile:
-    """A checked answers file: the banks it assesses, in order, and their answers."""
+    """A checked answers file: the banks it assesses, in order, and their answers
+    (``path`` None: it came from standard input)."""
 
-    path: Path
+    path: Path | None
     banks: list[Bank]
     answers: Answers
 
 
-def load_answers_file(
-    path: Path, banks: Sequence[Bank], selected: Sequence[str] = ()
-) -> AnswersFile:
-    """Read and check an answers file; :class:`AnswersError` lists every problem."""
+def read_answers(path: Path | None) -> Document:
+    """An answers file as plain data with its marks; ``None`` reads standard input
+    (``--answers -``), named ``<stdin>`` in messages. Nothing is checked yet."""
     from careercoach.storage.yaml_nodes import load_document
 
-    doc = load_document(path, text=_json_text(path), error=AnswersError)
+    if path is not None:
+        return load_document(path, text=_json_text(path), error=AnswersError)
+    from careercoach.storage.input_files import STDIN_NAME, read_stdin
+
+    raw = read_stdin(error=AnswersError)
+    text = None
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):  # JSON (or YAML flow)
+        try:
+            text = _tabs_as_spaces(raw.decode("utf-8-sig"))
+        except UnicodeError:
+            text = None  # the loader says where
+    return load_document(
+        Path(STDIN_NAME), text=text, raw=raw, display=STDIN_NAME, error=AnswersError
+    )
+
+
+def answers_bank_ids(doc: Document) -> list[str]:
+    """The bank ids an answers file names (its top-level keys), to load those banks as
+    asked for."""
+    return [key for key in doc.data if isinstance(key, str)] if isinstance(doc.data, dict) else []
+
+
+def load_answers_file(
+    path: Path | None, banks: Sequence[Bank], selected: Sequence[str] = ()
+) -> AnswersFile:
+    """Read and check an answers file (``None``: standard input); :class:`AnswersError`
+    lists every problem."""
+    return check_answers_file(read_answers(path), banks, selected)
+
+
+def check_answers_file(
+    doc: Document, banks: Sequence[Bank], selected: Sequence[str] = ()
+) -> AnswersFile:
+    """Check a read answers file; :class:`AnswersError` lists every problem at
+    ``path:line:col``."""
     checked = check_answers(doc.data, banks, selected)
     if checked.problems:
         located = []
@@ -396,4 +439,5 @@ def load_answers_file(
                 located.append((mark, f"{doc.path}:{mark[0]}:{mark[1]}: {problem.message}"))
         located.sort(key=lambda pair: pair[0])
         raise AnswersError(*dict.fromkeys(line for _, line in located))
+    path = None if doc.path == STDIN_NAME else Path(doc.path)
     return AnswersFile(path, checked.banks, checked.answers)

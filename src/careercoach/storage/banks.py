@@ -7,7 +7,7 @@ every problem at ``path:line:col``) and then cached.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +70,61 @@ def bank_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
 
 
-def load_banks(extra_dirs: Sequence[Path] = ()) -> list[LoadedBank]:
+def _claimed_id(path: Path) -> str:
+    """The id a bank file that failed to load says it has; its name when it says none."""
+    from careercoach.storage.yaml_nodes import load_document
+
+    try:
+        data = load_document(path, keep_problems=True).data
+    except BadInput:
+        return path.stem
+    claimed = data.get("id") if isinstance(data, dict) else None
+    return claimed if isinstance(claimed, str) else path.stem
+
+
+def skipped_warning(path: Path, problems: Sequence[str]) -> str:
+    """One line for a bank skipped because it failed to load: its first problem, where
+    (``path:line:col: warning: ...``), and how to see them all."""
+    import re
+    import shlex
+
+    first = problems[0] if problems else f"{path}: cannot be loaded"
+    shown = str(path)
+    where, message = shown, first
+    if first.startswith(shown):
+        located = re.match(r"(?::\d+(?::\d+)?)?: ", first[len(shown) :])
+        if located is not None:
+            where = shown + located.group(0)[:-2]
+            message = first[len(shown) + located.end() :]
+    more = len(problems) - 1
+    also = f" and {more} more problem{'s' if more != 1 else ''}" if more > 0 else ""
+    return (
+        f"{where}: warning: {message} (bank skipped{also}; see every problem with: "
+        f"careercoach banks validate {shlex.quote(shown)})"
+    )
+
+
+def _warn(line: str) -> None:
+    import sys
+
+    from careercoach.safe_text import clean
+
+    sys.stderr.write(clean(line) + "\n")
+    sys.stderr.flush()
+
+
+def load_banks(
+    extra_dirs: Sequence[Path] = (),
+    *,
+    wanted: Sequence[str] = (),
+    warn: Callable[[str], None] | None = _warn,
+) -> list[LoadedBank]:
     """The built-in banks, then each ``--bank-dir``, then ``CAREERCOACH_BANKS``.
 
-    Every file is loaded and every problem of every file reported together; a bank id
-    defined twice is an error naming both files.
+    A bank someone added that fails to load and is not ``wanted`` (by ``--bank``) is
+    skipped, with one line to ``warn`` (:func:`skipped_warning`; ``None``: quietly), so
+    that it blocks no other bank. The problems of a wanted or built-in bank, a missing
+    folder and a bank id defined twice (naming both files) are errors, all together.
     """
     sources: list[tuple[Path, bool]] = [(builtin_questions_dir(), True)]
     sources += [(folder, False) for folder in [*extra_dirs, *env_bank_dirs()]]
@@ -96,7 +146,10 @@ def load_banks(extra_dirs: Sequence[Path] = ()) -> list[LoadedBank]:
             try:
                 bank = load_bank_file(path)
             except BadInput as exc:
-                problems += exc.problems
+                if builtin or _claimed_id(path) in wanted:
+                    problems += exc.problems
+                elif warn is not None:
+                    warn(skipped_warning(path, exc.problems))
                 continue
             if bank.id in by_id:
                 problems.append(clash_message(path, bank.id, by_id[bank.id].path))

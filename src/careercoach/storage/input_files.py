@@ -17,6 +17,9 @@ from careercoach.errors import BadInput, BankError
 MAX_BYTES = 16 * 1024 * 1024
 """No input file may be larger: 16 MiB is far beyond any bank a person writes."""
 
+STDIN_NAME = "<stdin>"
+"""How standard input is named in messages (``<stdin>:3:7: ...``)."""
+
 
 def read_file(
     path: Path, *, display: str | None = None, error: type[BadInput] = BankError
@@ -36,6 +39,28 @@ def read_file(
         raise error(f"{shown}: permission denied") from None
     except OSError as exc:
         raise error(f"{shown}: cannot be read ({exc.strerror})") from None
+
+
+def read_stdin(*, error: type[BadInput] = BankError) -> bytes:
+    """Standard input's bytes (``--answers -``), within the same limit as a file's: at
+    most the limit plus one byte is read, to tell that there is more."""
+    import sys
+
+    stream = sys.stdin
+    if stream is None:
+        raise error(f"{STDIN_NAME}: there is no standard input to read")
+    try:
+        binary = getattr(stream, "buffer", None)
+        data = (
+            binary.read(MAX_BYTES + 1)
+            if binary is not None
+            else stream.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
+        )
+    except OSError as exc:
+        raise error(f"{STDIN_NAME}: cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise error(f"{STDIN_NAME}: the input is over the limit of {MAX_BYTES:,} bytes")
+    return bytes(data)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from careercoach.core.models import (
     NumberQuestion,
     Question,
     SingleQuestion,
+    TextQuestion,
 )
 from careercoach.errors import BadInput, BankError
 from careercoach.safe_text import for_terminal as safe
@@ -146,6 +147,59 @@ def _condition_text(condition: dict[str, Any]) -> str:
     operator, value = next((k, v) for k, v in condition.items() if k != "question")
     symbol = {"equals": "=", "not_equals": "≠", "includes": "includes", "gte": "≥", "lte": "≤"}
     return f"{condition['question']} {symbol[operator]} {value}"
+
+
+def _comment(text: str, indent: str, rest: str | None = None) -> list[str]:
+    """``text`` as YAML comment lines: every line break and control character gone
+    (:func:`~careercoach.safe_text.clean`), so no bank text can end the comment."""
+    lines = wrap(
+        safe(text), WIDTH, initial_indent=indent, subsequent_indent=indent if rest is None else rest
+    )
+    return lines or [indent.rstrip()]
+
+
+def _template_question(number: int, question: Question) -> list[str]:
+    from careercoach.storage.answers import allowed, condition_text
+
+    lines = _comment(f"{number}. {question.prompt}", "  # ", "  #    ")
+    if isinstance(question, SingleQuestion | MultiQuestion):
+        kind = (
+            "single: one of these ids"
+            if isinstance(question, SingleQuestion)
+            else "multi: a list of any of these ids, like [a, b] ([] for none)"
+        )
+        lines += _comment(kind, "  #    ")
+        for option in question.options:
+            lines += _comment(f"{option.id}: {option.label}", "  #      ")
+    elif isinstance(question, TextQuestion):
+        lines += _comment(allowed(question), "  #    ")
+    else:
+        lines += _comment(f"{question.type}: {allowed(question)}", "  #    ")
+    if question.when is not None:
+        lines += _comment(
+            f"Asked only when {condition_text(question.when)}: leave it empty otherwise.",
+            "  #    ",
+        )
+    if not question.required:
+        lines += _comment("Optional: you may leave it empty.", "  #    ")
+    return [*lines, f"  {question.id}:"]
+
+
+def answers_template(entries: Sequence[LoadedBank]) -> str:
+    """An answers file to fill in for ``banks template``: each bank's questions in order,
+    with the prompt, the type and what is allowed as comments, and an empty answer."""
+    lines = [
+        "# careercoach answers file. Write each answer after its question id, then run:",
+        "#   careercoach assess --answers THIS-FILE",
+        "# An empty answer is no answer: fine where a question is optional or not asked.",
+    ]
+    for entry in entries:
+        bank = entry.bank
+        lines += ["", *_comment(f"{bank.title} ({count(len(bank.questions), 'question')})", "# ")]
+        lines.append(f"{bank.id}:")
+        for number, question in enumerate(bank.questions, start=1):
+            lines += [*([""] if number > 1 else []), *_template_question(number, question)]
+    return "\n".join(lines) + "\n"
 
 
 def _expand(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
