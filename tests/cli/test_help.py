@@ -27,6 +27,8 @@ COMMANDS = [
     ["roi"],
     ["banks"],
     ["banks", "list"],
+    ["banks", "template"],
+    ["completion"],
 ]
 
 
@@ -65,6 +67,7 @@ def test_top_help_lists_the_commands_in_order_of_use_without_cut_lines() -> None
         "banks",
         "export-data",
         "forget",
+        "completion",
     ]
     assert not [line for line in listed if line.endswith("...")]
 

@@ -40,6 +40,8 @@ def heavy(modules: set[str], names: tuple[str, ...]) -> list[str]:
         ["history", "--help"],
         ["compare", "--help"],
         ["event", "--help"],
+        ["completion", "--help"],
+        ["completion", "bash"],
     ],
     ids=" ".join,
 )

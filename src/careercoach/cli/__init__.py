@@ -1,12 +1,13 @@
 """The command line: Typer commands, one module per command group."""
 
-from careercoach.cli import assess, banks, event, history, plan, roi
+from careercoach.cli import assess, banks, completion, event, history, plan, roi
 from careercoach.cli.app import app, main
 
 __all__ = [
     "app",
     "assess",
     "banks",
+    "completion",
     "event",
     "history",
     "main",

@@ -229,6 +229,10 @@ def main() -> None:
         sys.stdout.write(f"careercoach {__version__}\n")
         sys.stdout.flush()
         return
+    if os.environ.get("_CAREERCOACH_COMPLETE"):  # a completion script asking
+        from careercoach.cli.completion import register_shells
+
+        register_shells()
     try:
         try:
             app()

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from careercoach.cli.app import app, state
+from careercoach.cli.completion import complete_bank_id
 
 
 @app.command(
@@ -22,7 +23,13 @@ def assess(
     ctx: typer.Context,
     bank: Annotated[
         list[str] | None,
-        typer.Option("--bank", "-b", help="Assess only this bank (repeatable).", metavar="ID"),
+        typer.Option(
+            "--bank",
+            "-b",
+            help="Assess only this bank (repeatable).",
+            metavar="ID",
+            autocompletion=complete_bank_id,
+        ),
     ] = None,
     answers: Annotated[
         str | None,

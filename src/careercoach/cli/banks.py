@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from careercoach.cli.app import app, state
+from careercoach.cli.completion import complete_bank_id
 
 banks_app = typer.Typer(
     help="List, show and validate question banks; answers templates.",
@@ -39,7 +40,10 @@ def list_banks(ctx: typer.Context) -> None:
 )
 def show_bank(
     ctx: typer.Context,
-    bank_id: Annotated[str, typer.Argument(metavar="ID", help="The bank's id.")],
+    bank_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The bank's id.", autocompletion=complete_bank_id),
+    ],
     json_: Annotated[
         bool, typer.Option("--json", help="The validated bank as JSON, every field.")
     ] = False,
@@ -71,7 +75,10 @@ Examples:
 def bank_template(
     ctx: typer.Context,
     bank_ids: Annotated[
-        list[str], typer.Argument(metavar="ID...", help="The banks to answer, in order.")
+        list[str],
+        typer.Argument(
+            metavar="ID...", help="The banks to answer, in order.", autocompletion=complete_bank_id
+        ),
     ],
 ) -> None:
     """Print an answers file to fill in: every question, its type and allowed values."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercoach.cli.app import app, state
+from careercoach.cli.completion import complete_trigger
 
 if TYPE_CHECKING:
     from careercoach.storage.history import EventFigure
@@ -87,7 +88,12 @@ Examples:
 def add_event(
     ctx: typer.Context,
     trigger: Annotated[
-        str, typer.Argument(help="What happened (a trigger id, see below).", metavar="TRIGGER")
+        str,
+        typer.Argument(
+            help="What happened (a trigger id, see below).",
+            metavar="TRIGGER",
+            autocompletion=complete_trigger,
+        ),
     ],
     note: Annotated[
         str | None, typer.Option("--note", help="A few words to remember it by.", metavar="TEXT")
