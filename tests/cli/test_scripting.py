@@ -281,3 +281,11 @@ def test_an_export_that_disagrees_with_the_extension_warns_and_writes(
     assert (agreeing.exit_code, agreeing.stderr) == (0, "")
     unknown = cli("plan", "--export", "md", "--output", "notes.txt")
     assert (unknown.exit_code, unknown.stderr) == (0, "")
+
+
+def test_stdin_that_is_not_utf8_is_located() -> None:
+    result = cli("assess", "--answers", "-", stdin=b"stuck:\n  a: caf\xe9\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "<stdin>:2:9: not valid UTF-8 (byte 0xe9); save the file as UTF-8\n",
+    )
