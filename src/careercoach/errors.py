@@ -1,7 +1,7 @@
 """One exception base carrying an exit code; ``cli`` catches it in one place.
 
-Exit codes follow SPEC.md: 2 bad input (a bank, an answers file, a flag, an unknown id), 1 anything
-else, 130 interrupted.
+Exit codes follow SPEC.md: 2 bad input (a bank, an answers file, a flag, an unknown id),
+1 anything else, 130 interrupted.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ the project's safe YAML loader (JSON is YAML 1.2) and raises :class:`AnswersErro
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -395,15 +396,13 @@ def read_answers(path: Path | None) -> Document:
 
     if path is not None:
         return load_document(path, text=_json_text(path), error=AnswersError)
-    from careercoach.storage.input_files import STDIN_NAME, read_stdin
+    from careercoach.storage.input_files import read_stdin
 
     raw = read_stdin(error=AnswersError)
     text = None
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):  # JSON (or YAML flow)
-        try:
+        with contextlib.suppress(UnicodeError):  # the loader reads ``raw`` and says where
             text = _tabs_as_spaces(raw.decode("utf-8-sig"))
-        except UnicodeError:
-            text = None  # the loader says where
     return load_document(
         Path(STDIN_NAME), text=text, raw=raw, display=STDIN_NAME, error=AnswersError
     )
