@@ -43,3 +43,10 @@ def test_welcome_says_about_1_minute(tiny: Bank) -> None:
 def test_banks_show_says_1_question_about_1_minute(tiny: Bank, bank_dir: Path) -> None:
     lines = bank_detail_lines(LoadedBank(tiny, bank_dir / "tiny.yaml"))
     assert "1 question, about 1 minute." in lines
+
+
+def test_banks_validate_says_1_dimension_1_question(tiny: Bank, bank_dir: Path) -> None:
+    from careercoach.ui.bank_views import validate_paths
+
+    path = bank_dir / "tiny.yaml"
+    assert validate_paths([path]) == [f"{path}: ok (tiny: 1 dimension, 1 question)"]

@@ -236,8 +236,8 @@ def validate_paths(paths: Sequence[Path]) -> list[str]:
             continue
         first_file[bank.id] = path
         ok.append(
-            f"{safe(str(path))}: ok ({bank.id}: {len(bank.dimensions)} dimensions, "
-            f"{len(bank.questions)} questions)"
+            f"{safe(str(path))}: ok ({bank.id}: {count(len(bank.dimensions), 'dimension')}, "
+            f"{count(len(bank.questions), 'question')})"
         )
     if problems:
         raise BankError(*problems)
