@@ -5,6 +5,7 @@ and json only) and print plain lines: they must answer fast with many assessment
 """
 
 import sys
+from contextlib import ExitStack
 from typing import Annotated
 
 import typer
@@ -203,18 +204,40 @@ def forget(
             if not typer.confirm(question, default=False):
                 typer.echo("Nothing was deleted.")
                 return
-        if id_ is not None:
-            done = len(store.done_actions(id_))
-            store.forget(id_)
-            extra = f", {done} done action" + ("" if done == 1 else "s") if done else ""
-            typer.echo(f"Deleted assessment {id_} (its answers, plan and scores{extra}).")
-        else:
-            assessments, events = store.forget_all()
-            from careercoach.storage import bank_cache
+        with _no_assessment_running():
+            if id_ is not None:
+                done = len(store.done_actions(id_))
+                store.forget(id_)
+                extra = f", {done} done action" + ("" if done == 1 else "s") if done else ""
+                typer.echo(f"Deleted assessment {id_} (its answers, plan and scores{extra}).")
+            else:
+                assessments, events = store.forget_all()
+                from careercoach.storage import bank_cache
 
-            bank_cache.clear()  # bank text only, but "everything stored" means it too
-            typer.echo(
-                f"Deleted {assessments} assessment{'' if assessments == 1 else 's'} and "
-                f"{events} event{'' if events == 1 else 's'}."
-            )
+                bank_cache.clear()  # bank text only, but "everything stored" means it too
+                typer.echo(
+                    f"Deleted {assessments} assessment{'' if assessments == 1 else 's'} and "
+                    f"{events} event{'' if events == 1 else 's'}."
+                )
     typer.echo("The database file was rebuilt, so nothing of it is left in the file.")
+
+
+def _no_assessment_running() -> ExitStack:
+    """The assessment lock, held while deleting: an assessment being answered in another
+    terminal would lose its answers (and die). Refused, naming that process."""
+    import re
+
+    from careercoach.flows.session import AlreadyRunning, assessment_lock
+    from careercoach.paths import data_dir
+
+    held = ExitStack()
+    try:
+        held.enter_context(assessment_lock(data_dir()))
+    except AlreadyRunning as exc:
+        found = re.search(r"process \d+", exc.problems[0])
+        where = f" ({found.group(0)})" if found else ""
+        raise AlreadyRunning(
+            f"an assessment is being answered{where}; nothing was deleted.",
+            hint="Finish or stop it (Ctrl-C in its terminal), then run forget again.",
+        ) from None
+    return held

@@ -458,9 +458,6 @@ class AlreadyRunning(CareerCoachError):
     """Another ``careercoach assess`` holds the lock (exit 1)."""
 
 
-LOCK_NAME = "assess.lock"
-
-
 @contextmanager
 def assessment_lock(folder: Path) -> Iterator[None]:
     """Hold ``folder/assess.lock`` while an interactive assessment runs.
@@ -469,19 +466,10 @@ def assessment_lock(folder: Path) -> Iterator[None]:
     SIGKILL), so a stale lock cannot outlive its process. The file holds the pid of the
     holder, for the message a second run prints.
     """
-    from careercoach.errors import StoreError
-    from careercoach.storage.db_format import check_folder
+    from careercoach.storage.safe_files import open_lock_file
 
-    check_folder(folder)  # a file in the way is a StoreError that says so
-    path = folder / LOCK_NAME
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise StoreError(
-            f"cannot create {path}: {exc.strerror or exc}",
-            hint="Set CAREERCOACH_HOME to a folder you can write to.",
-        ) from None
+    # The folder is checked and made private first; never a link, never truncated here.
+    fd = open_lock_file(folder)
     try:
         try:
             import fcntl

@@ -45,6 +45,11 @@ def check_schema(conn: sqlite3.Connection, path: Path, newest: int = SCHEMA_VERS
             hint="Upgrade careercoach (pip install -U careercoach), or set CAREERCOACH_HOME "
             "to another folder.",
         )
+    if version < 0:
+        raise StoreError(
+            f"{path} has a data format careercoach never writes ({version}); it was left as it is.",
+            hint="Move the file away, or set CAREERCOACH_HOME to another folder.",
+        )
     if (version == 0 and tables) or (version > 0 and not tables >= OUR_TABLES):
         raise StoreError(
             f"{path} is not a careercoach database (it holds the tables of another "

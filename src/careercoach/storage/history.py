@@ -553,16 +553,17 @@ class Reader:
         import sqlite3
 
         from careercoach.paths import db_path
-        from careercoach.storage.db_format import check_folder, check_schema
+        from careercoach.storage import db_file
+        from careercoach.storage.db_format import check_schema
 
         path = path or db_path()
-        check_folder(path.parent)  # a file where the folder should be is not "nothing yet"
-        if not path.is_file():
+        # A file where the folder should be, a link or someone else's file: not "nothing yet".
+        if not db_file.exists(path):
             return None
 
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+            conn = db_file.connect(path)
             conn.execute("PRAGMA busy_timeout = 5000")
             version = check_schema(conn, path)  # another program's file, a newer format
         except sqlite3.Error:
@@ -577,7 +578,7 @@ class Reader:
             from careercoach.storage.store import Store
 
             Store(path).close()  # migrates, or raises StoreError saying what is wrong
-            conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+            conn = db_file.connect(path)
         assert conn is not None
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA query_only = ON")

@@ -26,9 +26,7 @@ Typical use::
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,8 +39,8 @@ from careercoach import __version__
 from careercoach.core.conditions import Answers, AnswerValue
 from careercoach.core.models import Bank, Plan, plan_json
 from careercoach.errors import NotFound, StoreError
-from careercoach.storage import db_format
-from careercoach.storage.db_format import check_folder, check_schema, sqlite_error
+from careercoach.storage import db_file, db_format
+from careercoach.storage.db_format import check_schema, sqlite_error
 
 BUSY_TIMEOUT_MS = 5000
 Status = Literal["unfinished", "finished"]
@@ -176,65 +174,6 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-# -- files and permissions --------------------------------------------------------------
-
-
-def _owned(st: os.stat_result) -> bool:
-    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
-
-
-def _notice(text: str) -> None:
-    import sys
-
-    sys.stderr.write(f"careercoach: {text}\n")
-    sys.stderr.flush()
-
-
-def prepare_files(path: Path) -> None:
-    """Create the folder (0700) and an empty database file (0600) before SQLite opens it,
-    and tighten an existing folder or file that others can read (saying so)."""
-    folder = path.parent
-    check_folder(folder)
-    try:
-        if not folder.is_dir():
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(folder, 0o700)
-        st = folder.stat()
-        if stat.S_IMODE(st.st_mode) & 0o077 and _owned(st):
-            tight = stat.S_IMODE(st.st_mode) & 0o700
-            os.chmod(folder, tight)
-            _notice(
-                f"others could open the data folder {folder} "
-                f"({stat.S_IMODE(st.st_mode):04o}); it is now {tight:04o}."
-            )
-    except OSError as exc:
-        raise StoreError(
-            f"cannot create the data folder {folder}: {exc.strerror or exc}",
-            hint="Set CAREERCOACH_HOME to a folder you can write to.",
-        ) from None
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        try:
-            st = path.stat()
-            if stat.S_IMODE(st.st_mode) & 0o077 and _owned(st) and stat.S_ISREG(st.st_mode):
-                tight = stat.S_IMODE(st.st_mode) & 0o600
-                os.chmod(path, tight)
-                _notice(
-                    f"others could read the database {path} "
-                    f"({stat.S_IMODE(st.st_mode):04o}); it is now {tight:04o}."
-                )
-        except OSError:
-            pass  # SQLite's own error will say what is wrong
-        return
-    except OSError as exc:
-        raise StoreError(
-            f"cannot create the database {path}: {exc.strerror or exc}",
-            hint="Set CAREERCOACH_HOME to a folder you can write to.",
-        ) from None
-    os.close(fd)
-
-
 # -- the store --------------------------------------------------------------------------
 
 
@@ -245,13 +184,9 @@ class Store:
         from careercoach.paths import db_path
 
         self.path = path or db_path()
-        prepare_files(self.path)
-        try:
-            self._conn = sqlite3.connect(
-                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
-            )
-        except sqlite3.Error as exc:
-            raise self._error(exc) from None
+        self._intact = False  # checked before the first write (db_file.check_intact)
+        db_file.prepare(self.path)
+        self._conn = db_file.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             with self._guard():
                 # Whose file is it? Decided before anything is written (setting the
@@ -273,9 +208,7 @@ class Store:
         """Whether a database file is there (reading commands need not create one)."""
         from careercoach.paths import db_path
 
-        path = path or db_path()
-        check_folder(path.parent)
-        return path.is_file()
+        return db_file.exists(path or db_path())
 
     def close(self) -> None:
         self._conn.close()
@@ -306,6 +239,7 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: committed on success, else rolled back."""
+        self.check_intact()
         with self._guard():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -315,6 +249,12 @@ class Store:
                     self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def check_intact(self) -> None:
+        """Refuse to write to a damaged file (``PRAGMA quick_check``, once per store)."""
+        if not self._intact:
+            db_file.check_intact(self._conn, self.path)
+            self._intact = True
 
     def _configure(self) -> None:
         conn = self._conn
