@@ -48,7 +48,7 @@ from careercoach.core.models import (
     TextQuestion,
     condition_questions,
 )
-from careercoach.errors import CareerCoachError, Interrupted, NoTerminal
+from careercoach.errors import CareerCoachError, Interrupted, NoTerminal, StoreError
 from careercoach.safe_text import clean
 from careercoach.ui.bank_views import SECONDS_PER_TYPE, estimated_minutes
 from careercoach.ui.prompts import BACK, WIDTH, GoBack, Look, Prompt, screen_width, wrap
@@ -629,6 +629,7 @@ def run_interactive(
     unfinished_kept = 0  # answers of the unfinished assessment kept (not discarded)
     try:
         with assessment_lock(data_dir()), Store() as store:
+            store.check_intact()  # a damaged file is refused before the first answer
             bank_cache.put_waiting()  # the data folder exists now: cache a first run's banks
             assessment_id = store.unfinished()
             if assessment_id is not None and restart:
@@ -673,6 +674,8 @@ def run_interactive(
             asker = ask_with_prompts(no_color=no_color, out=write)
             try:
                 session.run(ask or asker)
+            except StoreError as exc:  # a full disk: say what is kept, and how to go on
+                raise _with_resume_hint(exc, store, recorder, bank_dirs) from None
             finally:
                 asker.close()
             return finish_assessment(store, recorder.ensure(), banks)
@@ -681,6 +684,20 @@ def run_interactive(
         if session is not None and recorder is not None and recorder.assessment_id is not None:
             saved = session.answered_count()
         raise interrupted(saved, bank_dirs) from exc
+
+
+def _with_resume_hint(
+    exc: StoreError, store: Store, recorder: StoreRecorder, bank_dirs: Sequence[Path]
+) -> StoreError:
+    """``exc``, with how many earlier answers are kept and the command that goes on."""
+    try:
+        kept = store.answer_count(recorder.assessment_id) if recorder.assessment_id else 0
+    except CareerCoachError:
+        kept = 0
+    if kept:
+        said = f"{kept} earlier answer{'s' if kept != 1 else ''} kept"
+        exc.hint = f"{said}; once this is fixed, continue with: {resume_command(bank_dirs)}"
+    return exc
 
 
 def _names(ids: Sequence[str]) -> str:

@@ -112,6 +112,14 @@ def check_intact(conn: sqlite3.Connection, path: Path) -> None:
             raise damaged(path, text) from None
         raise sqlite_error(exc, path) from None
     if [tuple(row) for row in rows] != [("ok",)]:
-        first = str(rows[0][0]) if rows else "no answer"
-        more = f", and {len(rows) - 1} more problems" if len(rows) > 1 else ""
-        raise damaged(path, first + more)
+        # One row may hold several lines, under a "*** in database main ***" heading.
+        found = [
+            line.strip()
+            for row in rows
+            for line in str(row[0]).splitlines()
+            if line.strip() and not line.startswith("***")
+        ] or ["quick_check gave no answer"]
+        more = len(found) - 1
+        raise damaged(
+            path, found[0] + (f", and {more} more problem{'s' * (more != 1)}" if more else "")
+        )
