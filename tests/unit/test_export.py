@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
-import stat
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -22,7 +19,7 @@ from markdown_it.token import Token
 from careercoach.core.models import Plan
 from careercoach.core.planning import build_plan
 from careercoach.core.scoring import score_banks
-from careercoach.errors import EXIT_BAD_INPUT, BadInput, CareerCoachError
+from careercoach.errors import EXIT_BAD_INPUT, BadInput
 from careercoach.storage.banks import load_banks
 from careercoach.ui.export import (
     check_format,
@@ -33,7 +30,6 @@ from careercoach.ui.export import (
     to_html,
     to_json,
     to_markdown,
-    write_file,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -339,144 +335,6 @@ def test_previous_text(sample: Plan, previous: str | None, text: str) -> None:
     if previous is not None:
         text = "Previous assessment: " + text
     assert previous_text(sample.model_copy(update={"previous_finished_at": previous})) == text
-
-
-# -- the writer -----------------------------------------------------------------------
-
-
-def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-def test_write_new_file(tmp_path: Path) -> None:
-    target = tmp_path / "plan.md"
-    assert write_file(target, "héllo\n") == target
-    assert target.read_bytes() == "héllo\n".encode()
-    assert mode(target) == 0o600
-    assert leftovers(tmp_path) == []
-
-
-def test_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
-    target = tmp_path / "plan.md"
-    target.write_text("old\n")
-    with pytest.raises(BadInput) as caught:
-        write_file(target, "new\n")
-    assert caught.value.exit_code == EXIT_BAD_INPUT
-    assert str(caught.value) == f"{target} already exists; use --force to overwrite it"
-    assert target.read_text() == "old\n"
-    assert leftovers(tmp_path) == []
-
-
-def test_force_replaces_and_makes_it_private(tmp_path: Path) -> None:
-    target = tmp_path / "plan.md"
-    target.write_text("old\n")
-    target.chmod(0o644)
-    write_file(target, "new\n", force=True)
-    assert target.read_text() == "new\n"
-    assert mode(target) == 0o600
-    assert leftovers(tmp_path) == []
-
-
-def test_failure_before_the_rename_keeps_the_old_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "plan.md"
-    target.write_text("old\n")
-
-    def crash(*args: Any) -> None:
-        raise KeyboardInterrupt  # as if killed between the write and the rename
-
-    monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(KeyboardInterrupt):
-        write_file(target, "new\n" * 1000, force=True)
-    assert target.read_text() == "old\n"
-    assert leftovers(tmp_path) == []
-
-
-def test_failed_rename_is_reported_and_cleaned_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "plan.md"
-    target.write_text("old\n")
-
-    def fail(*args: Any) -> None:
-        raise OSError(errno.EIO, "Input/output error")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(CareerCoachError) as caught:
-        write_file(target, "new\n", force=True)
-    assert caught.value.exit_code == 1
-    assert str(caught.value) == f"cannot write {target}: Input/output error"
-    assert target.read_text() == "old\n"
-    assert leftovers(tmp_path) == []
-
-
-def test_failed_write_leaves_no_new_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "plan.md"
-
-    def full(fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(CareerCoachError, match="No space left on device"):
-        write_file(target, "new\n")
-    assert not target.exists()
-    assert leftovers(tmp_path) == []
-
-
-def test_a_file_that_appears_meanwhile_is_not_clobbered(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "plan.md"
-    real_link = os.link
-
-    def racing_link(src: Any, dst: Any) -> None:
-        Path(dst).write_text("someone else's\n")
-        real_link(src, dst)
-
-    monkeypatch.setattr(os, "link", racing_link)
-    with pytest.raises(BadInput, match="already exists; use --force"):
-        write_file(target, "new\n")
-    assert target.read_text() == "someone else's\n"
-    assert leftovers(tmp_path) == []
-
-
-def test_without_hard_links_it_still_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def no_links(src: Any, dst: Any) -> None:
-        raise OSError(errno.EPERM, "Operation not permitted")
-
-    monkeypatch.setattr(os, "link", no_links)
-    target = tmp_path / "plan.md"
-    write_file(target, "new\n")
-    assert target.read_text() == "new\n"
-    assert mode(target) == 0o600
-    assert leftovers(tmp_path) == []
-
-
-def test_file_and_folder_are_flushed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    synced: list[bool] = []
-    real_fsync = os.fsync
-
-    def record(fd: int) -> None:
-        synced.append(stat.S_ISDIR(os.fstat(fd).st_mode))
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", record)
-    write_file(tmp_path / "plan.md", "new\n")
-    assert synced == [False, True]
-
-
-def test_bad_targets(tmp_path: Path) -> None:
-    with pytest.raises(BadInput, match="no such folder"):
-        write_file(tmp_path / "missing" / "plan.md", "x")
-    with pytest.raises(BadInput, match="is a folder"):
-        write_file(tmp_path, "x")
 
 
 def test_checkin_names_banks_to_take_again_apart_from_new_ones(sample: Plan) -> None:

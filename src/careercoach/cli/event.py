@@ -313,8 +313,8 @@ def export_data(
     """Write everything stored (assessments, answers, plans, done actions, events) as
     one JSON document: your data, to keep or take elsewhere."""
     from careercoach.safe_text import clean
+    from careercoach.storage.output_file import write_file
     from careercoach.storage.store import Store
-    from careercoach.ui.export import write_file
     from careercoach.ui.history_render import to_json
 
     with Store() as store:

@@ -95,7 +95,8 @@ def plan(
         return
 
     from careercoach.safe_text import clean
-    from careercoach.ui.export import default_filename, export_text, write_file
+    from careercoach.storage.output_file import write_file
+    from careercoach.ui.export import default_filename, export_text
 
     text = export_text(plan, fmt, explain=explain)
     if output == "-":

@@ -1,8 +1,8 @@
-"""The plan as a file: Markdown, HTML and JSON strings (pure), and one atomic writer.
+"""The plan as a file: Markdown, HTML and JSON strings (pure).
 
 Each exporter takes a :class:`~careercoach.core.models.Plan` and returns the whole file as a
-string; :func:`export_text` finds one by name (``md``, ``json``, ``html``) and
-:func:`write_file` is the only function here that touches the disk. Every piece of text
+string; :func:`export_text` finds one by name (``md``, ``json``, ``html``); writing one is
+:func:`careercoach.storage.output_file.write_file`'s job. Every piece of text
 that came from a bank or an answer goes through ``safe_text`` on its way in.
 
 The small helpers in the middle (dates, "how long before", horizons, the ROI rebuild) are
@@ -12,17 +12,14 @@ shared with ``render.py`` so that the terminal and the files say the same thing.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careercoach.core.dates import count, human_date, human_time, local_time, span_text
-from careercoach.errors import BadInput, CareerCoachError
+from careercoach.errors import BadInput
 from careercoach.safe_text import clean, for_html, for_markdown
 
 if TYPE_CHECKING:
@@ -616,80 +613,3 @@ def export_text(plan: Plan, fmt: str, *, explain: bool = False) -> str:
 def default_filename(plan: Plan, fmt: str) -> str:
     """``careercoach-plan-YYYY-MM-DD.<ext>``: the date the assessment finished, local time."""
     return f"{FILENAME_STEM}-{local_time(plan.finished_at).date().isoformat()}.{check_format(fmt)}"
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:  # e.g. Windows cannot open a folder
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _exists_message(path: Path) -> BadInput:
-    return BadInput(
-        f"{clean(str(path))} already exists; use --force to overwrite it",
-    )
-
-
-def write_file(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` atomically, readable by its owner only (0600).
-
-    The text goes to a temporary file in the same folder, is flushed to disk, and then
-    takes the place of ``path`` in one rename; the folder is flushed too. A crash at any
-    point leaves either the old file or the new one, never a mixture. Without ``force`` an
-    existing ``path`` is never replaced (``BadInput``, exit 2), even when it appears
-    between the check and the rename. Returns the absolute path written.
-    """
-    target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        raise BadInput(f"{clean(str(target))} is a folder; give a file name with --output")
-    if not folder.is_dir():
-        raise BadInput(f"{clean(str(folder))}: no such folder")
-    if target.exists() and not force:
-        raise _exists_message(target)
-    data = text.encode("utf-8")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise CareerCoachError(f"cannot write in {clean(str(folder))}: {exc.strerror}") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:  # mkstemp made it 0600
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            _publish_new(tmp, target)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
-            raise CareerCoachError(
-                f"cannot write {clean(str(target))}: {exc.strerror or exc}"
-            ) from exc
-        raise
-    _fsync_folder(folder)
-    return target.absolute()
-
-
-def _publish_new(tmp: Path, target: Path) -> None:
-    """Give ``tmp`` the name ``target`` only if nothing has that name (no clobbering)."""
-    try:
-        os.link(tmp, target)  # atomic, and fails if target exists
-    except FileExistsError:
-        raise _exists_message(target) from None
-    except OSError:
-        # No hard links here (some network and FAT file systems): check, then rename.
-        if target.exists():
-            raise _exists_message(target) from None
-        os.replace(tmp, target)
-        return
-    tmp.unlink()
