@@ -11,12 +11,14 @@ from typing import Annotated
 import typer
 
 from careercoach.cli.app import app
+from careercoach.cli.numbers import stored_int
 
 DEFAULT_LIMIT = 10
 
 
 def _at_least_one(value: int) -> int:
     """``--limit`` of 1 or more (said as Click says a range, which the help leaves out)."""
+    stored_int(value)
     if value < 1:
         raise typer.BadParameter(f"{value} is not in the range x>=1.")
     return value
@@ -95,11 +97,14 @@ def compare(
         typer.Argument(
             help="An assessment id (default: the latest earlier one with a bank in common).",
             metavar="A",
+            callback=stored_int,
         ),
     ] = None,
     second: Annotated[
         int | None,
-        typer.Argument(help="Another assessment id (default: the latest).", metavar="B"),
+        typer.Argument(
+            help="Another assessment id (default: the latest).", metavar="B", callback=stored_int
+        ),
     ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -164,7 +169,9 @@ Examples:
 """
 )
 def forget(
-    id_: Annotated[int | None, typer.Option("--id", help="Delete this assessment.")] = None,
+    id_: Annotated[
+        int | None, typer.Option("--id", help="Delete this assessment.", callback=stored_int)
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Delete everything stored.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercoach.cli.app import app, state
+from careercoach.cli.numbers import stored_int
 
 if TYPE_CHECKING:
     from careercoach.core.models import Plan
@@ -37,7 +38,8 @@ Examples:
 def plan(
     ctx: typer.Context,
     id_: Annotated[
-        int | None, typer.Option("--id", help="The assessment (default: the latest).")
+        int | None,
+        typer.Option("--id", help="The assessment (default: the latest).", callback=stored_int),
     ] = None,
     export: Annotated[
         str | None,

@@ -38,7 +38,9 @@ Loc = tuple[str | int, ...]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, defer_build=True, allow_inf_nan=False
+    )
 
 
 # -- dimensions and actions -----------------------------------------------------------

@@ -66,12 +66,19 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(value)
 
 
+MAX_EXACT_NUMBER = 2**53
+"""No number answer may be larger (in size): beyond it a float is no longer exact, and
+from about 10**308 on ``float()`` overflows."""
+
+
 def given(value: Any) -> str:
     """A value from the file as a person would recognise it."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return "a number of more than 20 digits"  # (and str() stops at 4,300 digits)
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
@@ -185,6 +192,8 @@ def check_answer(question: Question, value: Any) -> tuple[AnswerValue | None, li
     if isinstance(question, NumberQuestion):
         if isinstance(value, bool) or not isinstance(value, int | float):
             return wrong()
+        if isinstance(value, int) and abs(value) > MAX_EXACT_NUMBER:
+            return wrong()  # past what a float holds exactly (and float() may overflow)
         if not math.isfinite(value):
             return wrong()
         if question.integer:
@@ -363,18 +372,14 @@ def _tabs_as_spaces(text: str) -> str | None:
     return _LEADING_TABS.sub(lambda m: m.group(0).replace("\t", " "), text)
 
 
-def _json_text(path: Path) -> str | None:
+def _json_text(path: Path, raw: bytes) -> str | None:
     """A ``.json`` file's text with indenting tabs made spaces; None when there is nothing
-    to change or the file cannot be read here (the loader then reads it and says why)."""
+    to change or the bytes are not UTF-8 (the loader then says why)."""
     if path.suffix.lower() != ".json":
         return None
-    from careercoach.storage.input_files import MAX_BYTES
-
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeError):
+        text = raw.decode("utf-8-sig")
+    except UnicodeError:
         return None
     return _tabs_as_spaces(text)
 
@@ -392,11 +397,12 @@ class AnswersFile:
 def read_answers(path: Path | None) -> Document:
     """An answers file as plain data with its marks; ``None`` reads standard input
     (``--answers -``), named ``<stdin>`` in messages. Nothing is checked yet."""
+    from careercoach.storage.input_files import read_file, read_stdin
     from careercoach.storage.yaml_nodes import load_document
 
     if path is not None:
-        return load_document(path, text=_json_text(path), error=AnswersError)
-    from careercoach.storage.input_files import read_stdin
+        raw = read_file(path, error=AnswersError)  # once: a pipe cannot be read twice
+        return load_document(path, text=_json_text(path, raw), raw=raw, error=AnswersError)
 
     raw = read_stdin(error=AnswersError)
     text = None

@@ -10,6 +10,7 @@ is no second validator here. Only a bank that is not in the cache
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -50,6 +51,10 @@ from careercoach.storage.yaml_nodes import Document
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"the number {'.nan' if math.isnan(value) else ('-' if value < 0 else '') + '.inf'}"
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return "a number of more than 20 digits"
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if value is None:
@@ -154,6 +159,9 @@ def error_message(error: Any) -> str:
         )
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"{name}: expected a whole number, got {_describe(value)}"
+    if kind == "finite_number" or (kind == "float_type" and isinstance(value, int)):
+        # .nan, .inf, 310 digits: a bound or weight that compares with nothing
+        return f"{name}: expected a finite number, got {_describe(value)}"
     if kind in {"float_type", "float_parsing"}:
         return f"{name}: expected a number, got {_describe(value)}"
     if kind == "bool_type":

@@ -8,6 +8,8 @@ No YAML here: a bank found in the cache is read through this module alone.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +18,8 @@ from careercoach.errors import BadInput, BankError
 
 MAX_BYTES = 16 * 1024 * 1024
 """No input file may be larger: 16 MiB is far beyond any bank a person writes."""
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 STDIN_NAME = "<stdin>"
 """How standard input is named in messages (``<stdin>:3:7: ...``)."""
@@ -24,13 +28,15 @@ STDIN_NAME = "<stdin>"
 def read_file(
     path: Path, *, display: str | None = None, error: type[BadInput] = BankError
 ) -> bytes:
-    """The bytes of an input file, within the size limit; ``error`` when they cannot be had."""
+    """The bytes of an input file, within the size limit; ``error`` when they cannot be had.
+
+    At most the limit plus one byte is read, whatever the file is: a device or a pipe
+    reports a size of 0 (``/dev/zero`` never ends). A FIFO is opened without waiting for
+    a writer (``O_NONBLOCK``), then read as usual: with no writer it reads as empty.
+    """
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise error(f"{shown}: the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
     except IsADirectoryError:
         raise error(f"{shown}: is a folder, not a file") from None
     except FileNotFoundError:
@@ -39,6 +45,30 @@ def read_file(
         raise error(f"{shown}: permission denied") from None
     except OSError as exc:
         raise error(f"{shown}: cannot be read ({exc.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        size = st.st_size
+        if stat.S_ISREG(st.st_mode) and size > MAX_BYTES:
+            raise error(f"{shown}: the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except IsADirectoryError:
+        raise error(f"{shown}: is a folder, not a file") from None
+    except OSError as exc:
+        raise error(f"{shown}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise error(f"{shown}: the input is over the limit of {MAX_BYTES:,} bytes")
+    return b"".join(chunks)
 
 
 def read_stdin(*, error: type[BadInput] = BankError) -> bytes:
