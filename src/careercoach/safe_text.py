@@ -43,6 +43,23 @@ def clean(text: str, *, multiline: bool = False) -> str:
     return _WHITESPACE_RUN.sub(" ", text)
 
 
+_SHOWN_AS_ESCAPE = re.compile(_CONTROL.pattern[:-1] + "\ud800-\udfff]")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def for_message(text: str) -> str:
+    """Text for an error message: each control or invisible character written as its
+    escape (``\\u202e``, ``\\x1b``), so the person can find what is wrong, where
+    :func:`clean` would hide it; tabs and line breaks folded into one space.
+    """
+    text = _WHITESPACE_RUN.sub(" ", _LINE_BREAK.sub("\n", text))
+    return _SHOWN_AS_ESCAPE.sub(lambda m: _escape(m.group(0)), text)
+
+
 def for_terminal(text: str, *, multiline: bool = False) -> str:
     """Text ready to put in a ``rich.text.Text`` (never parsed as markup).
 

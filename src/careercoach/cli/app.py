@@ -46,13 +46,13 @@ def _report(lines: list[str], hint: str | None = None) -> None:
     A problem located in a file keeps the ``path:line:col: message`` form that editors and
     CI annotators parse; every other line says who is speaking.
     """
-    from careercoach.safe_text import clean
+    from careercoach.safe_text import for_message
 
     for line in lines:
         prefix = "" if _LOCATED.match(line) else "careercoach: "
-        sys.stderr.write(f"{prefix}{clean(line)}\n")
+        sys.stderr.write(f"{prefix}{for_message(line)}\n")
     if hint:
-        sys.stderr.write(f"{clean(hint)}\n")
+        sys.stderr.write(f"{for_message(hint)}\n")
     sys.stderr.flush()
 
 
@@ -61,7 +61,7 @@ class OneLineUsageError(UsageError):
     and where the help is."""
 
     def show(self, file: Any = None) -> None:
-        from careercoach.safe_text import clean
+        from careercoach.safe_text import for_message
 
         where = "careercoach"
         if self.ctx is not None:
@@ -69,7 +69,7 @@ class OneLineUsageError(UsageError):
             # A parse error of a subcommand comes with its group's context.
             if self.ctx.invoked_subcommand:
                 where += f" {self.ctx.invoked_subcommand}"
-        message = clean(self.format_message()).rstrip(".")
+        message = for_message(self.format_message()).rstrip(".")
         sys.stderr.write(f"{where}: {message} (see {where} --help)\n")
         sys.stderr.flush()
 
@@ -223,6 +223,9 @@ def not_built(what: str, issue: int) -> NoReturn:
 
 def main() -> None:
     """Console-script entry point."""
+    from careercoach.cli.streams import usable_streams
+
+    usable_streams()  # closed streams, legacy encodings: before anything is printed
     if sys.argv[1:] == ["--version"]:
         # The one answer that needs no command tree: Typer builds it from every command's
         # signature (about 30-40 ms here) before it parses anything.

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from careercoach.errors import StoreError
+from careercoach.safe_text import for_message
 from careercoach.storage.db_format import check_folder
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -37,7 +38,7 @@ def notice(text: str) -> None:
     """A one-line notice on stderr (something was fixed, nothing went wrong)."""
     if sys.stderr is None:  # pragma: no cover - cli.main puts a stand-in there
         return
-    sys.stderr.write(f"careercoach: {text}\n")
+    sys.stderr.write(f"careercoach: {for_message(text)}\n")
     sys.stderr.flush()
 
 

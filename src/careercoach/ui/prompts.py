@@ -30,9 +30,6 @@ from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
 from careercoach.ui import text_cells
 
-MAX_EXACT_NUMBER: Final = 2**53
-"""No typed number may be larger (as ``storage.answers.MAX_EXACT_NUMBER`` for a file)."""
-
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
 
@@ -97,10 +94,6 @@ def parse_number(text: str, *, percent: bool = False, currency: bool = False) ->
     except ValueError:
         shown = raw if len(raw) <= 20 else raw[:19] + "…"
         raise ValueError(f"not a number: {shown!r}") from None
-    if not math.isfinite(number) or abs(number) > MAX_EXACT_NUMBER:
-        # "nan", "inf", or 310 digits (float() gives inf): no answer can be that.
-        shown = raw if len(raw) <= 20 else raw[:19] + "…"
-        raise ValueError(f"not a number careercoach can use: {shown!r}")
     return number * scale
 
 
@@ -630,6 +623,8 @@ def number_problem(
     """Why ``number`` is not an acceptable answer, or ``None``."""
     if math.isnan(number) or math.isinf(number):
         return "enter a finite number"
+    if abs(number) > 2**53:  # as an answers file (storage.answers.MAX_EXACT_NUMBER)
+        return "enter a smaller number"
     if integer and not float(number).is_integer():
         return "enter a whole number"
     if minimum is not None and number < minimum:
