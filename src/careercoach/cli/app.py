@@ -5,6 +5,7 @@ Commands live in the sibling modules (one per command group) and register themse
 stay fast.
 """
 
+import json
 import os
 import re
 import sys
@@ -146,6 +147,15 @@ class CoachGroup(TyperGroup):
         except KeyboardInterrupt:
             _report(["interrupted"])
             ctx.exit(EXIT_INTERRUPTED)
+        except json.JSONDecodeError as exc:  # only stored rows are read with json.loads
+            from careercoach.paths import db_path
+            from careercoach.storage.db_file import damaged_row
+
+            if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
+                traceback.print_exc()
+            damaged = damaged_row(db_path(), f"bad JSON at character {exc.pos}: {exc.msg}")
+            _report(damaged.problems, damaged.hint)
+            ctx.exit(damaged.exit_code)
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             # A reader that stopped early (| head, a closed pager): Click exits quietly.
             raise

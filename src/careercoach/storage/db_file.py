@@ -123,3 +123,16 @@ def check_intact(conn: sqlite3.Connection, path: Path) -> None:
         raise damaged(
             path, found[0] + (f", and {more} more problem{'s' * (more != 1)}" if more else "")
         )
+
+
+def damaged_row(path: Path, detail: str) -> StoreError:
+    """What a person reads when a stored row is not what careercoach wrote (its JSON was
+    changed by hand or by another program): the file, and what can be done."""
+    return StoreError(
+        f"the database {path} holds a row careercoach cannot read ({detail}); careercoach "
+        "does not change that row.",
+        hint=(
+            f"Put back a copy of {path} from a backup, or move it away (careercoach then "
+            "starts a new one)."
+        ),
+    )
