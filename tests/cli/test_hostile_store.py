@@ -237,3 +237,33 @@ def test_a_row_with_damaged_json_names_the_file_and_what_to_do(
         conn.close()
     else:
         assert db_path().read_bytes() == before
+
+
+@pytest.fixture
+def read_only_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A data folder on a read-only file system (a tmpfs mounted for the test)."""
+    home = tmp_path / "ro"
+    home.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(home)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a read-only file system needs root and mount")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro", str(home)], check=True)
+        monkeypatch.setenv("CAREERCOACH_HOME", str(home))
+        yield home
+    finally:
+        subprocess.run(["umount", str(home)], check=True)
+
+
+def test_a_read_only_home_says_it_cannot_be_written(read_only_home: Path) -> None:
+    result = cli("assess", "--answers", str(ANSWERS))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"careercoach: the data folder {read_only_home} cannot be written to (Read-only file "
+        "system).\nSet CAREERCOACH_HOME to a folder you can write to.\n"
+    )
+    calm(result)

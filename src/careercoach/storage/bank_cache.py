@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -48,6 +49,7 @@ from careercoach.paths import HOME_ENV
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 FORMAT = 1
 """Bumped whenever the shape of the models changes without a version change."""
 KEEP_DAYS = 60
@@ -91,9 +93,20 @@ def key(raw: bytes) -> str:
 
 
 def _trusted(folder: Path) -> bool:
-    """Entries are built without validation: only from a folder no one else can write to."""
-    st = folder.stat()
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+    """Entries are built without validation: only from a folder no one else can write to,
+    and that is itself a folder (a link could lead anywhere)."""
+    st = folder.lstat()
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _read_entry(path: Path) -> str:
+    """An entry's text: a regular file of ours, never through a link (``OSError`` else)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, encoding="utf-8") as entry:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid():
+            raise OSError(f"{path} is not an entry of ours")
+        return entry.read()
 
 
 def get(cache_key: str) -> Bank | None:
@@ -103,7 +116,7 @@ def get(cache_key: str) -> Bank | None:
     try:
         if not _trusted(folder):
             return None
-        text = (folder / f"{cache_key}.json").read_text(encoding="utf-8")
+        text = _read_entry(folder / f"{cache_key}.json")
         entry = json.loads(text)
         if entry.get("key") != cache_key:
             return None
@@ -126,6 +139,8 @@ def put(cache_key: str, bank: Bank) -> None:
     folder = cache_dir()
     try:
         _make_folders(folder)
+        if not _trusted(folder):
+            return  # a link, or a folder others can write to: not ours to fill
     except FileNotFoundError:
         _waiting[cache_key] = bank
         return
@@ -139,7 +154,8 @@ def put(cache_key: str, bank: Bank) -> None:
         separators=(",", ":"),
     )
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        temporary.unlink(missing_ok=True)  # one left by a killed run (a link is removed)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         with open(fd, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, target)
@@ -174,6 +190,8 @@ def clear() -> None:
     """Remove every cached bank (``forget --all``)."""
     folder = cache_dir()
     try:
+        if folder.is_symlink():
+            return  # never delete through a link: what it leads to is not ours
         entries = list(folder.iterdir())
     except OSError:
         return

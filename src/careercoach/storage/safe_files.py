@@ -212,13 +212,3 @@ def open_lock_file(folder: Path) -> int:
         folder / LOCK_NAME, create=True, flags=os.O_RDWR, what="the assessment lock"
     )
     return fd
-
-
-def existing_lock_file(folder: Path) -> int | None:
-    """The descriptor of an existing ``assess.lock`` (checked as above), None without one."""
-    if not check_entry(folder / LOCK_NAME):
-        return None
-    fd, _ = open_private_file(
-        folder / LOCK_NAME, create=False, flags=os.O_RDWR, what="the assessment lock"
-    )
-    return fd
