@@ -3,7 +3,10 @@
 Rules (DESIGN.md, "Where things go wrong"):
 
 - the folder is created 0700 and the file 0600 *before* SQLite opens it (a too-open
-  existing folder or file is tightened);
+  existing folder or file is tightened), and only a regular file of the person's own is
+  opened, never through a link (:mod:`careercoach.storage.db_file`);
+- ``PRAGMA quick_check`` runs before the first write of each store: a damaged file is
+  never written to;
 - ``synchronous=FULL``, ``journal_mode=DELETE`` (never OFF/MEMORY, no WAL),
   ``busy_timeout`` 5000 ms, foreign keys on;
 - the connection runs in autocommit mode (``isolation_level=None``) and every write is
