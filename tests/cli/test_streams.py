@@ -183,3 +183,29 @@ def test_an_output_name_too_long_is_one_line_exit_2(tmp_path: Path) -> None:
         f"{target}: the file name is too long for this file system; give a "
         "shorter one with --output\n"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["banks", "validate", "/dev/zero"],
+        ["assess", "--answers", "/dev/zero"],
+        ["assess", "--answers", "/dev/urandom"],
+    ],
+    ids=" ".join,
+)
+def test_a_device_as_input_is_refused_not_read_forever(
+    args: list[str], careercoach_home: Path
+) -> None:
+    result = run(args)
+    assert result.returncode == 2
+    assert result.stderr == (f"{args[-1]}: the input goes on past the limit of 16,777,216 bytes\n")
+    assert not (careercoach_home / "careercoach.db").exists()
+
+
+def test_a_fifo_as_input_does_not_hang(tmp_path: Path, careercoach_home: Path) -> None:
+    fifo = tmp_path / "answers.yaml"
+    os.mkfifo(fifo)
+    result = run(["assess", "--answers", str(fifo)])
+    assert result.returncode == 2
+    assert result.stderr == f"{fifo}:1:1: the file is empty: there is nothing to read\n"
