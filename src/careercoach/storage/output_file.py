@@ -131,8 +131,10 @@ def _write_atomically(target: Path, data: bytes, *, force: bool) -> None:
     if not folder.is_dir():
         raise BadInput(f"{_shown(folder)}: no such folder")
     try:
-        # A short name of its own: "." + a long target name could pass the name limit.
-        fd, tmp_name = tempfile.mkstemp(prefix=".careercoach-", suffix=".tmp", dir=folder)
+        # Named after the target (an interrupted export is recognisable), cut so that a
+        # long target name cannot push the temporary one past the name limit (255 bytes).
+        stem = target.name.encode("utf-8", "surrogateescape")[:200].decode("utf-8", "ignore")
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise CareerCoachError(f"cannot write in {_shown(folder)}: {exc.strerror}") from None
     tmp = Path(tmp_name)
