@@ -199,7 +199,7 @@ def test_a_device_as_input_is_refused_not_read_forever(
 ) -> None:
     result = run(args)
     assert result.returncode == 2
-    assert result.stderr == (f"{args[-1]}: the input goes on past the limit of 16,777,216 bytes\n")
+    assert result.stderr == (f"{args[-1]}: the input is over the limit of 16,777,216 bytes\n")
     assert not (careercoach_home / "careercoach.db").exists()
 
 
