@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -239,31 +240,54 @@ def test_a_row_with_damaged_json_names_the_file_and_what_to_do(
         assert db_path().read_bytes() == before
 
 
-@pytest.fixture
-def read_only_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A data folder on a read-only file system (a tmpfs mounted for the test)."""
+@contextmanager
+def read_only_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str, database: bool = False
+) -> Iterator[Path]:
+    """A data folder on a read-only file system (a tmpfs mounted for the test), with a
+    database of assessments in it when asked."""
     home = tmp_path / "ro"
     home.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(home)],
+        ["mount", "-t", "tmpfs", "-o", f"size=4m,mode={mode}", "tmpfs", str(home)],
         capture_output=True,
         check=False,
     )
     if mounted.returncode != 0:
         pytest.skip("mounting a read-only file system needs root and mount")
     try:
-        subprocess.run(["mount", "-o", "remount,ro", str(home)], check=True)
         monkeypatch.setenv("CAREERCOACH_HOME", str(home))
+        if database:
+            assess()
+            db_path().chmod(0o644)
+        subprocess.run(["mount", "-o", "remount,ro", str(home)], check=True)
         yield home
     finally:
         subprocess.run(["umount", str(home)], check=True)
 
 
-def test_a_read_only_home_says_it_cannot_be_written(read_only_home: Path) -> None:
-    result = cli("assess", "--answers", str(ANSWERS))
+def test_a_read_only_home_says_it_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with read_only_home(tmp_path, monkeypatch, mode="0755") as home:
+        result = cli("assess", "--answers", str(ANSWERS))
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        f"careercoach: the data folder {read_only_home} cannot be written to (Read-only file "
+        f"careercoach: the data folder {home} cannot be written to (Read-only file "
         "system).\nSet CAREERCOACH_HOME to a folder you can write to.\n"
+    )
+    calm(result)
+
+
+def test_a_read_only_database_others_can_read_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with read_only_home(tmp_path, monkeypatch, mode="0700", database=True) as home:
+        result = cli("plan")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"careercoach: others can read the database {home / 'careercoach.db'} (0644), and it "
+        "cannot be made private: Read-only file system.\nSet CAREERCOACH_HOME to a folder "
+        "you can write to.\n"
     )
     calm(result)

@@ -134,9 +134,9 @@ def test_a_legacy_encoding_gets_ascii_stand_ins(args: list[str], encoding: str) 
 
 
 def test_the_stand_ins_read_as_what_they_replace() -> None:
-    from careercoach.cli.streams import ERRORS, usable_streams
+    from careercoach.cli.streams import ERRORS, register_stand_ins
 
-    usable_streams()  # registers the handler (the streams here are pytest's)
+    register_stand_ins()
     text = "Mini check · question 1 of 5 → ▁▃▅█ … “done” é"
     assert text.encode("ascii", ERRORS) == b'Mini check - question 1 of 5 -> _-=# ... "done" ?'
     assert text.encode("latin-1", ERRORS) == (

@@ -18,7 +18,7 @@ import sys
 from typing import TextIO
 
 ERRORS = "careercoach-ascii"
-"""The codec error handler that writes stand-ins (registered by :func:`usable_streams`)."""
+"""The codec error handler that writes stand-ins (see :func:`register_stand_ins`)."""
 
 STAND_INS = {
     "·": "-",
@@ -89,6 +89,11 @@ def _encodes_everything(stream: TextIO) -> bool:
         return False
 
 
+def register_stand_ins() -> None:
+    """Make the :data:`ERRORS` codec error handler known (as often as called)."""
+    codecs.register_error(ERRORS, _stand_in)
+
+
 def usable_streams() -> None:
     """Make ``sys.stdin``, ``sys.stdout`` and ``sys.stderr`` safe to use (see above)."""
     _fill_closed_descriptors()
@@ -98,7 +103,7 @@ def usable_streams() -> None:
         sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
     if sys.stderr is None:
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    codecs.register_error(ERRORS, _stand_in)
+    register_stand_ins()
     for stream in (sys.stdout, sys.stderr):
         if not _encodes_everything(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors=ERRORS)

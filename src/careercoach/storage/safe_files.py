@@ -191,7 +191,14 @@ def open_private_file(
         mode = stat.S_IMODE(st.st_mode)
         if mode & 0o077:
             tight = mode & 0o600
-            os.fchmod(fd, tight)
+            try:
+                os.fchmod(fd, tight)
+            except OSError as exc:
+                raise StoreError(
+                    f"others can read {what} {path} ({mode:04o}), and it cannot be made "
+                    f"private: {exc.strerror or exc}.",
+                    hint=WRITABLE_HINT,
+                ) from None
             notice(f"others could read {what} {path} ({mode:04o}); it is now {tight:04o}.")
         if _NONBLOCK and not created:
             os.set_blocking(fd, True)
