@@ -115,3 +115,35 @@ def test_a_whole_file_is_checked_once_and_written(careercoach_home: Path) -> Non
         store.start_assessment([BankRef("demo", 1)])
         store.start_assessment([BankRef("demo", 1)])
         assert len(store.export_data()["assessments"]) == 5
+
+
+def test_an_interactive_assessment_is_refused_before_the_first_question(
+    damaged: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No answer is typed into a run that could not keep it."""
+    import io
+
+    from careercoach.flows.session import run_interactive
+
+    monkeypatch.setattr("careercoach.ui.prompts.stdin_is_terminal", lambda: True)
+    asked: list[object] = []
+
+    def ask(*args: object, **kwargs: object) -> object:
+        asked.append(args)
+        raise AssertionError("a question was asked")
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
+    out = io.StringIO()
+    with pytest.raises(StoreError, match="is damaged"):
+        run_interactive(
+            bank_ids=["mini"],
+            bank_dirs=[fixtures],
+            resume=False,
+            restart=False,
+            no_color=True,
+            out=out,
+            ask=ask,  # type: ignore[arg-type]
+        )
+    assert asked == []
+    assert out.getvalue() == ""
+    assert db_path().read_bytes() == damaged
