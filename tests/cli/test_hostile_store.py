@@ -6,6 +6,7 @@ nothing outside the data folder changed."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -291,3 +292,28 @@ def test_a_read_only_database_others_can_read_says_so(
         "you can write to.\n"
     )
     calm(result)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="planting a file of another user needs root")
+def test_answers_never_go_into_a_database_someone_else_planted(careercoach_home: Path) -> None:
+    """The issue's case: a data folder others could write to, a database planted in it."""
+    careercoach_home.mkdir(parents=True)
+    careercoach_home.chmod(0o777)
+    planted = careercoach_home / "careercoach.db"
+    with sqlite3.connect(planted) as conn:
+        conn.execute("CREATE TABLE assessments (id INTEGER PRIMARY KEY)")
+    conn.close()
+    os.chown(planted, 4321, 4321)
+    planted.chmod(0o666)
+    before = planted.read_bytes()
+    result = cli("assess", "--answers", str(ANSWERS))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"careercoach: others could open the data folder {careercoach_home} (0777); it is "
+        "now 0700.\n"
+        f"careercoach: {planted} belongs to another user (uid 4321), so careercoach did not "
+        f"make it; it was left as it is.\n{LEFT_ALONE}"
+    )
+    calm(result)
+    assert planted.read_bytes() == before
+    assert planted.stat().st_mode & 0o777 == 0o666
