@@ -63,8 +63,28 @@ def holds(condition: Condition, answers: Mapping[str, AnswerValue]) -> bool:
     return answer >= value if operator == "gte" else answer <= value
 
 
-def is_asked(question: Question, answers: Mapping[str, AnswerValue]) -> bool:
-    """Whether ``question`` is asked, given the answers to the questions before it."""
+def not_for_them(bank: Bank, answers: Mapping[str, AnswerValue]) -> bool:
+    """Whether the answer to the bank's ``audience`` question says the bank does not apply
+    (``leader`` answered "I manage nobody"): then nothing more is asked or scored."""
+    audience = bank.audience
+    if audience is None:
+        return False
+    answer = answers.get(audience.question)
+    return isinstance(answer, str) and answer in audience.not_for
+
+
+def is_asked(
+    question: Question, answers: Mapping[str, AnswerValue], bank: Bank | None = None
+) -> bool:
+    """Whether ``question`` is asked, given the answers to the questions before it (and,
+    with its ``bank``, whether the bank's audience question ended the bank)."""
+    if (
+        bank is not None
+        and bank.audience is not None
+        and question.id != bank.audience.question
+        and not_for_them(bank, answers)
+    ):
+        return False
     return question.when is None or holds(question.when, answers)
 
 
@@ -77,7 +97,7 @@ def asked_answers(bank: Bank, answers: Mapping[str, AnswerValue]) -> BankAnswers
     """
     counted: BankAnswers = {}
     for question in bank.questions:
-        if question.id in answers and is_asked(question, counted):
+        if question.id in answers and is_asked(question, counted, bank):
             counted[question.id] = answers[question.id]
     return counted
 
@@ -91,7 +111,7 @@ def asked_questions(bank: Bank, answers: Mapping[str, AnswerValue]) -> list[Ques
     counted: BankAnswers = {}
     asked: list[Question] = []
     for question in bank.questions:
-        if is_asked(question, counted):
+        if is_asked(question, counted, bank):
             asked.append(question)
             if question.id in answers:
                 counted[question.id] = answers[question.id]

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careercoach.core.conditions import Answers, AnswerValue, BankAnswers, is_asked
+from careercoach.core.conditions import (
+    Answers,
+    AnswerValue,
+    BankAnswers,
+    is_asked,
+    not_for_them,
+)
 from careercoach.core.models import (
     AllOf,
     AnyOf,
@@ -261,14 +267,18 @@ def _check_bank(bank: Bank, data: Mapping[Any, Any], checked: Checked) -> BankAn
             if present:
                 report(check_answer(question, value)[1], name, question.id)
             continue
-        if not is_asked(question, counted):
+        if not is_asked(question, counted, bank):
             if present:
-                assert question.when is not None
                 problems.append(
                     Problem(
                         (bank.id, question.id),
                         f"{name}: answered, but this question is not asked with your other "
-                        f"answers (it is asked only when {condition_text(question.when)})",
+                        + (
+                            f"answers (it is asked only when {condition_text(question.when)})"
+                            if not not_for_them(bank, counted) and question.when is not None
+                            else f"answers (your answer to {bank.id}.{_audience_id(bank)} "
+                            "says this bank is not for you)"
+                        ),
                         key=True,
                     )
                 )
@@ -292,6 +302,10 @@ def _check_bank(bank: Bank, data: Mapping[Any, Any], checked: Checked) -> BankAn
         else:
             counted[question.id] = answer
     return counted
+
+
+def _audience_id(bank: Bank) -> str:
+    return bank.audience.question if bank.audience is not None else ""
 
 
 def check_answers(data: Any, banks: Sequence[Bank], selected: Sequence[str] = ()) -> Checked:

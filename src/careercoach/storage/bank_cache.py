@@ -32,6 +32,7 @@ from careercoach.core.models import (
     Action,
     AllOf,
     AnyOf,
+    Audience,
     Bank,
     Comparison,
     Condition,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the shape of the models changes without a version change."""
 KEEP_DAYS = 60
 """Entries not written for this long are removed when a new one is written."""
@@ -216,6 +217,7 @@ def construct_bank(data: dict[str, Any]) -> Bank:
             "roi": _section(RoiMapping, data["roi"]),
             "verdict": _section(VerdictSection, data["verdict"]),
             "triggers": _section(TriggersSection, data["triggers"]),
+            "audience": _section(Audience, data["audience"]),
         }
     )
 
@@ -229,8 +231,14 @@ def _dimension(data: dict[str, Any]) -> Dimension:
         **{
             **data,
             "thresholds": Thresholds.model_construct(**data["thresholds"]),
-            "actions": [Action.model_construct(**a) for a in data["actions"]],
+            "actions": [_action(a) for a in data["actions"]],
         }
+    )
+
+
+def _action(data: dict[str, Any]) -> Action:
+    return Action.model_construct(
+        **{**data, "when": None if data["when"] is None else _condition(data["when"])}
     )
 
 

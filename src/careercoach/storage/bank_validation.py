@@ -25,6 +25,7 @@ from careercoach.core.models import (
     Action,
     AllOf,
     AnyOf,
+    Audience,
     Bank,
     Comparison,
     Condition,
@@ -399,6 +400,7 @@ def _partial_references(data: Any) -> list[tuple[Loc, str]]:
             ("roi", RoiMapping),
             ("verdict", VerdictSection),
             ("triggers", TriggersSection),
+            ("audience", Audience),
         )
     }
     partial = Bank.model_construct(
