@@ -11,15 +11,15 @@ run pydantic's schema building. The tests validate the plans built for every per
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any, Literal
 
+from careercoach.core.conditions import AnswerValue
 from careercoach.core.dates import span_text
 from careercoach.core.models import (
-    HORIZONS,
     DimensionScore,
     ExplainItem,
     Explanation,
@@ -27,14 +27,24 @@ from careercoach.core.models import (
     LikertQuestion,
     Plan,
     PlannedAction,
+    ServedArea,
     Strength,
     Verdict,
 )
 from careercoach.core.scoring import BankResult, DimensionResult, describe_answer
+from careercoach.core.selection import (
+    MAX_ACTIONS,
+    MAX_ACTIONS_UNSURE,
+    Area,
+    Candidate,
+    candidates,
+    select,
+)
 
 DEFAULT_CHECKIN_DAYS = 90
 MAX_FOCUS = 3
 CARELESS_MIN_LIKERT = 5
+STRENGTH_MIN_ANSWERS = 2
 NEUTRAL_SHARE = Fraction(4, 5)
 VERDICT_FOR_MIN = 50
 VERDICT_AGAINST_BELOW = 34
@@ -44,11 +54,13 @@ ROI_REQUIRED = ("cost", "years", "current_salary", "expected_salary")
 
 @dataclass(frozen=True)
 class Ranked:
-    """A scored dimension with its place: bank order, dimension order."""
+    """A scored dimension with its place: bank order, dimension order, and the answers
+    that counted in its bank (what an action's ``when`` is checked against)."""
 
     bank_index: int
     dimension_index: int
     result: DimensionResult
+    answers: Mapping[str, AnswerValue] = field(default_factory=dict)
 
     @property
     def score(self) -> int:
@@ -63,7 +75,7 @@ class Ranked:
 def ranked_dimensions(results: Sequence[BankResult]) -> list[Ranked]:
     """Every scored dimension, highest score first (ties: bank order, then dimension order)."""
     ranked = [
-        Ranked(b, d, dim)
+        Ranked(b, d, dim, result.answers)
         for b, result in enumerate(results)
         for d, dim in enumerate(result.dimensions)
         if dim.score is not None
@@ -84,27 +96,53 @@ def _dimension_score(r: Ranked) -> DimensionScore:
     )
 
 
-def _reaches(level: str | None, needed: str) -> bool:
-    return level == "high" or (level == "moderate" and needed == "moderate")
-
-
-def planned_actions(ranked: Sequence[Ranked]) -> list[PlannedAction]:
-    """The actions whose dimension reaches their level, by horizon (week, month, quarter),
-    then by the dimension's score, highest first (ties: bank, dimension, action order)."""
-    keyed: list[tuple[tuple[int, int, int], PlannedAction]] = []
+def _areas(ranked: Sequence[Ranked]) -> list[Area]:
+    areas = []
     for rank, r in enumerate(ranked):
-        for a_index, action in enumerate(r.result.dimension.actions):
-            if _reaches(r.result.level, action.level):
-                planned = PlannedAction.model_construct(
-                    bank=r.bank_id,
-                    dimension=r.result.dimension.id,
-                    id=action.id,
-                    text=action.text,
-                    horizon=action.horizon,
-                )
-                keyed.append(((HORIZONS.index(action.horizon), rank, a_index), planned))
-    keyed.sort(key=lambda pair: pair[0])
-    return [planned for _, planned in keyed]
+        assert r.result.level is not None
+        dimension = r.result.dimension
+        areas.append(
+            Area(
+                rank,
+                r.bank_id,
+                dimension.id,
+                dimension.label,
+                r.result.level,
+                dimension.actions,
+                r.answers,
+            )
+        )
+    return areas
+
+
+def _planned(candidate: Candidate, number: int = 0) -> PlannedAction:
+    return PlannedAction.model_construct(
+        bank=candidate.area.bank,
+        dimension=candidate.area.dimension,
+        id=candidate.action.id,
+        text=candidate.action.text,
+        horizon=candidate.action.horizon,
+        number=number,
+        serves=[
+            ServedArea.model_construct(bank=a.bank, dimension=a.dimension, label=a.label)
+            for a in candidate.serves
+        ],
+    )
+
+
+def planned_actions(
+    ranked: Sequence[Ranked], *, limit: int = MAX_ACTIONS
+) -> tuple[list[PlannedAction], list[PlannedAction]]:
+    """The short plan, numbered 1.., and the other actions that apply (number 0); the
+    rules are :mod:`careercoach.core.selection`'s."""
+    areas = _areas(ranked)
+    focus_ids = {(f.bank, f.dimension) for f in focus_areas(ranked)}
+    focus = [a for a in areas if (a.bank, a.dimension) in focus_ids]
+    chosen, others = select(candidates(areas), focus, limit=limit)
+    return (
+        [_planned(c, number) for number, c in enumerate(chosen, start=1)],
+        [_planned(c) for c in others],
+    )
 
 
 def _sentence(text: str) -> str:
@@ -147,20 +185,33 @@ def _is_trigger(result: DimensionResult) -> bool:
     return any(option.id == result.dimension.id for option in options)
 
 
+def answered_away(result: DimensionResult) -> bool:
+    """Whether the answers really put a dimension low: at least two of the questions that
+    fed it, and more than half, were answered away from the need (a neutral answer, an
+    unticked option or a question not asked says nothing)."""
+    against = sum(1 for c in result.contributions if c.against)
+    return against >= STRENGTH_MIN_ANSWERS and 2 * against > len(result.contributions)
+
+
 def strengths(ranked: Sequence[Ranked]) -> list[Strength]:
-    """The dimensions scored low, lowest first (ties: bank, then dimension order).
+    """The dimensions scored low that the answers really put there (:func:`answered_away`),
+    lowest first (ties: bank, then dimension order).
 
     Trigger dimensions (one per new-eyes event) are left out: a low score there only says
     the event did not happen.
     """
-    low = [r for r in ranked if r.result.level == "low" and not _is_trigger(r.result)]
+    low = [
+        r
+        for r in ranked
+        if r.result.level == "low" and not _is_trigger(r.result) and answered_away(r.result)
+    ]
     low.sort(key=lambda r: (r.score, r.bank_index, r.dimension_index))
     found = []
     for r in low:
         dimension = r.result.dimension
         text = dimension.strength
         if not text or not text.strip():
-            text = f"{dimension.label} is not holding you back (score {r.score}, low)."
+            text = f"{dimension.label}: not a need for you now (score {r.score}, low)."
         found.append(
             Strength.model_construct(
                 bank=r.bank_id, dimension=dimension.id, label=dimension.label, text=text
@@ -368,10 +419,10 @@ def build_plan(
     roi_json, roi_warnings = roi_block(results)
     when = checkin(results)
     verdicts = [v for v in (verdict(result) for result in results) if v is not None]
-    actions = [
-        action.model_copy(update={"number": number})
-        for number, action in enumerate(planned_actions(ranked), start=1)
-    ]
+    warnings = answer_warnings(results)
+    actions, more_actions = planned_actions(
+        ranked, limit=MAX_ACTIONS_UNSURE if warnings else MAX_ACTIONS
+    )
     return Plan.model_construct(
         assessment_id=assessment_id,
         finished_at=finished_at.isoformat(timespec="seconds"),
@@ -383,9 +434,10 @@ def build_plan(
         focus=focus_areas(ranked),
         strengths=strengths(ranked),
         verdicts=verdicts,
-        warnings=answer_warnings(results) + roi_warnings,
+        warnings=warnings + roi_warnings,
         next_checkin=next_checkin(finished_at, when.days, tz),
         checkin_reason=when.reason,
         recheck_banks=list(when.recheck),
         explain=explanations(ranked),
+        more_actions=more_actions,
     )

@@ -3,10 +3,15 @@
 Each answered question that is asked adds, to each dimension it feeds, its contribution
 and the most it could have added:
 
-- likert: ``(answer - 1) / 4`` (``(5 - answer) / 4`` if ``reverse``) times ``weight``, out
-  of ``weight``;
+- likert: ``max(0, answer - 3) / 2`` (``max(0, 3 - answer) / 2`` if ``reverse``) times
+  ``weight``, out of ``weight``: agreeing with a statement of the need adds half, strongly
+  agreeing adds all, and neutral (3) adds nothing, as disagreeing does;
 - single: the chosen option's score, out of the highest score any option gives;
-- multi: the chosen options' scores added up, out of the sum of every option's score.
+- multi: the ticked options' scores added up, out of the same: a ticked option is evidence
+  of the need, an option left unticked is no evidence either way.
+
+A neutral answer is no evidence of a need; an answer that points away from it
+(:attr:`Contribution.against`) is what a strength needs.
 
 A dimension's score is ``floor(100 * added / most + 0.5)``; a dimension that no answered
 question feeds (or only with ``most`` 0) has no score. Arithmetic is exact (fractions,
@@ -62,6 +67,15 @@ class Contribution:
     def reverse(self) -> bool:
         return isinstance(self.question, LikertQuestion) and self.question.reverse
 
+    @property
+    def against(self) -> bool:
+        """Whether the answer points away from the need: a likert answered 1 or 2 (4 or 5
+        if reverse), or a single option that scores nothing. A neutral answer or an
+        unticked option is no evidence either way."""
+        if isinstance(self.question, LikertQuestion) and isinstance(self.answer, int):
+            return self.answer >= 4 if self.question.reverse else self.answer <= 2
+        return isinstance(self.question, SingleQuestion) and self.added == 0 and self.most > 0
+
 
 @dataclass(frozen=True)
 class DimensionResult:
@@ -110,9 +124,10 @@ def level_for(score: int, thresholds: Thresholds) -> Level:
 
 
 def likert_added(answer: int, weight: float, reverse: bool) -> Fraction:
-    """A likert answer's contribution: ``(answer-1)/4`` (reverse: ``(5-answer)/4``) × weight."""
-    steps = 5 - answer if reverse else answer - 1
-    return Fraction(steps, 4) * exact(weight)
+    """A likert answer's contribution: ``max(0, answer-3)/2`` (reverse: ``max(0, 3-answer)/2``)
+    × weight. Neutral and disagreeing add nothing."""
+    steps = max(0, 3 - answer if reverse else answer - 3)
+    return Fraction(steps, 2) * exact(weight)
 
 
 def feeds(question: Question) -> list[str]:
@@ -155,12 +170,14 @@ def contributions(question: Question, answer: AnswerValue) -> dict[str, tuple[Fr
     result: dict[str, tuple[Fraction, Fraction]] = {}
     for dimension_id in feeds(question):
         given = [exact(o.scores.get(dimension_id, 0)) for o in question.options]
-        most = max(given) if isinstance(question, SingleQuestion) else sum(given, Fraction(0))
         added = sum(
             (g for o, g in zip(question.options, given, strict=True) if o.id in chosen),
             Fraction(0),
         )
-        result[dimension_id] = (added, most)
+        if isinstance(question, SingleQuestion):
+            result[dimension_id] = (added, max(given))
+        elif added > 0:  # multi: only what was ticked is evidence
+            result[dimension_id] = (added, added)
     return result
 
 

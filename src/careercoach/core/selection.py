@@ -1,0 +1,174 @@
+"""Which actions make the short plan, in which order (pure).
+
+A plan a person acts on is short. From every action that applies (its dimension reaches
+the action's level, and its ``when`` holds for the answers), :func:`select` keeps:
+
+1. **One piece of advice once.** Actions that name the same ``advice`` (in any bank) are
+   one action: the one of the area with the greater need is kept, and it names every area
+   it serves. So is an action that shares more than half of its content words with one
+   kept before it (:func:`near_duplicates`).
+2. **The short plan**: actions that serve a focus area, at most :data:`MAX_ACTIONS` (at
+   most :data:`HORIZON_LIMITS` of each horizon). Each focus area, in order, first gets its
+   most urgent action (week before month before quarter); the places left go by need (the
+   focus area's rank), then urgency. When the answers look careless (all the same, or
+   nearly all neutral), at most :data:`MAX_ACTIONS_UNSURE`.
+3. The short plan is ordered by horizon, then by the rank of the first focus area each
+   action serves, and numbered 1, 2, ...; every other action that applies goes to
+   ``more_actions`` (number 0), by horizon, then need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from careercoach.core.bank_models import HORIZONS, Action, Horizon
+from careercoach.core.conditions import holds
+
+MAX_ACTIONS = 7
+MAX_ACTIONS_UNSURE = 3
+HORIZON_LIMITS: Mapping[Horizon, int] = {"week": 3, "month": 2, "quarter": 2}
+
+STOP_WORDS = frozenset(
+    """
+    a about after again all also am an and any are as ask at be been before being both
+    but by can could did do does doing done each even every few for from get gets give
+    go goes had has have having how i if in into is it its just least less let like make
+    makes many may me more most much must my near need needs next no nor not now of off
+    on once one only or other others our out over own per put same say see set should so
+    some such than that the their them then there these they this those through to too
+    two under until up upon us use very want was way we well were what when where
+    whether which while who whom why will with within without would you your yours week
+    weeks month months quarter quarters day days today tomorrow friday first
+    """.split()  # noqa: SIM905 (a list of 150 words reads better as text)
+)
+"""Words that say nothing about what an action asks: English function words, and the
+words of timing that every action carries (its horizon says when)."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """An action's content words: its words, lower-cased, minus :data:`STOP_WORDS`."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+
+
+def near_duplicates(first: str, second: str) -> bool:
+    """Whether two actions share more than half of the content words of the one with fewer."""
+    a, b = content_words(first), content_words(second)
+    smaller = min(len(a), len(b))
+    return smaller > 0 and 2 * len(a & b) > smaller
+
+
+@dataclass(frozen=True, eq=False)
+class Area:
+    """A scored dimension as the selection sees it: its place by need, and its answers."""
+
+    rank: int
+    bank: str
+    dimension: str
+    label: str
+    level: str
+    actions: Sequence[Action]
+    answers: Mapping[str, object]
+
+
+@dataclass(eq=False)
+class Candidate:
+    """An action that applies, with the areas it serves (its own first, by rank)."""
+
+    area: Area
+    index: int
+    action: Action
+    serves: list[Area] = field(default_factory=list)
+
+    @property
+    def urgency(self) -> int:
+        return HORIZONS.index(self.action.horizon)
+
+
+def _reaches(level: str, needed: str) -> bool:
+    return level == "high" or (level == "moderate" and needed == "moderate")
+
+
+def _applies(area: Area, action: Action) -> bool:
+    if not _reaches(area.level, action.level):
+        return False
+    return action.when is None or holds(action.when, area.answers)  # type: ignore[arg-type]
+
+
+def candidates(areas: Sequence[Area]) -> list[Candidate]:
+    """Every action that applies, once per piece of advice, by need then urgency.
+
+    ``areas`` come highest need first. An action whose ``advice`` was already kept, or
+    that nearly duplicates one kept, adds its area to that one's ``serves`` instead.
+    """
+    applying = [
+        Candidate(area, index, action, [area])
+        for area in areas
+        for index, action in enumerate(area.actions)
+        if _applies(area, action)
+    ]
+    applying.sort(key=lambda c: (c.area.rank, c.urgency, c.index))
+    kept: list[Candidate] = []
+    by_advice: dict[str, Candidate] = {}
+    for candidate in applying:
+        advice = candidate.action.advice
+        same = by_advice.get(advice) if advice else None
+        if same is None:
+            same = next(
+                (k for k in kept if near_duplicates(k.action.text, candidate.action.text)), None
+            )
+        if same is not None:
+            if candidate.area not in same.serves:
+                same.serves.append(candidate.area)
+            continue
+        kept.append(candidate)
+        if advice:
+            by_advice[advice] = candidate
+    return kept
+
+
+def select(
+    kept: Sequence[Candidate], focus: Sequence[Area], *, limit: int = MAX_ACTIONS
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The short plan (ordered) and the rest (ordered), from :func:`candidates`' output."""
+    focus_rank = {id(area): place for place, area in enumerate(focus)}
+
+    def first_focus(candidate: Candidate) -> int | None:
+        places = [focus_rank[id(a)] for a in candidate.serves if id(a) in focus_rank]
+        return min(places) if places else None
+
+    chosen: list[Candidate] = []
+    used = dict.fromkeys(HORIZONS, 0)
+
+    def fits(candidate: Candidate) -> bool:
+        return (
+            len(chosen) < limit
+            and used[candidate.action.horizon] < (HORIZON_LIMITS[candidate.action.horizon])
+        )
+
+    def take(candidate: Candidate) -> None:
+        chosen.append(candidate)
+        used[candidate.action.horizon] += 1
+
+    serving = [c for c in kept if first_focus(c) is not None]
+    for area in focus:
+        own = [c for c in serving if any(a is area for a in c.serves) and c not in chosen]
+        own.sort(key=lambda c: (c.urgency, c.area.rank, c.index))
+        first = next((c for c in own if fits(c)), None)
+        if first is not None:
+            take(first)
+    rest = sorted(
+        (c for c in serving if c not in chosen),
+        key=lambda c: (first_focus(c), c.urgency, c.area.rank, c.index),
+    )
+    for candidate in rest:
+        if fits(candidate):
+            take(candidate)
+    chosen.sort(key=lambda c: (c.urgency, first_focus(c), c.area.rank, c.index))
+    others = sorted(
+        (c for c in kept if c not in chosen), key=lambda c: (c.urgency, c.area.rank, c.index)
+    )
+    return chosen, others
