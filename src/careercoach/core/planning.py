@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any, Literal
 
-from careercoach.core.conditions import AnswerValue
+from careercoach.core.conditions import AnswerValue, not_for_them
 from careercoach.core.dates import span_text
 from careercoach.core.models import (
     DimensionScore,
@@ -45,6 +45,7 @@ DEFAULT_CHECKIN_DAYS = 90
 MAX_FOCUS = 3
 CARELESS_MIN_LIKERT = 5
 STRENGTH_MIN_ANSWERS = 2
+MAX_STRENGTHS = 3
 NEUTRAL_SHARE = Fraction(4, 5)
 VERDICT_FOR_MIN = 50
 VERDICT_AGAINST_BELOW = 34
@@ -193,9 +194,15 @@ def answered_away(result: DimensionResult) -> bool:
     return against >= STRENGTH_MIN_ANSWERS and 2 * against > len(result.contributions)
 
 
+def _away_share(result: DimensionResult) -> Fraction:
+    against = sum(1 for c in result.contributions if c.against)
+    return Fraction(against, len(result.contributions)) if result.contributions else Fraction(0)
+
+
 def strengths(ranked: Sequence[Ranked]) -> list[Strength]:
-    """The dimensions scored low that the answers really put there (:func:`answered_away`),
-    lowest first (ties: bank, then dimension order).
+    """At most three dimensions scored low that the answers really put there
+    (:func:`answered_away`), lowest first (ties: the larger share of answers against the
+    need, then bank, then dimension order).
 
     Trigger dimensions (one per new-eyes event) are left out: a low score there only says
     the event did not happen.
@@ -205,9 +212,9 @@ def strengths(ranked: Sequence[Ranked]) -> list[Strength]:
         for r in ranked
         if r.result.level == "low" and not _is_trigger(r.result) and answered_away(r.result)
     ]
-    low.sort(key=lambda r: (r.score, r.bank_index, r.dimension_index))
+    low.sort(key=lambda r: (r.score, -_away_share(r.result), r.bank_index, r.dimension_index))
     found = []
-    for r in low:
+    for r in low[:MAX_STRENGTHS]:
         dimension = r.result.dimension
         text = dimension.strength
         if not text or not text.strip():
@@ -292,8 +299,10 @@ def checkin(results: Sequence[BankResult]) -> Checkin:
     """Days until the next check-in: 90 by default; a bank with a ``triggers:`` section
     whose trigger question had any option chosen asks for its ``checkin_days`` instead
     (the soonest wins). ``recheck`` lists the banks its ``recheck`` names for the chosen
-    triggers (bank order of first mention)."""
+    triggers (bank order of first mention), less any bank whose answers in this
+    assessment said it is not for this person."""
     found = Checkin()
+    not_for_them_ids = {r.bank.id for r in results if not_for_them(r.bank, r.answers)}
     for result in results:
         section = result.bank.triggers
         if section is None:
@@ -304,7 +313,12 @@ def checkin(results: Sequence[BankResult]) -> Checkin:
         question = result.bank.question(section.question)
         named = {d.id: d.label for d in result.bank.dimensions}  # "A new boss"
         labels = [_clause(named.get(o) or describe_answer(question, [o])) for o in chosen]
-        recheck = [bank for option in chosen for bank in section.recheck.get(option, [])]
+        recheck = [
+            bank
+            for option in chosen
+            for bank in section.recheck.get(option, [])
+            if bank not in not_for_them_ids
+        ]
         found = Checkin(
             days=section.checkin_days,
             reason=(
