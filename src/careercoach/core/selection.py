@@ -9,8 +9,8 @@ the action's level, and its ``when`` holds for the answers), :func:`select` keep
    kept before it (:func:`near_duplicates`).
 2. **The short plan**: actions that serve a focus area, at most :data:`MAX_ACTIONS` (at
    most :data:`HORIZON_LIMITS` of each horizon). Each focus area, in order, first gets its
-   most urgent action (week before month before quarter); the places left go by need (the
-   focus area's rank), then urgency. When the answers look careless (all the same, or
+   most urgent action (week before month before quarter; within a horizon, one written for
+   a high need first); the places left go by need (the focus area's rank), then urgency. When the answers look careless (all the same, or
    nearly all neutral), at most :data:`MAX_ACTIONS_UNSURE`.
 3. The short plan is ordered by horizon, then by the rank of the first focus area each
    action serves, and numbered 1, 2, ...; every other action that applies goes to
@@ -87,6 +87,12 @@ class Candidate:
     def urgency(self) -> int:
         return HORIZONS.index(self.action.horizon)
 
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Its place among its area's actions: urgency, then an action written for a high
+        need (``level: high``) before the others, then bank order."""
+        return (self.urgency, 0 if self.action.level == "high" else 1, self.index)
+
 
 def _reaches(level: str, needed: str) -> bool:
     return level == "high" or (level == "moderate" and needed == "moderate")
@@ -110,7 +116,7 @@ def candidates(areas: Sequence[Area]) -> list[Candidate]:
         for index, action in enumerate(area.actions)
         if _applies(area, action)
     ]
-    applying.sort(key=lambda c: (c.area.rank, c.urgency, c.index))
+    applying.sort(key=lambda c: (c.area.rank, *c.order))
     kept: list[Candidate] = []
     by_advice: dict[str, Candidate] = {}
     for candidate in applying:
@@ -156,19 +162,19 @@ def select(
     serving = [c for c in kept if first_focus(c) is not None]
     for area in focus:
         own = [c for c in serving if any(a is area for a in c.serves) and c not in chosen]
-        own.sort(key=lambda c: (c.urgency, c.area.rank, c.index))
+        own.sort(key=lambda c: (c.urgency, c.area.rank, *c.order))
         first = next((c for c in own if fits(c)), None)
         if first is not None:
             take(first)
     rest = sorted(
         (c for c in serving if c not in chosen),
-        key=lambda c: (first_focus(c), c.urgency, c.area.rank, c.index),
+        key=lambda c: (first_focus(c), c.urgency, c.area.rank, *c.order),
     )
     for candidate in rest:
         if fits(candidate):
             take(candidate)
-    chosen.sort(key=lambda c: (c.urgency, first_focus(c), c.area.rank, c.index))
+    chosen.sort(key=lambda c: (c.urgency, first_focus(c), c.area.rank, *c.order))
     others = sorted(
-        (c for c in kept if c not in chosen), key=lambda c: (c.urgency, c.area.rank, c.index)
+        (c for c in kept if c not in chosen), key=lambda c: (c.urgency, c.area.rank, *c.order)
     )
     return chosen, others
