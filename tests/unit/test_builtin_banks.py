@@ -56,14 +56,16 @@ def plan_of(bank: Bank, answers: dict[str, Any]) -> Plan:
 
 
 def week_actions_for(bank: Bank, trigger: str) -> set[str]:
-    """The week actions of a plan where only ``trigger`` happened, every other answer
-    at its least pressing (the hardest case for the trigger's own action to show)."""
+    """The week actions of a plan where only ``trigger`` happened and its two questions
+    were agreed with (4), every other answer at its least pressing."""
     answers: dict[str, Any] = {}
     for question in bank.questions:
         if not is_asked(question, answers):
             continue
         if isinstance(question, MultiQuestion):
             answers[question.id] = [trigger] if question.id == "recent_triggers" else []
+        elif isinstance(question, LikertQuestion) and question.when is not None:
+            answers[question.id] = 4  # the trigger's own questions
         elif isinstance(question, LikertQuestion):
             answers[question.id] = 5 if question.reverse else 1
     plan = plan_of(bank, answers)

@@ -4,7 +4,8 @@ and the others down must make it the top finding, at level high, with at least o
 Personas are built from the bank itself, so the test keeps up with the content:
 
 - likert: 5 if it feeds the target (1 if reverse), else the answer that scores 0;
-- single: the option maximizing the target's score minus the others' scores;
+- single: the option maximizing the target's score minus the others' scores (never one
+  that says the bank is not for them);
 - multi: the options that score the target and nothing else;
 - number: its minimum, or 0; text: skipped; questions whose ``when`` is false: skipped.
 """
@@ -52,9 +53,11 @@ def persona(bank: Bank, target: str) -> BankAnswers:
             feeds = question.dimension == target
             value = (1 if question.reverse else 5) if feeds else (5 if question.reverse else 1)
         elif isinstance(question, SingleQuestion):
+            ending = bank.audience.not_for if bank.audience else []
             value = max(
-                question.options, key=lambda o: o.scores.get(target, 0) - others(o)
-            ).id  # max keeps the first of equals
+                (o for o in question.options if o.id not in ending),
+                key=lambda o: o.scores.get(target, 0) - others(o),
+            ).id  # max keeps the first of equals; never the answer that ends the bank
         elif isinstance(question, MultiQuestion):
             value = [
                 o.id for o in question.options if o.scores.get(target, 0) > 0 and others(o) == 0

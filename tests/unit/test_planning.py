@@ -19,7 +19,8 @@ def dim(did: str, *actions: tuple[str, str, str], **extra: Any) -> dict[str, Any
         "id": did,
         "label": did.upper(),
         "actions": [
-            {"id": a, "text": f"Do {a}.", "horizon": h, "level": lvl} for a, h, lvl in actions
+            {"id": a, "text": f"Do the {a.replace('_', '')} task.", "horizon": h, "level": lvl}
+            for a, h, lvl in actions
         ],
         **extra,
     }
@@ -113,7 +114,7 @@ def test_actions_by_level_then_horizon_then_score() -> None:
     assert (first.bank, first.dimension, first.text, first.horizon, first.done) == (
         "two",
         "w",
-        "Do w_week.",
+        "Do the wweek task.",
         "week",
         False,
     )
@@ -145,12 +146,58 @@ def test_focus_is_at_most_three_moderate_or_high_with_a_reason() -> None:
     assert [f.dimension for f in low.focus] == ["z"]
 
 
-def test_strengths_are_the_low_dimensions_lowest_first() -> None:
-    plan = plan_for([ONE], {"one": {"x": 30, "y": 5, "z": 80}})
-    assert [(s.dimension, s.label, s.text) for s in plan.strengths] == [
-        ("y", "Y", "Y is fine."),
-        ("x", "X", "X is not holding you back (score 30, low)."),
+def two_likerts(did: str) -> list[dict[str, Any]]:
+    return [
+        {"id": f"{did}1", "type": "likert", "prompt": f"{did} 1", "dimension": did},
+        {"id": f"{did}2", "type": "likert", "prompt": f"{did} 2", "dimension": did},
     ]
+
+
+STRENGTHS = Bank.model_validate(
+    {
+        "id": "s",
+        "title": "S",
+        "dimensions": [
+            dim("a", strength="A is fine."),
+            dim("b", strength="B is fine."),
+            dim("c", strength="C is fine."),
+            dim("d"),
+            dim("e", strength="E is fine."),
+            dim("f", strength="F is fine."),
+        ],
+        "questions": [q for d in "abcdef" for q in two_likerts(d)],
+    }
+)
+
+
+def strengths_for(answers: dict[str, int]) -> list[tuple[str, str]]:
+    plan = build_plan(
+        score_banks([STRENGTHS], {"s": answers}),
+        assessment_id=1,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    return [(s.dimension, s.text) for s in plan.strengths]
+
+
+def test_a_strength_needs_answers_that_point_away_from_the_need() -> None:
+    """Issue 16: a strength was claimed from a question never asked, and neutral answers
+    read as strengths. Now at least two answers, and more than half, must disagree."""
+    answers = {"a1": 1, "a2": 2, "b1": 2, "b2": 3, "c1": 3, "c2": 3, "d1": 1, "d2": 1}
+    # a: both disagree; b: one of two (not more than half); c: neutral; d: no text of its own
+    assert strengths_for(answers) == [
+        ("a", "A is fine."),
+        ("d", "D: not a need for you now (score 0, low)."),
+    ]
+    assert strengths_for({"a1": 2}) == []  # one answer is not enough
+
+
+def test_at_most_three_strengths_lowest_first() -> None:
+    answers = {"a1": 2, "a2": 4, "b1": 1, "b2": 2, "c1": 1, "c2": 1, "e1": 1, "e2": 1}
+    answers |= {"f1": 1, "f2": 2}
+    # a scores 25 (low, one of two away); b, c, e, f: 0 with both away: the first three
+    assert strengths_for(answers) == [("b", "B is fine."), ("c", "C is fine."), ("e", "E is fine.")]
 
 
 # -- verdicts ---------------------------------------------------------------------------
@@ -374,17 +421,17 @@ def test_explain_lists_each_answer_added_out_of_most() -> None:
         finished_at=FINISHED,
         tool_version="0.1.0",
     )
-    # d: 0.75/1 + 1.5/2 + 1/2 = 3.25/5 = 65; e: 0.5/0.5 = 100
+    # d: 0.5/1 + 1/2 + 1/1 (only the ticked option) = 2.5/4 = 62.5 -> 63; e: 0.5/0.5 = 100
     assert [(x.dimension, x.label, x.score) for x in plan.explain] == [
         ("e", "E", 100),
-        ("d", "Drive", 65),
+        ("d", "Drive", 63),
     ]
     assert [item.model_dump() for item in plan.explain[1].items] == [
         {
             "question": "l1",
             "prompt": "I coast.",
             "answer": "4 (agree)",
-            "added": 0.75,
+            "added": 0.5,
             "most": 1.0,
             "reverse": False,
         },
@@ -392,7 +439,7 @@ def test_explain_lists_each_answer_added_out_of_most() -> None:
             "question": "l2",
             "prompt": "I push.",
             "answer": "2 (disagree)",
-            "added": 1.5,
+            "added": 1.0,
             "most": 2.0,
             "reverse": True,
         },
@@ -401,7 +448,7 @@ def test_explain_lists_each_answer_added_out_of_most() -> None:
             "prompt": "Which?",
             "answer": "One",
             "added": 1.0,
-            "most": 2.0,
+            "most": 1.0,
             "reverse": False,
         },
     ]
@@ -544,5 +591,246 @@ def test_a_trigger_that_did_not_happen_is_no_strength() -> None:
         tool_version="0.1.0",
         tz=UTC,
     )
-    assert [(d.id, d.score) for d in plan.dimensions] == [("new_boss", 0), ("habit", 0)]
-    assert [s.text for s in plan.strengths] == ["You still notice things."]
+    # nothing ticked: the trigger has no score at all (an unticked option is no evidence)
+    assert [(d.id, d.score) for d in plan.dimensions] == [("habit", 0)]
+    assert plan.strengths == []  # one answer is not enough for a strength
+
+
+# -- the short plan (issue 16) ------------------------------------------------------------
+
+FULL = [
+    ("weeka", "week", "moderate"),
+    ("weekb", "week", "moderate"),
+    ("weekc", "week", "moderate"),
+    ("montha", "month", "moderate"),
+    ("monthb", "month", "moderate"),
+    ("quartera", "quarter", "moderate"),
+    ("quarterb", "quarter", "moderate"),
+]
+
+
+def full_dim(did: str) -> dict[str, Any]:
+    return {
+        "id": did,
+        "label": did.upper(),
+        "actions": [
+            {"id": f"{did}_{a}", "text": f"Do the {did}{a} task.", "horizon": h, "level": lvl}
+            for a, h, lvl in FULL
+        ],
+    }
+
+
+MANY = make_bank("many", [full_dim(d) for d in ("p", "q", "r", "s")])
+
+
+def test_the_short_plan_is_seven_numbered_actions_each_focus_area_first() -> None:
+    plan = plan_for([MANY], {"many": {"p": 90, "q": 80, "r": 70, "s": 60}})
+    assert [f.dimension for f in plan.focus] == ["p", "q", "r"]
+    assert [(a.number, a.id) for a in plan.actions] == [
+        (1, "p_weeka"),
+        (2, "q_weeka"),
+        (3, "r_weeka"),
+        (4, "p_montha"),
+        (5, "p_monthb"),
+        (6, "p_quartera"),
+        (7, "p_quarterb"),
+    ]
+    more = [(a.number, a.id) for a in plan.more_actions]
+    assert len(more) == 4 * 7 - 7
+    assert more[:3] == [(0, "p_weekb"), (0, "p_weekc"), (0, "q_weekb")]
+    assert {a.dimension for a in plan.more_actions} == {"p", "q", "r", "s"}
+
+
+def test_each_focus_area_gets_its_most_urgent_action_before_places_go_by_need() -> None:
+    three_weeks = make_bank(
+        "t",
+        [
+            full_dim("p"),
+            dim("q", ("q_quarter", "quarter", "moderate"), ("q_week", "week", "moderate")),
+        ],
+    )
+    plan = plan_for([three_weeks], {"t": {"p": 90, "q": 50}})
+    # q's week action is taken first; then p, the greater need, fills the places left
+    assert [a.id for a in plan.actions] == [
+        "p_weeka",
+        "p_weekb",
+        "q_week",
+        "p_montha",
+        "p_monthb",
+        "p_quartera",
+        "p_quarterb",
+    ]
+
+
+def test_careless_answers_get_at_most_three_actions() -> None:
+    bank = Bank.model_validate(
+        {
+            "id": "lk",
+            "title": "Lk",
+            "dimensions": [full_dim("d")],
+            "questions": [
+                {"id": f"q{i}", "type": "likert", "prompt": f"Q{i}", "dimension": "d"}
+                for i in range(6)
+            ],
+        }
+    )
+    plan = build_plan(
+        score_banks([bank], {"lk": {f"q{i}": 5 for i in range(6)}}),
+        assessment_id=None,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+    )
+    assert plan.warnings and len(plan.actions) == 3
+
+
+def advice_bank(bid: str, did: str, text: str, advice: str | None) -> Bank:
+    action = {"id": f"{did}_a", "text": text, "horizon": "week"}
+    if advice:
+        action["advice"] = advice
+    return make_bank(bid, [{"id": did, "label": did.title(), "actions": [action]}])
+
+
+def test_the_same_advice_from_two_banks_is_shown_once_naming_both_areas() -> None:
+    first = advice_bank("b1", "tools", "Watch the best colleague use the new system.", "watch")
+    second = advice_bank("b2", "boredom", "Spend a morning next to a colleague at work.", "watch")
+    plan = plan_for([first, second], {"b1": {"tools": 60}, "b2": {"boredom": 80}})
+    (action,) = plan.actions
+    assert (action.bank, action.id) == ("b2", "boredom_a")  # the greater need's wording
+    assert [(s.bank, s.dimension, s.label) for s in action.serves] == [
+        ("b2", "boredom", "Boredom"),
+        ("b1", "tools", "Tools"),
+    ]
+    assert plan.more_actions == []
+
+
+def test_near_duplicate_advice_is_shown_once() -> None:
+    first = advice_bank("b1", "x", "Join a professional association and attend its meetings.", None)
+    second = advice_bank("b2", "y", "Join one professional association; attend meetings.", None)
+    plan = plan_for([first, second], {"b1": {"x": 60}, "b2": {"y": 50}})
+    assert [(a.id, [s.dimension for s in a.serves]) for a in plan.actions] == [("x_a", ["x", "y"])]
+
+
+def test_content_words_and_near_duplicates() -> None:
+    from careercoach.core.selection import content_words, near_duplicates
+
+    assert content_words("Ask your boss this week for 20 minutes on the problem.") == {
+        "boss",
+        "minutes",
+        "problem",
+    }
+    assert content_words("Rewrite your résumé, don't wait") == {
+        "rewrite",
+        "résumé",
+        "don't",
+        "wait",
+    }
+    # 2 shared of the smaller set's 3: more than half
+    assert near_duplicates("boss minutes problem", "boss minutes coffee lunch")
+    # 2 shared of 4 each: exactly half is not more than half
+    assert not near_duplicates("boss minutes problem plan", "boss minutes coffee lunch")
+    assert not near_duplicates("", "the week")
+
+
+def test_an_action_whose_when_the_answers_contradict_is_left_out() -> None:
+    bank = Bank.model_validate(
+        {
+            "id": "w",
+            "title": "W",
+            "dimensions": [
+                {
+                    "id": "d",
+                    "label": "D",
+                    "actions": [
+                        {
+                            "id": "boss_goals",
+                            "text": "Ask your new boss about goals.",
+                            "horizon": "week",
+                            "when": {"not": {"question": "goals_known", "gte": 4}},
+                        },
+                        {"id": "other", "text": "Write a summary.", "horizon": "week"},
+                    ],
+                }
+            ],
+            "questions": [
+                {"id": "need", "type": "likert", "prompt": "Need", "dimension": "d"},
+                {
+                    "id": "goals_known",
+                    "type": "likert",
+                    "prompt": "Known",
+                    "dimension": "d",
+                    "reverse": True,
+                },
+            ],
+        }
+    )
+
+    def ids(answers: dict[str, int]) -> list[str]:
+        plan = build_plan(
+            score_banks([bank], {"w": answers}),
+            assessment_id=None,
+            finished_at=FINISHED,
+            tool_version="0.1.0",
+        )
+        return [a.id for a in [*plan.actions, *plan.more_actions]]
+
+    assert ids({"need": 5, "goals_known": 1}) == ["boss_goals", "other"]
+    assert ids({"need": 5, "goals_known": 5}) == ["other"]
+
+
+AUDIENCE = Bank.model_validate(
+    {
+        "id": "lead",
+        "title": "Lead",
+        "audience": {"question": "manages", "not_for": ["nobody"]},
+        "dimensions": [dim("d", ("d_week", "week", "moderate"))],
+        "questions": [
+            {
+                "id": "manages",
+                "type": "single",
+                "prompt": "How many?",
+                "required": False,
+                "options": [
+                    {"id": "nobody", "label": "I manage nobody"},
+                    {"id": "some", "label": "Some"},
+                ],
+            },
+            {"id": "q", "type": "likert", "prompt": "Q", "dimension": "d"},
+        ],
+    }
+)
+
+
+def test_a_bank_not_for_this_person_asks_nothing_more_and_scores_nothing() -> None:
+    from careercoach.core.conditions import asked_questions
+
+    assert [q.id for q in asked_questions(AUDIENCE, {"manages": "nobody"})] == ["manages"]
+    assert [q.id for q in asked_questions(AUDIENCE, {"manages": "some"})] == ["manages", "q"]
+    assert [q.id for q in asked_questions(AUDIENCE, {})] == ["manages", "q"]
+    plan = build_plan(
+        score_banks([AUDIENCE], {"lead": {"manages": "nobody", "q": 5}}),
+        assessment_id=None,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+    )
+    assert (plan.dimensions, plan.actions, plan.more_actions) == ([], [], [])
+    plan = build_plan(
+        score_banks([AUDIENCE], {"lead": {"manages": "some", "q": 5}}),
+        assessment_id=None,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+    )
+    assert [a.id for a in plan.actions] == ["d_week"]
+
+
+def test_a_plan_stored_before_serves_and_numbers_still_loads() -> None:
+    stored = {
+        "assessment_id": 1,
+        "finished_at": "2026-01-01T00:00:00+00:00",
+        "tool_version": "0.1.0",
+        "dimensions": [],
+        "actions": [
+            {"bank": "b", "dimension": "d", "id": "a", "text": "Do it.", "horizon": "week"}
+        ],
+    }
+    plan = Plan.model_validate(stored)
+    assert (plan.actions[0].number, plan.actions[0].serves, plan.more_actions) == (0, [], [])

@@ -56,23 +56,25 @@ def scores(b: Bank, answers: dict[str, Any]) -> dict[str, int | None]:
 # -- likert -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("answer", "expected"), [(1, 0), (2, 25), (3, 50), (4, 75), (5, 100)])
-def test_likert_answer_maps_to_quarters(answer: int, expected: int) -> None:
+@pytest.mark.parametrize(("answer", "expected"), [(1, 0), (2, 0), (3, 0), (4, 50), (5, 100)])
+def test_only_agreeing_with_a_need_adds_to_it(answer: int, expected: int) -> None:
+    """Neutral (3) is no evidence of a need; agree adds half, strongly agree all (issue 16:
+    someone answering 3 everywhere scored "moderate" almost everywhere)."""
     assert scores(bank([likert("q")]), {"q": answer})["a"] == expected
 
 
-@pytest.mark.parametrize(("answer", "expected"), [(1, 100), (2, 75), (3, 50), (4, 25), (5, 0)])
-def test_reverse_likert_counts_5_as_1(answer: int, expected: int) -> None:
+@pytest.mark.parametrize(("answer", "expected"), [(1, 100), (2, 50), (3, 0), (4, 0), (5, 0)])
+def test_reverse_likert_counts_disagreeing_as_the_need(answer: int, expected: int) -> None:
     assert scores(bank([likert("q", reverse=True)]), {"q": answer})["a"] == expected
 
 
 def test_weights_scale_contribution_and_most() -> None:
-    # q1: (4-1)/4 * 1 = 0.75 of 1; q2: (5-2)/4 * 3 = 2.25 of 3 (reverse) -> 3/4 = 75
-    # q3: (2-1)/4 * 0.5 = 0.125 of 0.5  -> 3.125 / 4.5 = 69.44 -> 69
+    # q1: (4-3)/2 * 1 = 0.5 of 1; q2: (3-1)/2 * 3 = 3 of 3 (reverse, answered 1)
+    # q3: 0 of 0.5 (answered 2) -> 3.5 / 4.5 = 77.78 -> 78
     b = bank([likert("q1"), likert("q2", reverse=True, weight=3), likert("q3", weight=0.5)])
-    result = score_bank(b, {"q1": 4, "q2": 2, "q3": 2}).dimension("a")
-    assert (result.added, result.most) == (Fraction(25, 8), Fraction(9, 2))
-    assert result.score == 69
+    result = score_bank(b, {"q1": 4, "q2": 1, "q3": 2}).dimension("a")
+    assert (result.added, result.most) == (Fraction(7, 2), Fraction(9, 2))
+    assert result.score == 78
 
 
 # -- single and multi -------------------------------------------------------------------
@@ -85,18 +87,26 @@ def test_single_adds_the_chosen_option_out_of_the_highest_option() -> None:
     assert scores(b, {"s": "w"}) == {"a": 0, "b": 0, "c": None}
 
 
-def test_multi_adds_the_chosen_options_out_of_their_sum() -> None:
-    b = bank([choice("m", "multi", {"x": {"a": 1}, "y": {"a": 2, "b": 1}, "z": {"a": 1}})])
-    # a: most 1 + 2 + 1 = 4
-    assert scores(b, {"m": ["x", "z"]}) == {"a": 50, "b": 0, "c": None}
-    assert scores(b, {"m": ["y"]}) == {"a": 50, "b": 100, "c": None}
-    assert scores(b, {"m": []}) == {"a": 0, "b": 0, "c": None}
-    assert scores(b, {"m": ["x", "y", "z"]}) == {"a": 100, "b": 100, "c": None}
+def test_a_ticked_option_is_evidence_and_an_unticked_one_is_none() -> None:
+    """Issue 16: review comments the bored analyst did not tick counted against boredom."""
+    b = bank(
+        [
+            choice("m", "multi", {"x": {"a": 1}, "y": {"a": 2, "b": 1}, "z": {"a": 1}}),
+            likert("l"),
+        ]
+    )
+    # ticked: what the ticked options give, out of the same; unticked: nothing at all
+    assert scores(b, {"m": ["x", "z"]}) == {"a": 100, "b": None, "c": None}
+    assert scores(b, {"m": ["y"]}) == {"a": 100, "b": 100, "c": None}
+    assert scores(b, {"m": []}) == {"a": None, "b": None, "c": None}
+    assert scores(b, {"m": [], "l": 5}) == scores(b, {"l": 5}) == {"a": 100, "b": None, "c": None}
+    # x (1 of 1) and a likert answered 2 (0 of 1): 50
+    assert scores(b, {"m": ["x"], "l": 2})["a"] == 50
 
 
 def test_contributions_add_across_question_types() -> None:
-    # a: likert 4 -> 0.75 of 1; single x -> 1 of 1; multi [p] -> 0.5 of 1.5
-    # total 2.25 / 3.5 = 64.29 -> 64
+    # a: likert 4 -> 0.5 of 1; single y -> 0 of 1; multi [p] -> 0.5 of 0.5
+    # total 1 / 2.5 = 40
     b = bank(
         [
             likert("l"),
@@ -104,17 +114,17 @@ def test_contributions_add_across_question_types() -> None:
             choice("m", "multi", {"p": {"a": 0.5}, "q": {"a": 1}}),
         ]
     )
-    assert scores(b, {"l": 4, "s": "x", "m": ["p"]})["a"] == 64
+    assert scores(b, {"l": 4, "s": "y", "m": ["p"]})["a"] == 40
 
 
 # -- rounding ---------------------------------------------------------------------------
 
 
 def test_half_rounds_up_not_to_even() -> None:
-    # (0 + 0.25) / 2 = 12.5 -> 13 ; (0.5 + 0.75) / 2 = 62.5 -> 63 (round() gives 12 and 62)
-    b = bank([likert("q1"), likert("q2")])
-    assert scores(b, {"q1": 1, "q2": 2})["a"] == 13
-    assert scores(b, {"q1": 3, "q2": 4})["a"] == 63
+    # 0.5 / 4 = 12.5 -> 13 ; 2.5 / 4 = 62.5 -> 63 (round() gives 12 and 62)
+    b = bank([likert("q1"), likert("q2"), likert("q3"), likert("q4")])
+    assert scores(b, {"q1": 4, "q2": 1, "q3": 1, "q4": 1})["a"] == 13
+    assert scores(b, {"q1": 5, "q2": 5, "q3": 4, "q4": 1})["a"] == 63
 
 
 def test_rounding_is_exact_on_the_decimals_the_bank_wrote() -> None:
@@ -154,9 +164,9 @@ def test_custom_thresholds() -> None:
     b = bank([likert("q1"), likert("q2")], dims)
     levels = {
         (x, y): score_bank(b, {"q1": x, "q2": y}).dimension("a").level
-        for x, y in [(2, 4), (3, 3), (4, 5), (5, 5)]
-    }  # 50, 50, 87.5 -> 88, 100
-    assert levels == {(2, 4): "moderate", (3, 3): "moderate", (4, 5): "moderate", (5, 5): "high"}
+        for x, y in [(3, 4), (4, 4), (4, 5), (5, 5)]
+    }  # 25, 50, 75, 100
+    assert levels == {(3, 4): "low", (4, 4): "moderate", (4, 5): "moderate", (5, 5): "high"}
 
 
 # -- what has no score ------------------------------------------------------------------
@@ -186,7 +196,7 @@ def test_number_and_text_questions_feed_nothing() -> None:
             likert("q"),
         ]
     )
-    assert scores(b, {"n": 5, "t": "words", "q": 2}) == {"a": 25, "b": None, "c": None}
+    assert scores(b, {"n": 5, "t": "words", "q": 4}) == {"a": 50, "b": None, "c": None}
 
 
 def test_a_question_not_asked_is_not_scored_even_if_answered() -> None:
@@ -290,11 +300,11 @@ def test_reversing_a_likert_item_mirrors_its_contribution(answer: int, weight: f
     forward = likert_added(answer, weight, reverse=False)
     backward = likert_added(answer, weight, reverse=True)
     assert backward == likert_added(6 - answer, weight, reverse=False)
-    assert forward + backward == Fraction(str(weight))
+    assert forward * backward == 0  # at most one direction is evidence of the need
+    assert likert_added(3, weight, reverse=False) == likert_added(3, weight, reverse=True) == 0
     plain = bank([likert("q", weight=weight)])
     mirrored = bank([likert("q", weight=weight, reverse=True)])
     assert scores(mirrored, {"q": answer})["a"] == scores(plain, {"q": 6 - answer})["a"]
-    assert scores(mirrored, {"q": answer})["a"] == 100 - scores(plain, {"q": answer})["a"]  # type: ignore[operator]
 
 
 @given(banks_and_answers())
