@@ -51,12 +51,14 @@ def answers_for_builtin_banks() -> dict[str, dict[str, Any]]:
     for loaded in load_banks([]):
         given: dict[str, Any] = {}
         for index, question in enumerate(loaded.bank.questions):
-            if not is_asked(question, given):
+            if not is_asked(question, given, loaded.bank):
                 continue
             if question.type == "likert":
                 given[question.id] = [2, 4, 5, 1, 3][index % 5]
             elif question.type == "single":
-                given[question.id] = question.options[index % len(question.options)].id
+                ending = loaded.bank.audience.not_for if loaded.bank.audience else []
+                options = [o.id for o in question.options if o.id not in ending]
+                given[question.id] = options[index % len(options)]
             elif question.type == "multi":
                 given[question.id] = [o.id for o in question.options[: index % 3]]
             elif question.type == "number":

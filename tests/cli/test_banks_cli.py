@@ -203,6 +203,7 @@ def test_show_json_has_every_field_with_its_default() -> None:
         "description",
         "dimensions",
         "questions",
+        "audience",
         "roi",
         "verdict",
         "triggers",

@@ -89,7 +89,10 @@ def test_a_mixed_education_verdict_does_not_send_you_to_find_an_roi_you_just_got
     banks: dict[str, Bank],
 ) -> None:
     bank = banks["education"]
-    answers: dict[str, Any] = {q.id: 3 for q in bank.questions if isinstance(q, LikertQuestion)}
+    # strongly agreeing with every need and neutral on the rest: every side at 50-67
+    answers: dict[str, Any] = {
+        q.id: 3 if q.reverse else 5 for q in bank.questions if isinstance(q, LikertQuestion)
+    }
     answers |= {
         "program_in_mind": "yes_program",
         "program_cost": 60000,

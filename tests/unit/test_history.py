@@ -410,7 +410,7 @@ def test_the_new_eyes_triggers() -> None:
         30,
     )
     assert len(boss.week_actions) == 2
-    assert boss.week_actions[1].startswith("Give your new boss a one-page summary")
+    assert boss.week_actions[1].startswith("Hand your new boss a one-page summary")
 
 
 # -- the reader -----------------------------------------------------------------------

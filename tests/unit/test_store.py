@@ -235,7 +235,7 @@ def test_start_unfinished_finish() -> None:
         store.save_answer(assessment_id, "demo", "q1", 5)
         store.save_answer(assessment_id, "demo", "q2", 4)
         plan = finish_assessment(store, assessment_id, [BANK])
-        assert [(d.id, d.score) for d in plan.dimensions] == [("d", 88)]
+        assert [(d.id, d.score) for d in plan.dimensions] == [("d", 75)]
         assert store.unfinished() is None
         record = store.assessment(assessment_id)
         assert record is not None and record.status == "finished"
