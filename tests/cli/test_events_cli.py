@@ -25,10 +25,10 @@ MID = {
     "years": 6,
 }
 BOSS_WEEK = [
-    "  [ ] Within the new boss's first two weeks, ask what she most wants to",
-    "      accomplish this year, and offer to take on one specific piece of it.",
-    "  [ ] Give your new boss a one-page summary of your work: what goes well, what",
-    "      does not, and what you are doing about it.",
+    "  [ ] Ask your new boss for half an hour on what they most want to accomplish",
+    "      this year, and offer to take on one specific piece of it.",
+    "  [ ] Hand your new boss a one-page summary of your area: what is going well,",
+    "      what is not, and what you are doing about each.",
 ]
 
 

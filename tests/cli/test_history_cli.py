@@ -19,10 +19,10 @@ runner = CliRunner()
 
 # The trial bank scores drive from coasting, pushing (reversed), role and signs, and
 # reach from role and signs (see the bank). Each case: (drive, reach).
-HIGH = {"coasting": 5, "pushing": 1, "role": "none", "signs": ["stalled", "passed"]}  # 100, 20
-MID = {"coasting": 4, "pushing": 2, "role": "lead", "team_size": 5, "signs": ["stalled", "passed"]}
-LOW = {"coasting": 2, "pushing": 4, "role": "ic", "signs": []}  # 11, 0
-REACH_UP = {**MID, "signs": ["quiet", "stalled", "passed"]}  # 78, 100
+HIGH = {"coasting": 5, "pushing": 1, "role": "none", "signs": ["stalled", "passed"]}  # 100, 33
+MID = {"coasting": 4, "pushing": 1, "role": "ic", "signs": ["stalled", "quiet"]}  # 71, 50
+LOW = {"coasting": 2, "pushing": 4, "role": "ic", "signs": []}  # 0, 0
+REACH_UP = {**MID, "role": "lead", "team_size": 5}  # 71, 100
 
 
 def cli(*args: str) -> Any:
@@ -71,13 +71,13 @@ def test_history_lists_newest_first_with_trends(tmp_path: Path) -> None:
     entries = history_json()
     assert [e["id"] for e in entries] == ids[::-1]
     assert [e["scores"] for e in entries] == [
-        {"trial.drive": 11, "trial.reach": 0},
-        {"trial.drive": 78, "trial.reach": 60},
-        {"trial.drive": 100, "trial.reach": 20},
+        {"trial.drive": 0, "trial.reach": 0},
+        {"trial.drive": 71, "trial.reach": 50},
+        {"trial.drive": 100, "trial.reach": 33},
     ]
     assert entries[1]["top"] == [
-        {"bank": "trial", "id": "drive", "label": "Drive", "score": 78, "level": "high"},
-        {"bank": "trial", "id": "reach", "label": "Reach", "score": 60, "level": "moderate"},
+        {"bank": "trial", "id": "drive", "label": "Drive", "score": 71, "level": "high"},
+        {"bank": "trial", "id": "reach", "label": "Reach", "score": 50, "level": "moderate"},
     ]
     assert [(e["actions"], e["actions_done"]) for e in entries] == [(0, 0), (3, 0), (2, 0)]
     when = [human_time(e["finished_at"]) for e in entries]
@@ -91,7 +91,7 @@ def test_history_lists_newest_first_with_trends(tmp_path: Path) -> None:
         "    Top findings: nothing at moderate or high.",
         f"#{ids[1]}  {when[1]}",
         "    Banks: trial",
-        "    Top findings: Drive 78 (high); Reach 60 (moderate)",
+        "    Top findings: Drive 71 (high); Reach 50 (moderate)",
         "    Actions done: 0 of 3",
         f"#{ids[0]}  {when[2]}",
         "    Banks: trial",
@@ -101,8 +101,8 @@ def test_history_lists_newest_first_with_trends(tmp_path: Path) -> None:
         "Trends over the last 3 assessments, oldest to newest (a higher score is a",
         "greater need):",
         "Each mark is one assessment: ▁ = 0 … █ = 100; · = not measured that time.",
-        "  Drive (trial)                                     █▆▂  100 →  11  ↓  89 better",
-        "  Reach (trial)                                     ▂▅▁   20 →   0  ↓  20 better",
+        "  Drive (trial)                                     █▆▁  100 →   0  ↓ 100 better",
+        "  Reach (trial)                                     ▃▅▁   33 →   0  ↓  33 better",
     ]
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
@@ -177,8 +177,8 @@ def test_compare_the_last_two(tmp_path: Path) -> None:
     assert [
         (d["id"], d["then"], d["now"], d["change"], d["direction"]) for d in data["dimensions"]
     ] == [
-        ("drive", 100, 78, -22, "better"),
-        ("reach", 20, 60, 40, "worse"),
+        ("drive", 100, 71, -29, "better"),
+        ("reach", 33, 50, 17, "worse"),
     ]
     assert data["summary"] == {"better": 1, "worse": 1, "same": 0, "new": 0, "gone": 0}
     assert [d["action"] for d in data["done_since"]] == ["drive_week"]
@@ -196,8 +196,8 @@ def test_compare_the_last_two(tmp_path: Path) -> None:
         "A higher score is a greater need, so a falling score is better.",
         "",
         "Dimension                                               then   now  change",
-        "Drive (trial)                                            100    78  ↓  22 better",
-        "Reach (trial)                                             20    60  ↑  40 worse",
+        "Drive (trial)                                            100    71  ↓  29 better",
+        "Reach (trial)                                             33    50  ↑  17 worse",
         "",
         "In short: 1 better, 1 worse.",
         "",
@@ -224,7 +224,7 @@ def test_compare_new_and_gone_dimensions(tmp_path: Path) -> None:
         )
     data = json.loads(cli("compare", "--json").stdout)
     assert [(d["id"], d["then"], d["now"], d["direction"]) for d in data["dimensions"]] == [
-        ("drive", 78, 11, "better"),
+        ("drive", 71, 0, "better"),
         ("reach", None, 0, "new"),
     ]
     assert data["new_dimensions"] == ["trial.reach"]
@@ -326,11 +326,11 @@ def test_plan_check_ticks_and_unticks(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_the_next_plan_skips_done_actions_unless_worse(tmp_path: Path) -> None:
-    assess(tmp_path, MID)  # drive 78, reach 60
+    assess(tmp_path, MID)  # drive 71, reach 50
     assert cli("plan", "--done", "drive_week", "--done", "reach_month").exit_code == 0
-    assess(tmp_path, REACH_UP)  # drive 78 (same), reach 100 (worse)
+    assess(tmp_path, REACH_UP)  # drive 71 (same), reach 100 (worse)
     plan = json.loads(cli("plan", "--export", "json", "--output", "-").stdout)
-    assert [(d["id"], d["score"]) for d in plan["dimensions"]] == [("reach", 100), ("drive", 78)]
+    assert [(d["id"], d["score"]) for d in plan["dimensions"]] == [("reach", 100), ("drive", 71)]
     assert [(a["id"], a["done"]) for a in plan["actions"]] == [
         ("reach_month", False),  # reach got worse: back in the plan
         ("drive_quarter", False),  # drive_week was done and drive did not get worse
@@ -411,8 +411,8 @@ def test_compare_skips_assessments_of_other_banks(tmp_path: Path, other_bank: Pa
         "A higher score is a greater need, so a falling score is better.",
         "",
         "Dimension                                               then   now  change",
-        "Drive (trial)                                             78    11  ↓  67 better",
-        "Reach (trial)                                             60     0  ↓  60 better",
+        "Drive (trial)                                             71     0  ↓  71 better",
+        "Reach (trial)                                             50     0  ↓  50 better",
         "",
         "In short: 2 better.",
         "",
@@ -436,8 +436,8 @@ def test_compare_of_banks_taken_once_summarizes_them(tmp_path: Path, other_bank:
     lines = result.stdout.splitlines()
     assert lines[4:] == [
         "Dimension                                           then   now  change",
-        "An unusually long dimension label that goes on we…   100    75  ↓  25 better",
-        "Another long label, for a dimension measured only…    75     —  not measured now",
+        "An unusually long dimension label that goes on we…   100    50  ↓  50 better",
+        "Another long label, for a dimension measured only…    50     —  not measured now",
         f"Only in #{first}: trial (2 dimensions).",
         "",
         "In short: 1 better, 1 not measured now.",
