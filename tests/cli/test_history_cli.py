@@ -429,7 +429,7 @@ def test_compare_skips_assessments_of_other_banks(tmp_path: Path, other_bank: Pa
 def test_compare_of_banks_taken_once_summarizes_them(tmp_path: Path, other_bank: Path) -> None:
     """Dimensions and actions of a bank only one of the two took were not measured the
     other time: one line each, not "new" or "no longer in the plan"."""
-    first = assess2(tmp_path, other_bank, {**trial(MID), "other": {"q1": 5, "q2": 4}})
+    first = assess2(tmp_path, other_bank, {**trial(MID), "other": {"q1": 5, "q2": 5}})
     second = assess2(tmp_path, other_bank, {"other": {"q1": 4}})
     result = cli2(other_bank, "compare")
     assert result.exit_code == 0, result.output
@@ -437,7 +437,7 @@ def test_compare_of_banks_taken_once_summarizes_them(tmp_path: Path, other_bank:
     assert lines[4:] == [
         "Dimension                                           then   now  change",
         "An unusually long dimension label that goes on we…   100    50  ↓  50 better",
-        "Another long label, for a dimension measured only…    50     —  not measured now",
+        "Another long label, for a dimension measured only…   100     —  not measured now",
         f"Only in #{first}: trial (2 dimensions).",
         "",
         "In short: 1 better, 1 not measured now.",
