@@ -75,13 +75,11 @@ def test_plan_in_the_terminal(assessed: Plan) -> None:
     assert out.startswith("╭")
     assert "Your career action plan" in out
     assert f"Assessment {assessed.assessment_id}, finished " in out
-    assert "  Boredom                             " + "█" * 24 + "░" * 4 + "  85  high" in out
+    assert "  Boredom                             " + "█" * 21 + "░" * 7 + "  75  high" in out
     per_horizon = Counter(action.horizon for action in assessed.actions)
-    assert per_horizon == {"week": 16, "month": 13, "quarter": 9}
-    assert out.count("[ ] ") == 5 + 5 + 5
-    assert "… and 11 more (careercoach plan --all, or an export)" in out
-    assert "… and 8 more (careercoach plan --all, or an export)" in out
-    assert "… and 4 more (careercoach plan --all, or an export)" in out
+    assert per_horizon == {"week": 3, "month": 2, "quarter": 2}  # the short plan
+    assert out.count("[ ] ") == 3 + 2 + 2
+    assert "more (careercoach plan --all" not in out
     assert "Net present value             +134,484" in out
     assert "\x1b" not in out  # NO_COLOR (conftest) and not a terminal
     lines = out.split("\n")
@@ -93,7 +91,7 @@ def test_plan_in_the_terminal(assessed: Plan) -> None:
 def test_all_shows_every_action(assessed: Plan) -> None:
     code, out, _ = invoke("plan", "--all")
     assert code == 0
-    assert out.count("[ ] ") == len(assessed.actions) == 38
+    assert out.count("[ ] ") == len(assessed.actions) == 7
     assert "more (careercoach plan --all" not in out
 
 
@@ -101,17 +99,17 @@ def test_wider_terminal(assessed: Plan) -> None:
     code, out, _ = invoke("plan", env={"COLUMNS": "120"})
     assert code == 0
     assert max(len(line) for line in out.split("\n")) == 120
-    assert "  Boredom                             " + "█" * 42 + "░" * 8 + "  85  high" in out
+    assert "  Boredom                               " + "█" * 38 + "░" * 12 + "  75  high" in out
 
 
 def test_plain_and_explain(assessed: Plan) -> None:
     code, out, _ = invoke("plan", "--plain", "--explain", "--all")
     assert code == 0
     assert not BOX_DRAWING.search(out)
-    assert "  Boredom                              85  high\n" in out
+    assert "  Boredom                                75  high\n" in out
     assert "How each score was made" in out
     assert "(reverse-scored)" in out
-    assert out.count("[ ] ") == 38
+    assert out.count("[ ] ") == 7
 
 
 def test_colour_on_a_terminal_and_off_with_no_color(assessed: Plan) -> None:
@@ -178,7 +176,7 @@ def test_export_json_to_stdout(assessed: Plan) -> None:
         "bank": "stuck",
         "id": "bored",
         "label": "Boredom",
-        "score": 85,
+        "score": 75,
         "level": "high",
         "event": False,
     }
