@@ -591,8 +591,11 @@ def test_a_trigger_that_did_not_happen_is_no_strength() -> None:
         tool_version="0.1.0",
         tz=UTC,
     )
-    # nothing ticked: the trigger has no score at all (an unticked option is no evidence)
-    assert [(d.id, d.score) for d in plan.dimensions] == [("habit", 0)]
+    # not ticked: no evidence, so no focus or strength; listed at 0 as an event not reported
+    assert [(d.id, d.score, d.event) for d in plan.dimensions] == [
+        ("new_boss", 0, True),
+        ("habit", 0, False),
+    ]
     assert plan.strengths == []  # one answer is not enough for a strength
 
 

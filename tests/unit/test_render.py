@@ -96,15 +96,15 @@ def test_first_assessment_says_so(sample: Plan) -> None:
 
 def test_bars_and_levels_read_without_colour(sample: Plan) -> None:
     out = render(sample, 80)
-    assert "  Boredom                             " + "█" * 24 + "░" * 4 + "  85  high" in out
-    assert "  What your function expects          " + "█" * 14 + "░" * 14 + "  50  moderate" in out
+    assert "  Boredom                             " + "█" * 21 + "░" * 7 + "  75  high" in out
+    assert "  A degree the level you want expects " + "█" * 14 + "░" * 14 + "  50  moderate" in out
     assert "  Someone was fired  " not in out  # an event that did not happen: no bar
     assert "  Not reported as happening at work: A new executive, A change in the market," in out
 
 
 def test_wider_terminal_gets_longer_bars(sample: Plan) -> None:
     out = render(sample, 120)
-    assert "  Boredom                             " + "█" * 42 + "░" * 8 + "  85  high" in out
+    assert "  Boredom                               " + "█" * 38 + "░" * 12 + "  75  high" in out
 
 
 def test_bar() -> None:
@@ -123,7 +123,7 @@ def test_score_chart_wraps_a_long_label_under_itself() -> None:
 
 def test_every_action_is_a_checkbox_under_its_horizon(sample: Plan) -> None:
     out = render(sample, 80)
-    assert out.count("[ ] ") == len(sample.actions) == 38
+    assert out.count("[ ] ") == len(sample.actions) == 6
     week, month, quarter = (out.index(f"  This {h}\n") for h in ("week", "month", "quarter"))
     assert week < month < quarter
     assert out.index("[ ] For one week, note each day") < month
@@ -134,7 +134,7 @@ def test_done_actions_are_ticked(sample: Plan) -> None:
     actions = [sample.actions[0].model_copy(update={"done": True}), *sample.actions[1:]]
     out = render(sample.model_copy(update={"actions": actions}), 80)
     assert out.count("[x] ") == 1
-    assert out.count("[ ] ") == 37
+    assert out.count("[ ] ") == 5
 
 
 def test_roi_block(sample: Plan) -> None:
@@ -159,8 +159,8 @@ def test_no_roi_no_block(sample: Plan) -> None:
 def test_verdicts_strengths_warnings_and_checkin(sample: Plan) -> None:
     warned = sample.model_copy(update={"warnings": ["All 20 answers were the same (3)."]})
     out = render(warned, 80)
-    assert "  education: the evidence is mixed\n" in out
-    assert "  • Affording it: 58 (moderate)\n" in out
+    assert "  education: the evidence leans against\n" in out
+    assert "  • A qualification your industry expects: 17 (low)\n" in out
     assert "  • An attitude that shows: You carry no visible grudge at work.\n" in out
     assert "Answer quality" in out
     assert "  ! All 20 answers were the same (3).\n" in out
@@ -171,16 +171,16 @@ def test_verdicts_strengths_warnings_and_checkin(sample: Plan) -> None:
 def test_plain_has_no_box_drawing(sample: Plan) -> None:
     out = render(sample, 80, plain=True, explain=True)
     assert not BOX_DRAWING.search(out)
-    assert "  Boredom                              85  high\n" in out
+    assert "  Boredom                                75  high\n" in out
     assert out.count("[ ] ") == len(sample.actions)
 
 
 def test_explain_marks_reverse_scored_items(sample: Plan) -> None:
     out = render(sample, 80, explain=True)
     assert "How each score was made" in out
-    assert "    +0.75 of 1  Some part of my job still challenges me every week.\n" in out
+    assert "    +0.5 of 1  Some part of my job still challenges me every week.\n" in out
     assert "answered: 2 (disagree) (reverse-scored)\n" in out
-    assert "     4.25 of 5  in all: 85 of 100\n" in out
+    assert "     4.5 of 6  in all: 75 of 100\n" in out
     assert "How each score was made" not in render(sample, 80)
 
 

@@ -146,6 +146,33 @@ def planned_actions(
     )
 
 
+def plan_dimensions(
+    results: Sequence[BankResult], ranked: Sequence[Ranked]
+) -> list[DimensionScore]:
+    """The scored dimensions, and the new-eyes events asked about and not reported (score
+    0, ``event``: an unticked option is no evidence, but the views name these events in one
+    line), highest score first (ties: bank order, then dimension order)."""
+    keyed = [((-r.score, r.bank_index, r.dimension_index), _dimension_score(r)) for r in ranked]
+    for b, result in enumerate(results):
+        section = result.bank.triggers
+        chosen = result.answers.get(section.question) if section else None
+        if not isinstance(chosen, list):
+            continue
+        for d, dim in enumerate(result.dimensions):
+            if dim.score is None and _is_trigger(dim) and dim.dimension.id not in chosen:
+                unreported = DimensionScore.model_construct(
+                    bank=result.bank.id,
+                    id=dim.dimension.id,
+                    label=dim.dimension.label,
+                    score=0,
+                    level="low",
+                    event=True,
+                )
+                keyed.append(((0, b, d), unreported))
+    keyed.sort(key=lambda pair: pair[0])
+    return [score for _, score in keyed]
+
+
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
     if text and text[-1] not in ".!?":
@@ -441,7 +468,7 @@ def build_plan(
         assessment_id=assessment_id,
         finished_at=finished_at.isoformat(timespec="seconds"),
         tool_version=tool_version,
-        dimensions=[_dimension_score(r) for r in ranked],
+        dimensions=plan_dimensions(results, ranked),
         actions=actions,
         roi=roi_json,
         banks=[result.bank.id for result in results],

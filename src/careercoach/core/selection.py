@@ -10,8 +10,9 @@ the action's level, and its ``when`` holds for the answers), :func:`select` keep
 2. **The short plan**: actions that serve a focus area, at most :data:`MAX_ACTIONS` (at
    most :data:`HORIZON_LIMITS` of each horizon). Each focus area, in order, first gets its
    most urgent action (week before month before quarter; within a horizon, one written for
-   a high need first); the places left go by need (the focus area's rank), then urgency. When the answers look careless (all the same, or
-   nearly all neutral), at most :data:`MAX_ACTIONS_UNSURE`.
+   a high need first); the places left go by need (the focus area's rank), then
+   urgency. When the answers look careless (all the same, or nearly all neutral), at
+   most :data:`MAX_ACTIONS_UNSURE`.
 3. The short plan is ordered by horizon, then by the rank of the first focus area each
    action serves, and numbered 1, 2, ...; every other action that applies goes to
    ``more_actions`` (number 0), by horizon, then need.
