@@ -133,7 +133,7 @@ def test_a_persona_gets_the_plan_a_coach_would_write(
 def test_the_all_neutral_person_is_warned_and_gets_little(banks: list[Bank]) -> None:
     plan, _ = plan_for("all_neutral", banks)
     assert plan.warnings == [
-        "All 76 of your agree/disagree answers were the same (3), so the scores may not "
+        "All 75 of your agree/disagree answers were the same (3), so the scores may not "
         "describe you. If that was not deliberate, run careercoach assess again."
     ]
     assert {d.level for d in plan.dimensions} <= {"low", "moderate"}
