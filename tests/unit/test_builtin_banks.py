@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from itertools import combinations
 from typing import Any
 
 import pytest
 
-from careercoach.core.conditions import is_asked
-from careercoach.core.models import Bank, LikertQuestion, MultiQuestion, Plan
+from careercoach.core.conditions import asked_questions, is_asked
+from careercoach.core.models import (
+    Bank,
+    LikertQuestion,
+    MultiQuestion,
+    Plan,
+    SingleQuestion,
+    condition_questions,
+)
 from careercoach.core.planning import build_plan
-from careercoach.core.scoring import score_banks
+from careercoach.core.scoring import feeds, score_banks
+from careercoach.core.selection import near_duplicates
 from careercoach.storage.banks import LoadedBank, load_banks
 
 TRIGGERS = [
@@ -112,3 +122,84 @@ def test_a_mixed_education_verdict_does_not_send_you_to_find_an_roi_you_just_got
         "program would pay you back. If this plan shows no return on investment yet, run "
         "careercoach roi with a real program's figures. Then take this bank again."
     )
+
+
+# -- issue 16: only what applies, in words that fit everyone ------------------------------
+
+GENDERED = re.compile(r"\b(she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
+
+
+def bank_texts(bank: Bank) -> list[str]:
+    """Every text of a bank that a person reads."""
+    texts = [bank.title, bank.description]
+    for dimension in bank.dimensions:
+        texts += [dimension.label, dimension.description, dimension.strength or ""]
+        texts += [action.text for action in dimension.actions]
+    for question in bank.questions:
+        texts += [question.prompt, question.help or ""]
+        texts += [option.label for option in getattr(question, "options", [])]
+    if bank.verdict is not None:
+        texts += [bank.verdict.lean_for, bank.verdict.lean_against, bank.verdict.mixed]
+    return texts
+
+
+def test_bank_text_is_gender_neutral(banks: dict[str, Bank]) -> None:
+    found = [
+        (bank_id, text)
+        for bank_id, bank in banks.items()
+        for text in bank_texts(bank)
+        if GENDERED.search(text)
+    ]
+    assert found == []
+
+
+def test_every_question_feeds_a_score_or_is_used_by_the_plan(banks: dict[str, Bank]) -> None:
+    """Issue 16: the stuck symptoms fed nothing."""
+    unused = []
+    for bank in banks.values():
+        named: set[str] = set()
+        for question in bank.questions:
+            if question.when is not None:
+                named |= set(condition_questions(question.when))
+        for dimension in bank.dimensions:
+            for action in dimension.actions:
+                if action.when is not None:
+                    named |= set(condition_questions(action.when))
+        if bank.audience is not None:
+            named.add(bank.audience.question)
+        if bank.roi is not None:
+            named |= {v for v in bank.roi.model_dump().values() if v}
+        for question in bank.questions:
+            used = feeds(question) or question.type == "text" or question.id in named
+            if not used:
+                unused.append(f"{bank.id}.{question.id}")
+    assert unused == []
+
+
+def test_leader_answered_i_manage_nobody_asks_nothing_more(banks: dict[str, Bank]) -> None:
+    leader = banks["leader"]
+    first = leader.questions[0]
+    assert isinstance(first, SingleQuestion)
+    nobody = next(o for o in first.options if o.label == "I manage nobody")
+    assert [q.id for q in asked_questions(leader, {first.id: nobody.id})] == [first.id]
+    answers: dict[str, Any] = {first.id: nobody.id}
+    answers |= {q.id: 5 for q in leader.questions if isinstance(q, LikertQuestion)}
+    plan = plan_of(leader, answers)
+    assert (plan.dimensions, plan.actions, plan.more_actions) == ([], [], [])
+
+
+def test_promotion_stops_for_someone_on_their_way_out(banks: dict[str, Bank]) -> None:
+    promotion = banks["promotion"]
+    assert [q.id for q in asked_questions(promotion, {"plans_here": "leaving"})] == ["plans_here"]
+
+
+def test_actions_in_every_bank_differ_from_each_other(banks: dict[str, Bank]) -> None:
+    """No two actions of the built-in banks are near-duplicates unless they name the same
+    advice (then a plan shows one of them)."""
+    actions = [a for bank in banks.values() for d in bank.dimensions for a in d.actions]
+    close = [
+        (one.id, other.id)
+        for one, other in combinations(actions, 2)
+        if not (one.advice and one.advice == other.advice) and near_duplicates(one.text, other.text)
+    ]
+    assert close == []
