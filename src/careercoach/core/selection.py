@@ -57,7 +57,10 @@ def content_words(text: str) -> frozenset[str]:
 
 def near_duplicates(first: str, second: str) -> bool:
     """Whether two actions share more than half of the content words of the one with fewer."""
-    a, b = content_words(first), content_words(second)
+    return _overlap(content_words(first), content_words(second))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
     smaller = min(len(a), len(b))
     return smaller > 0 and 2 * len(a & b) > smaller
 
@@ -83,6 +86,7 @@ class Candidate:
     index: int
     action: Action
     serves: list[Area] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
 
     @property
     def urgency(self) -> int:
@@ -112,7 +116,7 @@ def candidates(areas: Sequence[Area]) -> list[Candidate]:
     that nearly duplicates one kept, adds its area to that one's ``serves`` instead.
     """
     applying = [
-        Candidate(area, index, action, [area])
+        Candidate(area, index, action, [area], content_words(action.text))
         for area in areas
         for index, action in enumerate(area.actions)
         if _applies(area, action)
@@ -120,17 +124,21 @@ def candidates(areas: Sequence[Area]) -> list[Candidate]:
     applying.sort(key=lambda c: (c.area.rank, *c.order))
     kept: list[Candidate] = []
     by_advice: dict[str, Candidate] = {}
+    by_word: dict[str, list[int]] = {}  # content word -> places in ``kept`` (few share one)
     for candidate in applying:
         advice = candidate.action.advice
         same = by_advice.get(advice) if advice else None
         if same is None:
+            sharing = sorted({place for w in candidate.words for place in by_word.get(w, ())})
             same = next(
-                (k for k in kept if near_duplicates(k.action.text, candidate.action.text)), None
+                (kept[p] for p in sharing if _overlap(kept[p].words, candidate.words)), None
             )
         if same is not None:
             if candidate.area not in same.serves:
                 same.serves.append(candidate.area)
             continue
+        for word in candidate.words:
+            by_word.setdefault(word, []).append(len(kept))
         kept.append(candidate)
         if advice:
             by_advice[advice] = candidate
