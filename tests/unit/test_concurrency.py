@@ -127,4 +127,6 @@ def test_assess_answers_runs_at_once_all_stored() -> None:
     with Store() as store:
         assert sorted(record.id for record in store.finished()) == [1, 2, 3]
         for assessment_id in saved:
-            assert store.answers(assessment_id) == {"injection": {"hostile_q": 5, "harmless_q": 4}}
+            assert store.answers(assessment_id) == {
+                "injection": {"hostile_q": 5, "harmless_q": 4, "harmless_q2": 5}
+            }

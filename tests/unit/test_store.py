@@ -241,7 +241,7 @@ def test_start_unfinished_finish() -> None:
         assert record is not None and record.status == "finished"
         assert record.finished_at == plan.finished_at
         assert store.plan(assessment_id) == plan
-        assert store.scores(assessment_id) == {("demo", "d"): 88}
+        assert store.scores(assessment_id) == {("demo", "d"): 75}
         with pytest.raises(StoreError, match="is finished"):
             store.save_answer(assessment_id, "demo", "q1", 1)
         with pytest.raises(StoreError, match="is finished"):
