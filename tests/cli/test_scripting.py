@@ -157,7 +157,7 @@ def fill_in(template: str, banks: dict[str, Bank]) -> str:
         question_id = re.fullmatch(r"  ([a-z][a-z0-9_]*):", line)
         if question_id and bank is not None:
             question = next(q for q in bank.questions if q.id == question_id.group(1))
-            if is_asked(question, given):
+            if is_asked(question, given, bank):
                 given[question.id] = valid_answer(question)
                 line += " " + json.dumps(given[question.id])
         lines.append(line)
