@@ -20,7 +20,7 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from careercoach.core.conditions import holds
+from careercoach.core.conditions import Answers, holds
 from careercoach.core.models import Bank, Plan
 from careercoach.core.planning import build_plan
 from careercoach.core.scoring import score_banks
@@ -69,7 +69,7 @@ def banks() -> list[Bank]:
     return [loaded.bank for loaded in load_banks()]
 
 
-def plan_for(name: str, banks: list[Bank]) -> tuple[Plan, dict[str, dict[str, object]]]:
+def plan_for(name: str, banks: list[Bank]) -> tuple[Plan, Answers]:
     answers_file = load_answers_file(HERE / f"{name}.yaml", banks)
     plan = build_plan(
         score_banks(answers_file.banks, answers_file.answers),
@@ -124,7 +124,7 @@ def test_a_persona_gets_the_plan_a_coach_would_write(
         dimension = by_bank[action.bank].dimension(action.dimension)
         written = next(a for a in dimension.actions if a.id == action.id)
         if written.when is not None:
-            assert holds(written.when, answers[action.bank]), action.id  # type: ignore[arg-type]
+            assert holds(written.when, answers[action.bank]), action.id
 
     assert Plan.model_validate(plan.model_dump()) == plan
     assert to_markdown(plan) == snapshot(extension_class=MarkdownSnapshot)

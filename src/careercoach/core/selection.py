@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from careercoach.core.bank_models import HORIZONS, Action, Horizon
-from careercoach.core.conditions import holds
+from careercoach.core.conditions import AnswerValue, holds
 
 MAX_ACTIONS = 7
 MAX_ACTIONS_UNSURE = 3
@@ -75,7 +75,7 @@ class Area:
     label: str
     level: str
     actions: Sequence[Action]
-    answers: Mapping[str, object]
+    answers: Mapping[str, AnswerValue]
 
 
 @dataclass(eq=False)
@@ -106,7 +106,7 @@ def _reaches(level: str, needed: str) -> bool:
 def _applies(area: Area, action: Action) -> bool:
     if not _reaches(area.level, action.level):
         return False
-    return action.when is None or holds(action.when, area.answers)  # type: ignore[arg-type]
+    return action.when is None or holds(action.when, area.answers)
 
 
 def candidates(areas: Sequence[Area]) -> list[Candidate]:
