@@ -203,3 +203,17 @@ def test_actions_in_every_bank_differ_from_each_other(banks: dict[str, Bank]) ->
         if not (one.advice and one.advice == other.advice) and near_duplicates(one.text, other.text)
     ]
     assert close == []
+
+
+def test_an_answers_file_that_goes_on_after_i_manage_nobody_is_told_why(
+    banks: dict[str, Bank],
+) -> None:
+    from careercoach.storage.answers import check_answers
+
+    checked = check_answers({"leader": {"manages": "nobody", "kp_no_lunch": 4}}, [banks["leader"]])
+    assert [p.message for p in checked.problems] == [
+        "leader.kp_no_lunch: answered, but this question is not asked with your other answers "
+        "(your answer to leader.manages says this bank is not for you)"
+    ]
+    checked = check_answers({"leader": {"manages": "nobody"}}, [banks["leader"]])
+    assert (checked.problems, checked.answers) == ([], {"leader": {"manages": "nobody"}})
