@@ -133,8 +133,9 @@ def test_a_persona_gets_the_plan_a_coach_would_write(
 def test_the_all_neutral_person_is_warned_and_gets_little(banks: list[Bank]) -> None:
     plan, _ = plan_for("all_neutral", banks)
     assert plan.warnings == [
-        "All 75 of your agree/disagree answers were the same (3), so the scores may not "
-        "describe you. If that was not deliberate, run careercoach assess again."
+        "All 75 of your agree/disagree answers were neutral (3), so they show no need and "
+        "no strength: this plan has nothing to go on. Run careercoach assess again, and "
+        "wherever you lean even a little, agree or disagree."
     ]
     assert {d.level for d in plan.dimensions} <= {"low", "moderate"}
     assert len(plan.actions) <= 3

@@ -370,8 +370,9 @@ def test_identical_likert_answers_warn_from_five() -> None:
         "describe you. If that was not deliberate, run careercoach assess again."
     ]
     assert warnings_for([3] * 10) == [
-        "All 10 of your agree/disagree answers were the same (3), so the scores may not "
-        "describe you. If that was not deliberate, run careercoach assess again."
+        "All 10 of your agree/disagree answers were neutral (3), so they show no need and "
+        "no strength: this plan has nothing to go on. Run careercoach assess again, and "
+        "wherever you lean even a little, agree or disagree."
     ]
 
 

@@ -375,6 +375,12 @@ def answer_warnings(results: Sequence[BankResult]) -> list[str]:
     ]
     if len(likert) < CARELESS_MIN_LIKERT:
         return []
+    if set(likert) == {3}:
+        return [
+            f"All {len(likert)} of your agree/disagree answers were neutral (3), so they "
+            "show no need and no strength: this plan has nothing to go on. Run careercoach "
+            "assess again, and wherever you lean even a little, agree or disagree."
+        ]
     if len(set(likert)) == 1:
         return [
             f"All {len(likert)} of your agree/disagree answers were the same ({likert[0]}), "
