@@ -217,3 +217,92 @@ def test_an_answers_file_that_goes_on_after_i_manage_nobody_is_told_why(
     ]
     checked = check_answers({"leader": {"manages": "nobody"}}, [banks["leader"]])
     assert (checked.problems, checked.answers) == ([], {"leader": {"manages": "nobody"}})
+
+
+# -- regressions from the issue 16 report -------------------------------------------------
+
+
+def most_pressing(bank: Bank) -> dict[str, Any]:
+    """Every likert at its most pressing, the highest-scoring option of each single question
+    (never one that ends the bank), every multi option ticked."""
+    answers: dict[str, Any] = {}
+    for question in bank.questions:
+        if not is_asked(question, answers, bank):
+            continue
+        if isinstance(question, LikertQuestion):
+            answers[question.id] = 1 if question.reverse else 5
+        elif isinstance(question, SingleQuestion):
+            ending = bank.audience.not_for if bank.audience else []
+            kept = [o for o in question.options if o.id not in ending]
+            answers[question.id] = max(kept, key=lambda o: sum(o.scores.values())).id
+        elif isinstance(question, MultiQuestion):
+            answers[question.id] = [o.id for o in question.options]
+    return answers
+
+
+def test_sideways_moves_now_count_toward_boredom(banks: dict[str, Bank]) -> None:
+    stuck = banks["stuck"]
+    answers = {q.id: 3 for q in stuck.questions if isinstance(q, LikertQuestion)}
+    answers |= {"symptoms": [], "review_comments": []}
+
+    def bored(extra: dict[str, Any]) -> int:
+        (result,) = score_banks([stuck], {"stuck": answers | extra})
+        score = result.dimension("bored").score
+        assert score is not None
+        return score
+
+    # 4 likerts, all neutral: 0; ticking sideways moves adds 0.5 of 0.5: 0.5 / 4.5 = 11
+    assert (bored({}), bored({"symptoms": ["lateral_moves"]})) == (0, 11)
+
+
+def test_a_strength_is_not_claimed_from_a_question_never_asked(banks: dict[str, Bank]) -> None:
+    connections = banks["connections"]
+    answers = {q.id: 3 for q in connections.questions if isinstance(q, LikertQuestion)}
+    answers |= {"tenure": "under_five", "transition": "none"}
+    answers = {k: v for k, v in answers.items() if not k.startswith("mw_")}
+    plan = plan_of(connections, answers)
+    assert "market_worth" not in [s.dimension for s in plan.strengths]
+
+
+def test_the_portfolio_action_is_not_offered_to_someone_whose_function_wants_no_portfolio(
+    banks: dict[str, Bank],
+) -> None:
+    education = banks["education"]
+    answers = most_pressing(education)
+
+    def offered(given: dict[str, Any]) -> list[str]:
+        plan = plan_of(education, given)
+        return [a.id for a in plan.actions + plan.more_actions]
+
+    assert "fn_portfolio" in offered(answers | {"fn_portfolio_counts": 5})
+    assert "fn_portfolio" not in offered(answers | {"fn_portfolio_counts": 1})
+
+
+def test_with_every_need_pressing_each_piece_of_advice_appears_once(
+    banks: dict[str, Bank],
+) -> None:
+    """The report: "join an association" x4, "deliver what your boss needs" x4, two pairs
+    of successor hand-overs, "tell your boss what you want next" x2."""
+    every = list(banks.values())
+    answers = {bank.id: most_pressing(bank) for bank in every}
+    plan = build_plan(
+        score_banks(every, answers),
+        assessment_id=1,
+        finished_at=datetime(2026, 11, 22, 10, 0, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    advice_of = {
+        (bank.id, a.id): a.advice for bank in every for d in bank.dimensions for a in d.actions
+    }
+    shown = [advice_of[(a.bank, a.id)] for a in plan.actions + plan.more_actions]
+    keys = [key for key in shown if key]
+    assert sorted(keys) == sorted(set(keys))
+    assert len(plan.actions) == 7
+    shared = {
+        advice_of[(a.bank, a.id)]: sorted(f"{s.bank}.{s.dimension}" for s in a.serves)
+        for a in plan.actions + plan.more_actions
+        if advice_of[(a.bank, a.id)]
+    }
+    assert shared["successor_covers_a_week"] == ["leader.succession", "promotion.backfill"]
+    assert shared["join_an_association"] == ["connections.market_worth", "connections.peers"]
