@@ -290,7 +290,7 @@ def verdict(result: BankResult) -> Verdict | None:
         drivers = by_score(for_dims, highest=True)[:3]
     elif for_avg < VERDICT_AGAINST_BELOW or against_avg - for_avg >= VERDICT_MARGIN:
         leaning, text = "against", section.lean_against
-        pushing = [d for d in against_dims if (d.score or 0) > for_avg]
+        pushing = [d for d in against_dims if (d.score or 0) > for_avg and d.level != "low"]
         drivers = (by_score(pushing, highest=True) + by_score(for_dims, highest=False))[:3]
     else:
         leaning, text = "mixed", section.mixed
