@@ -306,3 +306,32 @@ def test_with_every_need_pressing_each_piece_of_advice_appears_once(
     }
     assert shared["successor_covers_a_week"] == ["leader.succession", "promotion.backfill"]
     assert shared["join_an_association"] == ["connections.market_worth", "connections.peers"]
+
+
+def test_the_interactive_walk_stops_at_i_manage_nobody(banks: dict[str, Bank]) -> None:
+    from careercoach.flows.session import Reply, Session, Step
+
+    class Memory:
+        def __init__(self) -> None:
+            self.stored: dict[tuple[str, str], Any] = {}
+
+        def save(self, bank: str, question: str, value: Any) -> None:
+            self.stored[(bank, question)] = value
+
+        def drop(self, keys: Any) -> None:
+            for key in keys:
+                self.stored.pop(key, None)
+
+    asked: list[str] = []
+
+    def ask(step: Step) -> Reply:
+        asked.append(step.question.id)
+        return "nobody"
+
+    memory = Memory()
+    answers = Session([banks["leader"]], memory).run(ask)
+    assert (asked, answers, memory.stored) == (
+        ["manages"],
+        {"leader": {"manages": "nobody"}},
+        {("leader", "manages"): "nobody"},
+    )
