@@ -75,11 +75,11 @@ CASES: dict[str, tuple[list[str], str]] = {
     ),
     "plan --export unknown format": (
         ["plan", "--export", "pdf"],
-        "careercoach: --export: unknown format 'pdf'; use one of md, json, html",
+        "careercoach: --export: unknown format 'pdf'; use one of md, json, html, ics",
     ),
     "plan --output without a format": (
         ["plan", "--output", "plan.txt"],
-        "careercoach: --output needs --export with one of md, json, html",
+        "careercoach: --output needs --export with one of md, json, html, ics",
     ),
     "plan --done with --check": (
         ["plan", "--done", "x", "--check"],

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from careercoach.core.dates import human_date
 from careercoach.paths import db_path
 from careercoach.storage.store import Store
-from careercoach.ui.export import human_date
 
 BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "banks"
 runner = CliRunner()

@@ -17,7 +17,9 @@ from typer.testing import CliRunner
 
 from careercoach.cli import app
 from careercoach.core.models import Plan
-from careercoach.ui.export import default_filename, to_html, to_markdown
+from careercoach.ui.export import default_filename
+from careercoach.ui.html_export import to_html
+from careercoach.ui.markdown_export import to_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSWERS = ROOT / "fixtures" / "plans" / "answers.yaml"
@@ -199,21 +201,21 @@ def test_output_extension_picks_the_format(assessed: Plan, tmp_path: Path) -> No
     assert json.loads((tmp_path / "mine.json").read_text()) == assessed.model_dump(mode="json")
     code, _, err = invoke("plan", "--output", "mine.txt")
     assert code == 2
-    assert err == "careercoach: --output needs --export with one of md, json, html\n"
+    assert err == "careercoach: --output needs --export with one of md, json, html, ics\n"
 
 
 def test_unknown_format_is_bad_input(assessed: Plan, tmp_path: Path) -> None:
     code, out, err = invoke("plan", "--export", "pdf")
     assert code == 2
     assert out == ""
-    assert err == "careercoach: --export: unknown format 'pdf'; use one of md, json, html\n"
+    assert err == "careercoach: --export: unknown format 'pdf'; use one of md, json, html, ics\n"
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == []
 
 
 def test_unknown_format_is_checked_before_the_plan_is_looked_up() -> None:
     code, _, err = invoke("plan", "--export", "docx")
     assert code == 2
-    assert "use one of md, json, html" in err
+    assert "use one of md, json, html, ics" in err
 
 
 def test_missing_folder_is_bad_input(assessed: Plan, tmp_path: Path) -> None:

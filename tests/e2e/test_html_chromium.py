@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from careercoach.core.models import Plan
-from careercoach.ui.export import to_html
+from careercoach.ui.html_export import to_html
 
 pytestmark = pytest.mark.e2e
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Iterator
@@ -16,21 +15,17 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from careercoach.core.dates import span_text
 from careercoach.core.models import Plan
 from careercoach.core.planning import build_plan
 from careercoach.core.scoring import score_banks
 from careercoach.errors import EXIT_BAD_INPUT, BadInput
 from careercoach.storage.banks import load_banks
-from careercoach.ui.export import (
-    check_format,
-    default_filename,
-    export_text,
-    previous_text,
-    span_text,
-    to_html,
-    to_json,
-    to_markdown,
-)
+from careercoach.ui.export import check_format, default_filename, export_text
+from careercoach.ui.html_export import to_html
+from careercoach.ui.json_export import to_json
+from careercoach.ui.markdown_export import to_markdown
+from careercoach.ui.plan_wording import previous_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "fixtures" / "plans"
@@ -287,7 +282,7 @@ def test_unknown_format_lists_the_known_ones() -> None:
     with pytest.raises(BadInput) as caught:
         check_format("pdf")
     assert caught.value.exit_code == EXIT_BAD_INPUT
-    assert str(caught.value) == "--export: unknown format 'pdf'; use one of md, json, html"
+    assert str(caught.value) == "--export: unknown format 'pdf'; use one of md, json, html, ics"
 
 
 # -- names and dates ------------------------------------------------------------------
@@ -338,7 +333,7 @@ def test_previous_text(sample: Plan, previous: str | None, text: str) -> None:
 
 
 def test_checkin_names_banks_to_take_again_apart_from_new_ones(sample: Plan) -> None:
-    from careercoach.ui.export import checkin_lines
+    from careercoach.ui.plan_wording import checkin_lines
 
     plan = sample.model_copy(
         update={"banks": ["stuck", "new_eyes"], "recheck_banks": ["stuck", "promotion"]}
@@ -395,3 +390,70 @@ def test_events_that_did_not_happen_are_one_line_not_seven_findings() -> None:
     chart = to_html(plan).split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "A new boss" in chart
     assert "A new executive" not in chart
+
+
+# -- iCalendar ------------------------------------------------------------------------
+
+
+def test_ics_has_the_checkin_with_a_reminder_and_each_commitment_as_a_todo(sample: Plan) -> None:
+    from datetime import date, timedelta
+
+    import icalendar
+
+    from careercoach.core.models import Commitment
+
+    committed = sample.model_copy(
+        update={
+            "commitments": [
+                Commitment(
+                    number=1,
+                    action_id="stuck.bore_time_log",
+                    text="Note, each day; how much time\\ you spend",
+                    by="2031-01-10",
+                    if_then="If the week fills up, then Thursday at four.",
+                ),
+                Commitment(
+                    number=4, action_id="stuck.x", text="Done one", by="2031-02-01", done=True
+                ),
+            ]
+        }
+    )
+    text = export_text(committed, "ics")
+    assert text.startswith("BEGIN:VCALENDAR\r\n")
+    calendar = icalendar.Calendar.from_ical(text)
+    [event] = calendar.walk("VEVENT")
+    assert event.decoded("dtstart") == date(2026, 12, 22)
+    assert event.decoded("dtend") == date(2026, 12, 23)
+    assert str(event["summary"]) == "Career check-in (careercoach)"
+    [alarm] = event.walk("VALARM")
+    assert alarm.decoded("trigger") == -timedelta(hours=15)  # 09:00 the day before
+    assert str(alarm["action"]) == "DISPLAY"
+    todos = calendar.walk("VTODO")
+    assert [str(t["summary"]) for t in todos] == [
+        "1. Note, each day; how much time\\ you spend",
+        "4. Done one",
+    ]
+    assert [t.decoded("due") for t in todos] == [date(2031, 1, 10), date(2031, 2, 1)]
+    assert [str(t["status"]) for t in todos] == ["NEEDS-ACTION", "COMPLETED"]
+    assert str(todos[0]["description"]) == "If the week fills up, then Thursday at four."
+    assert len({str(c["uid"]) for c in [event, *todos]}) == 3
+
+
+def test_ics_text_cannot_break_out_of_its_field(injection: Plan) -> None:
+    import icalendar
+
+    from careercoach.core.models import Commitment
+
+    hostile = "x\r\nEND:VTODO\r\nBEGIN:VEVENT\r\nSUMMARY:owned\x1b]0;t\x07"
+    plan = injection.model_copy(
+        update={
+            "commitments": [
+                Commitment(number=1, action_id="a", text=hostile, by="2031-01-10", if_then=hostile)
+            ]
+        }
+    )
+    calendar = icalendar.Calendar.from_ical(export_text(plan, "ics"))
+    assert len(calendar.walk("VEVENT")) == (1 if plan.next_checkin else 0)
+    [todo] = calendar.walk("VTODO")
+    assert str(todo["summary"]) == "1. x END:VTODO BEGIN:VEVENT SUMMARY:owned]0;t"
+    assert "\x1b" not in export_text(plan, "ics")

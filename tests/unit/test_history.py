@@ -533,7 +533,8 @@ def test_now_is_utc() -> None:  # the stored stamps that events_since compares
 
 @pytest.mark.parametrize("days", [0, 1, 13, 14, 60, 61, 90, 400, 729, 730, 800, 3650])
 def test_render_says_dates_and_spans_like_the_plan(days: int) -> None:
-    from careercoach.ui import export, history_render
+    from careercoach.ui import history_render
+    from careercoach.ui import plan_wording as export
 
     assert history_render.span_text(days) == export.span_text(days)
     assert h.span_text(days) == export.span_text(days)

@@ -43,7 +43,11 @@ def plan(
     ] = None,
     export: Annotated[
         str | None,
-        typer.Option("--export", help="Write the plan as md, json or html.", metavar="FORMAT"),
+        typer.Option(
+            "--export",
+            help="Write the plan as md, json, html or ics (a calendar).",
+            metavar="FORMAT",
+        ),
     ] = None,
     output: Annotated[
         str | None,

@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careercoach.safe_text import for_terminal
-from careercoach.ui import export
+from careercoach.ui import plan_wording as wording
 
 if TYPE_CHECKING:
     from careercoach.core.models import Explanation, Plan
@@ -156,7 +156,7 @@ def _list(items: Iterable[tuple[str, Text]]) -> Table:
 
 def plan_header(plan: Plan, *, plain: bool = False) -> RenderableType:
     title = Text("Your career action plan", style="bold")
-    lines = [Text(for_terminal(line)) for line in export.header_lines(plan)]
+    lines = [Text(for_terminal(line)) for line in wording.header_lines(plan)]
     if plain:
         return Group(title, *lines, Text(""))
     return Group(Panel(Group(title, *lines), box=box.ROUNDED, padding=(0, 1)), Text(""))
@@ -173,10 +173,10 @@ def focus_section(plan: Plan, *, plain: bool = False) -> RenderableType:
 def scores_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     if not plan.dimensions:
         return section("Where you stand", [indent(Text("No dimension was scored."))], plain=plain)
-    rows = [ScoreRow(d.label, d.score, d.level) for d in export.shown_dimensions(plan)]
+    rows = [ScoreRow(d.label, d.score, d.level) for d in wording.shown_dimensions(plan)]
     note = Text("Scores run from 0 to 100; higher scores need more attention.", style="dim")
     body: list[RenderableType] = [indent(note), indent(ScoreChart(rows, plain=plain))]
-    quiet = export.unreported_events_line(plan)
+    quiet = wording.unreported_events_line(plan)
     if quiet:
         body.append(indent(data(quiet, "dim")))
     return section("Where you stand", body, plain=plain)
@@ -193,10 +193,10 @@ def _explanation(explanation: Explanation) -> RenderableType:
         body = Text.assemble(data(item.prompt), "\n", ("answered: ", "dim"), data(item.answer))
         if item.reverse:
             body.append(" (reverse-scored)", style="italic")
-        grid.add_row(Text(f"+{export.number(item.added)} of {export.number(item.most)}"), body)
+        grid.add_row(Text(f"+{wording.number(item.added)} of {wording.number(item.most)}"), body)
     added = sum(item.added for item in explanation.items)
     most = sum(item.most for item in explanation.items)
-    total = f"{export.number(added)} of {export.number(most)}"
+    total = f"{wording.number(added)} of {wording.number(most)}"
     grid.add_row(Text(total, style="bold"), Text(f"in all: {explanation.score} of 100"))
     return Group(title, indent(grid))
 
@@ -224,12 +224,12 @@ def actions_section(
     if not plan.actions:
         nothing = Text("Nothing needs action now: no dimension reached moderate.")
         return section("Actions", [indent(nothing)], plain=plain)
-    labels = export.dimension_labels(plan)
+    labels = wording.dimension_labels(plan)
     body: list[RenderableType] = []
-    for horizon, indexes in export.actions_by_horizon(plan):
+    for horizon, indexes in wording.actions_by_horizon(plan):
         if body:
             body.append(Text(""))
-        body.append(indent(Text(export.HORIZON_TITLES[horizon], style="bold")))
+        body.append(indent(Text(wording.HORIZON_TITLES[horizon], style="bold")))
         items = []
         shown = indexes if per_horizon is None else indexes[:per_horizon]
         for index in shown:
@@ -248,7 +248,7 @@ def actions_section(
 
 
 def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
-    block = export.roi_block(plan)
+    block = wording.roi_block(plan)
     if block is None:
         return None
     title = "Does the degree pay?"
@@ -257,7 +257,7 @@ def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
     from careercoach.ui import roi_report
 
     result, scenarios = block.result, block.scenarios
-    inputs = Text(for_terminal(export.roi_input_line(result)), style="dim")
+    inputs = Text(for_terminal(wording.roi_input_line(result)), style="dim")
     if plain:
         lines = AtWidth(
             lambda width: Text(
@@ -279,7 +279,7 @@ def verdicts_section(plan: Plan, *, plain: bool = False) -> RenderableType:
             indent(
                 Text.assemble(
                     data(verdict.bank, "bold"),
-                    (f": the evidence {export.LEANING_WORDS[verdict.leaning]}", "bold"),
+                    (f": the evidence {wording.LEANING_WORDS[verdict.leaning]}", "bold"),
                 )
             )
         )
@@ -304,7 +304,7 @@ def warnings_section(plan: Plan, *, plain: bool = False) -> RenderableType:
 
 
 def checkin_section(plan: Plan, *, plain: bool = False) -> RenderableType:
-    first, *rest = export.checkin_lines(plan)
+    first, *rest = wording.checkin_lines(plan)
     body: list[RenderableType] = [indent(data(first, "bold"))]
     body += [indent(data(line)) for line in rest]
     return Group(heading("Next check-in", plain=plain), *body)

@@ -1,0 +1,271 @@
+"""The plan as one self-contained HTML page (pure: a string)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from careercoach.core.dates import local_time
+from careercoach.safe_text import clean, for_html
+from careercoach.ui.markdown_export import explain_rows
+from careercoach.ui.plan_wording import (
+    HORIZON_TITLES,
+    LEANING_WORDS,
+    PRIVACY_NOTE,
+    actions_by_horizon,
+    checkin_lines,
+    dimension_labels,
+    header_lines,
+    roi_block,
+    roi_input_line,
+    roi_scenario_rows,
+    roi_summary_rows,
+    roi_verdict,
+    shown_dimensions,
+    unreported_events_line,
+)
+
+if TYPE_CHECKING:
+    from careercoach.core.models import Explanation, Plan
+
+_CSS = """
+:root { color-scheme: light; --ink: #1c1e21; --muted: #5b6169; --rule: #d5d9de;
+  --track: #eceff2; --high: #b3261e; --moderate: #a15c00; --low: #2e7d32; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+  sans-serif; color: var(--ink); background: #fff; max-width: 48rem; margin: 2rem auto;
+  padding: 0 1.25rem; }
+h1 { font-size: 1.75rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 2px solid var(--rule); }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+p { margin: .4rem 0; }
+.meta { color: var(--muted); margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--rule);
+  vertical-align: top; }
+th { font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.level { font-weight: 600; }
+.level-high { color: var(--high); }
+.level-moderate { color: var(--moderate); }
+.level-low { color: var(--low); }
+figure { margin: .5rem 0 1rem; }
+figcaption { color: var(--muted); font-size: .875rem; }
+svg.chart { width: 100%; height: auto; display: block; }
+svg.chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  fill: var(--ink); }
+svg.chart .track { fill: var(--track); }
+svg.chart .tick { stroke: #aab1b9; stroke-dasharray: 2 3; }
+svg.chart .bar-high { fill: var(--high); }
+svg.chart .bar-moderate { fill: var(--moderate); }
+svg.chart .bar-low { fill: var(--low); }
+ol.focus li { margin-bottom: .4rem; }
+ul.tasks { list-style: none; padding-left: 0; }
+ul.tasks li { margin: .35rem 0; }
+ul.tasks label { display: flex; gap: .6rem; align-items: flex-start; }
+ul.tasks input { width: 1.05rem; height: 1.05rem; margin: .2rem 0 0; flex: none; }
+.for { color: var(--muted); }
+.warning { border-left: 4px solid var(--moderate); padding: .2rem .8rem; }
+.checkin { font-size: 1.1rem; font-weight: 600; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
+  border-top: 1px solid var(--rule); padding-top: .5rem; }
+@media print {
+  @page { margin: 16mm; }
+  body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
+  h2, h3 { break-after: avoid; }
+  tr, li, figure, p { break-inside: avoid; }
+  svg.chart { width: 72%; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+_CHART_LABEL_CHARS = 40
+_ROW = 26
+
+
+def _svg_chart(plan: Plan) -> str:
+    """The dimension scores as horizontal bars (inline SVG, no external anything)."""
+    label_w, bar_x, bar_w = 270, 280, 300
+    shown = shown_dimensions(plan)
+    height = _ROW * len(shown) + 24
+    parts = [
+        f'<svg class="chart" viewBox="0 0 700 {height}" role="img" aria-labelledby="chart-title">',
+        '<title id="chart-title">Your scores, 0 to 100, highest first</title>',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        x = bar_x + bar_w * tick / 100
+        parts.append(
+            f'<line class="tick" x1="{x:g}" y1="4" x2="{x:g}" y2="{height - 18}"></line>'
+            f'<text x="{x:g}" y="{height - 4}" text-anchor="middle">{tick}</text>'
+        )
+    for row, d in enumerate(shown):
+        y = 6 + row * _ROW
+        label = clean(d.label)
+        short = label if len(label) <= _CHART_LABEL_CHARS else label[: _CHART_LABEL_CHARS - 1] + "…"
+        width = bar_w * max(0, min(100, d.score)) / 100
+        parts.append(
+            f"<g><title>{for_html(label)}: {d.score} ({d.level})</title>"
+            f'<text x="{label_w}" y="{y + 15}" text-anchor="end">{for_html(short)}</text>'
+            f'<rect class="track" x="{bar_x}" y="{y + 2}" width="{bar_w}" height="16"></rect>'
+            f'<rect class="bar-{d.level}" x="{bar_x}" y="{y + 2}" width="{width:g}" '
+            f'height="16"></rect>'
+            f'<text x="{bar_x + bar_w + 8}" y="{y + 15}">{d.score} {d.level}</text></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _html_table(head: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> str:
+    """A table of already-escaped cells; ``align``: l or r (numbers) per column."""
+
+    def cls(i: int) -> str:
+        return ' class="num"' if align[i] == "r" else ""
+
+    out = ["<table>"]
+    out.append(
+        "<thead><tr>"
+        + "".join(f"<th{cls(i)}>{h}</th>" for i, h in enumerate(head))
+        + "</tr></thead>"
+    )
+    out.append("<tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _level(level: str) -> str:
+    return f'<span class="level level-{level}">{level}</span>'
+
+
+def _html_explain(explanation: Explanation) -> str:
+    title = f"<h3>{for_html(explanation.label)} ({explanation.score})</h3>"
+    if not explanation.items:
+        return title + "\n<p>No answer fed this score.</p>"
+    rows = explain_rows(explanation, for_html, " <em>(reverse-scored)</em>", "<strong>{}</strong>")
+    return title + "\n" + _html_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows)
+
+
+def to_html(plan: Plan, *, explain: bool = False) -> str:
+    """One self-contained page: inline CSS and SVG, no script, no external request
+    (a Content-Security-Policy forbids any), and a print stylesheet."""
+    h = for_html
+    finished = local_time(plan.finished_at).date()
+    body: list[str] = [
+        "<header>",
+        "<h1>Your career action plan</h1>",
+        *(f'<p class="meta">{h(line)}</p>' for line in header_lines(plan)),
+        "</header>",
+    ]
+    if plan.focus:
+        body += ['<section id="focus">', "<h2>Focus first</h2>", '<ol class="focus">']
+        body += [f"<li><strong>{h(f.label)}</strong>: {h(f.why)}</li>" for f in plan.focus]
+        body += ["</ol>", "</section>"]
+
+    body += ['<section id="scores">', "<h2>Where you stand</h2>"]
+    if plan.dimensions:
+        body += [
+            "<figure>",
+            _svg_chart(plan),
+            "<figcaption>Higher scores need more attention.</figcaption>",
+            "</figure>",
+        ]
+        rows = [
+            [h(d.label), str(d.score), _level(d.level), h(d.bank)] for d in shown_dimensions(plan)
+        ]
+        body.append(_html_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows))
+        quiet = unreported_events_line(plan)
+        if quiet:
+            body.append(f"<p>{h(quiet)}</p>")
+    else:
+        body.append("<p>No dimension was scored.</p>")
+    body.append("</section>")
+
+    if explain:
+        body += ['<section id="explain">', "<h2>How each score was made</h2>"]
+        if plan.explain:
+            body += [_html_explain(e) for e in plan.explain]
+        else:
+            body.append("<p>This plan holds no explanation of its scores.</p>")
+        body.append("</section>")
+
+    body += ['<section id="actions">', "<h2>Actions</h2>"]
+    if plan.actions:
+        labels = dimension_labels(plan)
+        for horizon, indexes in actions_by_horizon(plan):
+            body += [f"<h3>{HORIZON_TITLES[horizon]}</h3>", '<ul class="tasks">']
+            for index in indexes:
+                action = plan.actions[index]
+                checked = " checked" if action.done else ""
+                label = labels.get((action.bank, action.dimension), action.dimension)
+                body.append(
+                    f'<li><label><input type="checkbox"{checked}>'
+                    f'<span>{h(action.text)} <span class="for">({h(label)})</span></span>'
+                    "</label></li>"
+                )
+            body.append("</ul>")
+    else:
+        body.append("<p>Nothing needs action now: no dimension reached moderate.</p>")
+    body.append("</section>")
+
+    block = roi_block(plan)
+    if block is not None:
+        body += ['<section id="roi">', "<h2>Does the degree pay?</h2>"]
+        if isinstance(block, str):
+            body.append(f"<p>{h(block)}</p>")
+        else:
+            rows = [[h(label), h(value)] for label, value in roi_summary_rows(block.result)]
+            body.append(_html_table(("", "Amount"), "lr", rows))
+            body.append(f"<p>{h(roi_verdict(block.result))}</p>")
+            body.append(f'<p class="meta">{h(roi_input_line(block.result))}</p>')
+            rows = [[h(c) for c in row] for row in roi_scenario_rows(block)]
+            body.append(_html_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows))
+        body.append("</section>")
+
+    if plan.verdicts:
+        body += ['<section id="verdicts">', "<h2>Which way the evidence points</h2>"]
+        for verdict in plan.verdicts:
+            body.append(
+                f"<h3>{h(verdict.bank)}: the evidence {LEANING_WORDS[verdict.leaning]}</h3>"
+            )
+            body.append(f"<p>{h(verdict.text)}</p>")
+            if verdict.because:
+                body.append("<p>Because:</p><ul>")
+                body += [f"<li>{h(reason)}</li>" for reason in verdict.because]
+                body.append("</ul>")
+        body.append("</section>")
+
+    if plan.strengths:
+        body += ['<section id="strengths">', "<h2>Strengths</h2>", "<ul>"]
+        body += [f"<li><strong>{h(s.label)}</strong>: {h(s.text)}</li>" for s in plan.strengths]
+        body += ["</ul>", "</section>"]
+
+    if plan.warnings:
+        body += ['<section id="warnings">', "<h2>Answer quality</h2>"]
+        body += [f'<p class="warning">{h(w)}</p>' for w in plan.warnings]
+        body.append("</section>")
+
+    lines = checkin_lines(plan)
+    body += ['<section id="checkin">', "<h2>Next check-in</h2>"]
+    body.append(f'<p class="checkin">{h(lines[0])}</p>')
+    body += [f"<p>{h(line)}</p>" for line in lines[1:]]
+    body.append("</section>")
+    body.append(f"<footer>{h(PRIVACY_NOTE.format(version=plan.tool_version))}</footer>")
+
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="careercoach">',
+        f"<title>Career action plan, {finished.isoformat()}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+    ]
+    return "\n".join([*head, *body, "</main>", "</body>", "</html>"]) + "\n"

@@ -1,0 +1,159 @@
+"""The plan as GitHub-flavoured Markdown (pure: a string)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from careercoach.safe_text import for_markdown
+from careercoach.ui.plan_wording import (
+    HORIZON_TITLES,
+    LEANING_WORDS,
+    PRIVACY_NOTE,
+    actions_by_horizon,
+    checkin_lines,
+    dimension_labels,
+    header_lines,
+    number,
+    roi_block,
+    roi_input_line,
+    roi_scenario_rows,
+    roi_summary_rows,
+    roi_verdict,
+    shown_dimensions,
+    unreported_events_line,
+)
+
+if TYPE_CHECKING:
+    from careercoach.core.models import Explanation, Plan
+
+
+def _md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md_table(head: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> list[str]:
+    """A GFM table; ``align`` has one letter a column: l(eft) or r(ight)."""
+    rule = ["---:" if a == "r" else "---" for a in align]
+    return [_md_row(head), _md_row(rule), *(_md_row(row) for row in rows)]
+
+
+def explain_rows(
+    explanation: Explanation, escape: Callable[[str], str], reverse: str, bold: str
+) -> list[list[str]]:
+    """One row per answer (question, answer, added, out of) and a total row; ``bold`` is
+    a format with one ``{}`` for the total's words, ``reverse`` the reverse-scored mark."""
+    rows = [
+        [
+            escape(item.prompt) + (reverse if item.reverse else ""),
+            escape(item.answer),
+            number(item.added),
+            number(item.most),
+        ]
+        for item in explanation.items
+    ]
+    added = sum(item.added for item in explanation.items)
+    most = sum(item.most for item in explanation.items)
+    rows.append([bold.format("Total"), "", number(added), number(most)])
+    return rows
+
+
+def _md_explain(explanation: Explanation) -> list[str]:
+    lines = [f"### {for_markdown(explanation.label)} ({explanation.score})", ""]
+    if not explanation.items:
+        return [*lines, "No answer fed this score.", ""]
+    rows = explain_rows(explanation, for_markdown, " *(reverse-scored)*", "**{}**")
+    rows[-1][2:] = [f"**{rows[-1][2]}**", f"**{rows[-1][3]}**"]
+    return [*lines, *_md_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows), ""]
+
+
+def to_markdown(plan: Plan, *, explain: bool = False) -> str:
+    """GitHub-flavoured Markdown: headings, the findings as a table, the actions as task
+    lists by horizon, the ROI tables, verdicts, strengths, warnings and the check-in.
+
+    Text from banks and answers is escaped with ``safe_text.for_markdown``, so it shows
+    literally and cannot open a heading, table, link, image or HTML of its own.
+    """
+    md = for_markdown
+    out: list[str] = ["# Your career action plan", ""]
+    for line in header_lines(plan):
+        out += [md(line), ""]
+
+    if plan.focus:
+        out += ["## Focus first", ""]
+        for n, focus in enumerate(plan.focus, 1):
+            out.append(f"{n}. **{md(focus.label)}**: {md(focus.why)}")
+        out.append("")
+
+    out += ["## Where you stand", ""]
+    if plan.dimensions:
+        shown = shown_dimensions(plan)
+        rows = [[md(d.label), str(d.score), d.level, md(d.bank)] for d in shown]
+        out += _md_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows)
+        out += ["", "Higher scores need more attention."]
+        quiet = unreported_events_line(plan)
+        if quiet:
+            out += ["", md(quiet)]
+    else:
+        out.append("No dimension was scored.")
+    out.append("")
+
+    if explain:
+        out += ["## How each score was made", ""]
+        if plan.explain:
+            for explanation in plan.explain:
+                out += _md_explain(explanation)
+        else:
+            out += ["This plan holds no explanation of its scores.", ""]
+
+    out += ["## Actions", ""]
+    if plan.actions:
+        labels = dimension_labels(plan)
+        for horizon, indexes in actions_by_horizon(plan):
+            out += [f"### {HORIZON_TITLES[horizon]}", ""]
+            for index in indexes:
+                action = plan.actions[index]
+                box = "[x]" if action.done else "[ ]"
+                label = labels.get((action.bank, action.dimension), action.dimension)
+                out.append(f"- {box} {md(action.text)} *({md(label)})*")
+            out.append("")
+    else:
+        out += ["Nothing needs action now: no dimension reached moderate.", ""]
+
+    block = roi_block(plan)
+    if block is not None:
+        out += ["## Does the degree pay?", ""]
+        if isinstance(block, str):
+            out += [md(block), ""]
+        else:
+            out += _md_table(("", "Amount"), "lr", roi_summary_rows(block.result))
+            out += ["", md(roi_verdict(block.result)), "", md(roi_input_line(block.result)), ""]
+            rows = [[md(case), *figures] for case, *figures in roi_scenario_rows(block)]
+            out += _md_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows)
+            out.append("")
+
+    if plan.verdicts:
+        out += ["## Which way the evidence points", ""]
+        for verdict in plan.verdicts:
+            out += [f"**{md(verdict.bank)}**: the evidence {LEANING_WORDS[verdict.leaning]}.", ""]
+            out += [md(verdict.text), ""]
+            if verdict.because:
+                out += ["Because:", "", *(f"- {md(reason)}" for reason in verdict.because), ""]
+
+    if plan.strengths:
+        out += ["## Strengths", ""]
+        out += [f"- **{md(s.label)}**: {md(s.text)}" for s in plan.strengths]
+        out.append("")
+
+    if plan.warnings:
+        out += ["## Answer quality", ""]
+        out += [f"- {md(warning)}" for warning in plan.warnings]
+        out.append("")
+
+    out += ["## Next check-in", ""]
+    lines = checkin_lines(plan)
+    out += [f"**{md(lines[0])}**", ""]
+    for line in lines[1:]:
+        out += [md(line), ""]
+    out += ["---", "", md(PRIVACY_NOTE.format(version=plan.tool_version))]
+    return "\n".join(out) + "\n"
