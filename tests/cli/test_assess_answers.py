@@ -66,10 +66,10 @@ def test_a_valid_file_prints_the_plan_and_stores_it() -> None:
     assert "Scored 100 of 100 (high). Few people know your work." in lines
     assert "Drive " + "█" * 34 + "░" * 16 + "  67  high" in lines
     assert "Reach " + "█" * 50 + " 100  high" in lines
-    assert [line for line in lines if line.startswith("[ ] ")] == [
-        "[ ] Write down one goal for the year. (Drive)",
-        "[ ] Meet one new person a week. (Reach)",
-        "[ ] Finish one big thing. (Drive)",
+    assert [line for line in lines if "[ ] " in line] == [
+        "1. [ ] Write down one goal for the year. (Drive)",
+        "2. [ ] Meet one new person a week. (Reach)",
+        "3. [ ] Finish one big thing. (Drive)",
     ]
     assert lines[-1] == "Saved as assessment 1. See it again with: careercoach plan"
     assert result.stderr == ""
@@ -347,7 +347,7 @@ def test_bank_text_is_printed_harmlessly(bank_dir: Path, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "  1. ]0;owned[bold]D[/]\n" in result.stdout
-    assert "  [ ] Run[2J now (]0;owned[bold]D[/])" in result.stdout
+    assert "  1. [ ] Run[2J now (]0;owned[bold]D[/])" in result.stdout
 
 
 # -- the built-in banks, end to end -----------------------------------------------------

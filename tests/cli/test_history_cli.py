@@ -254,7 +254,7 @@ def test_plan_done_marks_and_the_plan_shows_it(tmp_path: Path) -> None:
         ("reach_month", True),
         ("drive_quarter", False),
     ]
-    assert "  [x] Write down one goal for the year. (Drive)" in cli("plan", "--plain").stdout
+    assert "  1. [x] Write down one goal for the year. (Drive)" in cli("plan", "--plain").stdout
 
 
 def test_plan_done_unknown_action(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from syrupy.assertion import SnapshotAssertion
 
 from careercoach.core.dates import span_text
 from careercoach.core.models import Plan
@@ -29,8 +30,6 @@ from careercoach.ui.plan_wording import previous_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "fixtures" / "plans"
-SNAPSHOTS = ROOT / "snapshots"
-UPDATE = os.environ.get("CAREERCOACH_UPDATE_SNAPSHOTS") == "1"
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 PLAN_HEADINGS = [
@@ -51,17 +50,9 @@ PLAN_HEADINGS = [
 pytestmark = pytest.mark.usefixtures("utc")
 
 
-def check_snapshot(path: Path, text: str) -> None:
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"no snapshot {path}: run with CAREERCOACH_UPDATE_SNAPSHOTS=1 to write it")
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} changed (read the diff)"
-
-
-def test_sample_plan_is_what_the_engine_makes_of_the_answers() -> None:
-    """tests/fixtures/plans/sample.json: the built-in banks + answers.yaml, fixed dates."""
+def test_builtin_banks_plan_snapshot(md_snapshot: SnapshotAssertion) -> None:
+    """The one snapshot made of the built-in banks (tests/fixtures/plans/answers.yaml,
+    fixed dates): editing a built-in bank's wording changes this one, and no other."""
     answers = yaml.safe_load((PLANS / "answers.yaml").read_text(encoding="utf-8"))
     banks = {loaded.bank.id: loaded.bank for loaded in load_banks()}
     plan = build_plan(
@@ -71,7 +62,7 @@ def test_sample_plan_is_what_the_engine_makes_of_the_answers() -> None:
         tool_version="0.1.0",
         tz=UTC,
     ).model_copy(update={"previous_finished_at": "2026-08-20T18:30:00+00:00"})
-    check_snapshot(PLANS / "sample.json", to_json(plan))
+    assert to_markdown(plan) == md_snapshot
 
 
 # -- Markdown -------------------------------------------------------------------------
@@ -99,27 +90,72 @@ def task_items(tokens: list[Token]) -> list[str]:
     return found
 
 
-def test_markdown_snapshot(sample: Plan) -> None:
-    check_snapshot(SNAPSHOTS / "plan.md", to_markdown(sample))
+def test_markdown_snapshot(coach: Plan, md_snapshot: SnapshotAssertion) -> None:
+    assert to_markdown(coach) == md_snapshot
 
 
-def test_markdown_structure(sample: Plan) -> None:
+def test_html_snapshot(coach: Plan, html_snapshot: SnapshotAssertion) -> None:
+    assert to_html(coach) == html_snapshot
+
+
+def test_markdown_structure(coach: Plan) -> None:
+    tokens = MD.parse(to_markdown(coach))
+    assert headings(tokens) == [
+        "Your career action plan",
+        "Your commitments",
+        "In your words",
+        "Focus first",
+        "Where you stand",
+        "Actions",
+        "This week",
+        "This month",
+        "This quarter",
+        "More that applies",
+        "This week",
+        "Does the degree pay?",
+        "Which way the evidence points",
+        "Strengths",
+        "Next check-in",
+    ]
+    items = task_items(tokens)
+    assert len(items) == len(coach.actions) + len(coach.more_actions) == 8
+    assert items[:3] == [
+        "[ ] **1.** Write down the last three moves you wanted, and why each did not happen. "
+        "*(Standing still)*",
+        "[ ] **2.** Within the new boss's first month, ask what they most want to achieve this "
+        "year. *(A new boss)*",
+        "[x] **3.** For one week, note each day the time spent on things that are not your job. "
+        "*(Boredom)*",
+    ]
+    assert items[6] == (  # more that applies: no number, plan --done does not know it
+        "[ ] Watch the colleague best at the new tool work for thirty minutes. "
+        "*(Falling behind on tools)*"
+    )
+    tables = [t for t in tokens if t.type == "table_open"]
+    assert len(tables) == 3  # findings, ROI summary, what-if
+    inline = [t.content for t in tokens if t.type == "inline"]
+    assert (
+        "**1.** Write down the last three moves you wanted, and why each did not happen.\\\n"
+        "By Friday 11 December 2026. If the week fills up, then I write them on Thursday at four."
+    ) in inline
+    assert (
+        "**4.** Ask someone two levels up what they would need to see from you.\\\n"
+        "By Friday 15 January 2027."
+    ) in inline
+    assert "\u201cOwning something from start to finish again.\u201d" in inline
+    assert "*What would make work worth it again? (work)*" in inline
+    assert "Net present value" in inline and "+207,900" in inline
+    assert "**Monday 4 January 2027 (4 weeks after this assessment).**" in inline
+
+
+def test_markdown_of_a_plan_without_commitments_or_own_words(sample: Plan) -> None:
     tokens = MD.parse(to_markdown(sample))
     assert headings(tokens) == PLAN_HEADINGS
     assert len(task_items(tokens)) == len(sample.actions) == 6
     assert task_items(tokens)[0] == (
-        "[ ] For one week, note each day how much time you spend on things that are not "
+        "[ ] **1.** For one week, note each day how much time you spend on things that are not "
         "your job. The total shows how visible your boredom is to others. *(Boredom)*"
     )
-    tables = [t for t in tokens if t.type == "table_open"]
-    assert len(tables) == 3  # findings, ROI summary, what-if
-    findings_rows = sum(1 for t in tokens if t.type == "tr_open")
-    # 23 dimensions, 7 of them new-eyes events that did not happen: one line, not 7 rows
-    assert findings_rows == (1 + 16) + (1 + 5) + (1 + 6)
-    inline = [t.content for t in tokens if t.type == "inline"]
-    assert "Boredom" in inline
-    assert "Net present value" in inline and "+134,484" in inline
-    assert "**Tuesday 22 December 2026 (4 weeks after this assessment).**" in inline
 
 
 def test_markdown_explain_adds_a_table_per_dimension(sample: Plan) -> None:
@@ -136,6 +172,8 @@ def test_markdown_injection_builds_nothing_from_data(injection: Plan) -> None:
     tokens = MD.parse(text)
     assert headings(tokens) == [
         "Your career action plan",
+        "Your commitments",
+        "In your words",
         "Focus first",
         "Where you stand",
         "How each score was made",
@@ -161,6 +199,9 @@ def test_markdown_injection_builds_nothing_from_data(injection: Plan) -> None:
     visible = "".join(t.content for t in walk(tokens) if t.type == "text")
     assert "Fake task # heading | cell [link](javascript:x) <img src=x onerror=alert(1)>" in visible
     assert "![](http://x) [bold red]x[/] [/] ]0;title [2J 31m evil" in visible
+    # a written answer over several lines is one quoted paragraph, whatever it holds
+    assert sum(1 for t in tokens if t.type == "blockquote_open") == 1
+    assert "evil > not a quote # not a heading </blockquote>\u201d" in visible
     for raw in ("http://", "www.", "\x1b", "\x9b", "\u202e"):
         assert raw not in text
     assert not re.search(r"(?<!\\)<", text)  # every < from data is escaped
@@ -184,7 +225,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "section", "footer",
     "h1", "h2", "h3", "p", "ol", "ul", "li", "strong", "em", "span", "label", "input",
     "figure", "figcaption", "svg", "g", "rect", "line", "text", "table", "thead", "tbody",
-    "tr", "th", "td",
+    "tr", "th", "td", "blockquote", "br",
 }  # fmt: skip
 
 
@@ -241,6 +282,7 @@ def test_html_injection_is_text(injection: Plan) -> None:
     assert "img" not in parsed.tags
     assert not [name for name, _ in parsed.attrs if name.startswith("on")]
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert parsed.tags.count("blockquote") == 1  # the written answer's </blockquote> is text
     for raw in ("\x1b", "\x9b", "\x07", "\u202e"):
         assert raw not in html
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
+from syrupy.assertion import SnapshotAssertion
 
 from careercoach.core.models import Plan
 from careercoach.ui.console import make_console
@@ -18,8 +18,6 @@ from careercoach.ui.render import ScoreChart, ScoreRow, bar, plan_view
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "fixtures" / "plans"
-SNAPSHOTS = ROOT / "snapshots"
-UPDATE = os.environ.get("CAREERCOACH_UPDATE_SNAPSHOTS") == "1"
 
 BOX_DRAWING = re.compile("[\u2500-\u259f]")  # box drawing, block elements, shades
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -45,30 +43,20 @@ def render(
     return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
 
-def assert_snapshot(name: str, text: str) -> None:
-    path = SNAPSHOTS / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"no snapshot {path}: run with CAREERCOACH_UPDATE_SNAPSHOTS=1 to write it")
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed (read the diff)"
-
-
-# -- snapshots ------------------------------------------------------------------------
+# -- snapshots (of a plan from the tests' own banks) ----------------------------------
 
 
 @pytest.mark.parametrize("width", [80, 120])
-def test_terminal_view_snapshot(sample: Plan, width: int) -> None:
-    assert_snapshot(f"plan-{width}.txt", render(sample, width))
+def test_terminal_view_snapshot(coach: Plan, width: int, text_snapshot: SnapshotAssertion) -> None:
+    assert render(coach, width) == text_snapshot
 
 
-def test_plain_view_snapshot(sample: Plan) -> None:
-    assert_snapshot("plan-plain-80.txt", render(sample, 80, plain=True))
+def test_plain_view_snapshot(coach: Plan, text_snapshot: SnapshotAssertion) -> None:
+    assert render(coach, 80, plain=True) == text_snapshot
 
 
-def test_explain_view_snapshot(sample: Plan) -> None:
-    assert_snapshot("plan-explain-80.txt", render(sample, 80, explain=True))
+def test_explain_view_snapshot(coach: Plan, text_snapshot: SnapshotAssertion) -> None:
+    assert render(coach, 80, explain=True) == text_snapshot
 
 
 # -- what a person notices ------------------------------------------------------------
@@ -215,8 +203,10 @@ def test_injection_is_shown_literally(injection: Plan, plain: bool) -> None:
     assert "<img src=x onerror=alert(1)>" in out
     assert "[link](javascript:x)" in out
     assert "]0;title [2J 31m evil" in out
-    # the label appears in the focus list, the chart, the explanation and two actions
-    assert out.count("Alpha # heading | cell [link](javascript:x)") == 5
+    # the label appears in the focus list, the chart, the explanation, two actions and
+    # beside the written answer it belongs to
+    assert out.count("Alpha # heading | cell [link](javascript:x)") == 6
+    assert "evil > not a quote # not a heading </blockquote>\u201d" in out
 
 
 def test_injection_with_colour_sends_only_rich_styles(injection: Plan) -> None:

@@ -31,6 +31,7 @@ from careercoach.core.models import (
     Strength,
     Verdict,
 )
+from careercoach.core.own_words import own_words
 from careercoach.core.scoring import BankResult, DimensionResult, describe_answer
 from careercoach.core.selection import (
     MAX_ACTIONS,
@@ -487,4 +488,5 @@ def build_plan(
         recheck_banks=list(when.recheck),
         explain=explanations(ranked),
         more_actions=more_actions,
+        own_words=own_words(results),
     )

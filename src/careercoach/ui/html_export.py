@@ -9,13 +9,24 @@ from careercoach.core.dates import local_time
 from careercoach.safe_text import clean, for_html
 from careercoach.ui.markdown_export import explain_rows
 from careercoach.ui.plan_wording import (
+    CALENDAR_HINT,
+    COMMITMENTS_TITLE,
     HORIZON_TITLES,
     LEANING_WORDS,
+    MORE_ACTIONS_TITLE,
+    NO_ACTIONS,
+    OWN_WORDS_TITLE,
     PRIVACY_NOTE,
+    TITLE,
+    action_label,
+    action_marker,
     actions_by_horizon,
     checkin_lines,
-    dimension_labels,
+    commitment_lines,
     header_lines,
+    more_by_horizon,
+    own_words_source,
+    quoted,
     roi_block,
     roi_input_line,
     roi_scenario_rows,
@@ -26,7 +37,7 @@ from careercoach.ui.plan_wording import (
 )
 
 if TYPE_CHECKING:
-    from careercoach.core.models import Explanation, Plan
+    from careercoach.core.models import Explanation, Plan, PlannedAction
 
 _CSS = """
 :root { color-scheme: light; --ink: #1c1e21; --muted: #5b6169; --rule: #d5d9de;
@@ -66,6 +77,12 @@ ul.tasks li { margin: .35rem 0; }
 ul.tasks label { display: flex; gap: .6rem; align-items: flex-start; }
 ul.tasks input { width: 1.05rem; height: 1.05rem; margin: .2rem 0 0; flex: none; }
 .for { color: var(--muted); }
+.number { font-weight: 600; font-variant-numeric: tabular-nums; }
+ul.commitments { padding-left: 1.2rem; }
+ul.commitments li { margin: .4rem 0; }
+blockquote { margin: .6rem 0; padding: .1rem .9rem; border-left: 4px solid var(--rule); }
+blockquote p { margin: .2rem 0; font-style: italic; }
+blockquote p.source { font-style: normal; color: var(--muted); font-size: .9rem; }
 .warning { border-left: 4px solid var(--moderate); padding: .2rem .8rem; }
 .checkin { font-size: 1.1rem; font-weight: 600; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
@@ -147,6 +164,63 @@ def _html_explain(explanation: Explanation) -> str:
     return title + "\n" + _html_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows)
 
 
+def _html_action_items(plan: Plan, actions: Sequence[PlannedAction]) -> list[str]:
+    items = ['<ul class="tasks">']
+    for action in actions:
+        checked = " checked" if action.done else ""
+        marker = action_marker(action)
+        number_part = f'<span class="number">{marker}</span> ' if marker else ""
+        items.append(
+            f'<li><label><input type="checkbox"{checked}>'
+            f"<span>{number_part}{for_html(action.text)} "
+            f'<span class="for">({for_html(action_label(plan, action))})</span></span>'
+            "</label></li>"
+        )
+    return [*items, "</ul>"]
+
+
+def _html_actions(plan: Plan) -> list[str]:
+    body = ['<section id="actions">', "<h2>Actions</h2>"]
+    if not plan.actions:
+        body.append(f"<p>{NO_ACTIONS}</p>")
+    for horizon, indexes in actions_by_horizon(plan):
+        body.append(f"<h3>{HORIZON_TITLES[horizon]}</h3>")
+        body += _html_action_items(plan, [plan.actions[index] for index in indexes])
+    body.append("</section>")
+    if plan.more_actions:
+        body += ['<section id="more-actions">', f"<h2>{MORE_ACTIONS_TITLE}</h2>"]
+        for horizon, actions in more_by_horizon(plan):
+            body.append(f"<h3>{HORIZON_TITLES[horizon]}</h3>")
+            body += _html_action_items(plan, actions)
+        body.append("</section>")
+    return body
+
+
+def _html_commitments(plan: Plan) -> list[str]:
+    body = [
+        '<section id="commitments">',
+        f"<h2>{COMMITMENTS_TITLE}</h2>",
+        '<ul class="commitments">',
+    ]
+    for commitment in plan.commitments:
+        text, tail = commitment_lines(commitment)
+        body.append(
+            f'<li><span class="number">{commitment.number}.</span> '
+            f"<strong>{for_html(text)}</strong><br>{for_html(tail)}</li>"
+        )
+    return [*body, "</ul>", "</section>"]
+
+
+def _html_own_words(plan: Plan) -> list[str]:
+    body = ['<section id="own-words">', f"<h2>{OWN_WORDS_TITLE}</h2>"]
+    for words in plan.own_words:
+        body.append(
+            f"<blockquote><p>{for_html(quoted(words.text))}</p>"
+            f'<p class="source">{for_html(own_words_source(plan, words))}</p></blockquote>'
+        )
+    return [*body, "</section>"]
+
+
 def to_html(plan: Plan, *, explain: bool = False) -> str:
     """One self-contained page: inline CSS and SVG, no script, no external request
     (a Content-Security-Policy forbids any), and a print stylesheet."""
@@ -154,10 +228,14 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
     finished = local_time(plan.finished_at).date()
     body: list[str] = [
         "<header>",
-        "<h1>Your career action plan</h1>",
+        f"<h1>{TITLE}</h1>",
         *(f'<p class="meta">{h(line)}</p>' for line in header_lines(plan)),
         "</header>",
     ]
+    if plan.commitments:
+        body += _html_commitments(plan)
+    if plan.own_words:
+        body += _html_own_words(plan)
     if plan.focus:
         body += ['<section id="focus">', "<h2>Focus first</h2>", '<ol class="focus">']
         body += [f"<li><strong>{h(f.label)}</strong>: {h(f.why)}</li>" for f in plan.focus]
@@ -190,24 +268,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
             body.append("<p>This plan holds no explanation of its scores.</p>")
         body.append("</section>")
 
-    body += ['<section id="actions">', "<h2>Actions</h2>"]
-    if plan.actions:
-        labels = dimension_labels(plan)
-        for horizon, indexes in actions_by_horizon(plan):
-            body += [f"<h3>{HORIZON_TITLES[horizon]}</h3>", '<ul class="tasks">']
-            for index in indexes:
-                action = plan.actions[index]
-                checked = " checked" if action.done else ""
-                label = labels.get((action.bank, action.dimension), action.dimension)
-                body.append(
-                    f'<li><label><input type="checkbox"{checked}>'
-                    f'<span>{h(action.text)} <span class="for">({h(label)})</span></span>'
-                    "</label></li>"
-                )
-            body.append("</ul>")
-    else:
-        body.append("<p>Nothing needs action now: no dimension reached moderate.</p>")
-    body.append("</section>")
+    body += _html_actions(plan)
 
     block = roi_block(plan)
     if block is not None:
@@ -250,6 +311,8 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
     body += ['<section id="checkin">', "<h2>Next check-in</h2>"]
     body.append(f'<p class="checkin">{h(lines[0])}</p>')
     body += [f"<p>{h(line)}</p>" for line in lines[1:]]
+    if plan.next_checkin is not None:
+        body.append(f'<p class="meta">{h(CALENDAR_HINT)}</p>')
     body.append("</section>")
     body.append(f"<footer>{h(PRIVACY_NOTE.format(version=plan.tool_version))}</footer>")
 

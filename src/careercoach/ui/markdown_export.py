@@ -7,14 +7,25 @@ from typing import TYPE_CHECKING
 
 from careercoach.safe_text import for_markdown
 from careercoach.ui.plan_wording import (
+    CALENDAR_HINT,
+    COMMITMENTS_TITLE,
     HORIZON_TITLES,
     LEANING_WORDS,
+    MORE_ACTIONS_TITLE,
+    NO_ACTIONS,
+    OWN_WORDS_TITLE,
     PRIVACY_NOTE,
+    TITLE,
+    action_label,
+    action_marker,
     actions_by_horizon,
     checkin_lines,
-    dimension_labels,
+    commitment_lines,
     header_lines,
+    more_by_horizon,
     number,
+    own_words_source,
+    quoted,
     roi_block,
     roi_input_line,
     roi_scenario_rows,
@@ -25,7 +36,7 @@ from careercoach.ui.plan_wording import (
 )
 
 if TYPE_CHECKING:
-    from careercoach.core.models import Explanation, Plan
+    from careercoach.core.models import Explanation, Plan, PlannedAction
 
 
 def _md_row(cells: Sequence[str]) -> str:
@@ -67,17 +78,66 @@ def _md_explain(explanation: Explanation) -> list[str]:
     return [*lines, *_md_table(("Question", "Your answer", "Added", "Out of"), "llrr", rows), ""]
 
 
+def _md_actions(plan: Plan, actions: Sequence[PlannedAction]) -> list[str]:
+    """Task items: ``- [ ] **3.** text *(area)*`` (no number for an unnumbered action)."""
+    md = for_markdown
+    lines = []
+    for action in actions:
+        box = "[x]" if action.done else "[ ]"
+        marker = action_marker(action)
+        number_part = f"**{marker}** " if marker else ""
+        label = md(action_label(plan, action))
+        lines.append(f"- {box} {number_part}{md(action.text)} *({label})*")
+    return lines
+
+
+def _md_commitments(plan: Plan) -> list[str]:
+    out = [f"## {COMMITMENTS_TITLE}", ""]
+    for commitment in plan.commitments:
+        text, tail = commitment_lines(commitment)
+        out.append(f"- **{commitment.number}.** {for_markdown(text)}\\")
+        out.append(f"  {for_markdown(tail)}")
+    return [*out, ""]
+
+
+def _md_own_words(plan: Plan) -> list[str]:
+    out = [f"## {OWN_WORDS_TITLE}", ""]
+    for words in plan.own_words:
+        out += [f"> {for_markdown(quoted(words.text))}", ">"]
+        out += [f"> *{for_markdown(own_words_source(plan, words))}*", ""]
+    return out
+
+
+def _md_action_sections(plan: Plan) -> list[str]:
+    out = ["## Actions", ""]
+    if not plan.actions:
+        out += [NO_ACTIONS, ""]
+    for horizon, indexes in actions_by_horizon(plan):
+        out += [f"### {HORIZON_TITLES[horizon]}", ""]
+        out += [*_md_actions(plan, [plan.actions[index] for index in indexes]), ""]
+    if plan.more_actions:
+        out += [f"## {MORE_ACTIONS_TITLE}", ""]
+        for horizon, actions in more_by_horizon(plan):
+            out += [f"### {HORIZON_TITLES[horizon]}", "", *_md_actions(plan, actions), ""]
+    return out
+
+
 def to_markdown(plan: Plan, *, explain: bool = False) -> str:
-    """GitHub-flavoured Markdown: headings, the findings as a table, the actions as task
-    lists by horizon, the ROI tables, verdicts, strengths, warnings and the check-in.
+    """GitHub-flavoured Markdown: headings, the commitments, the person's own words, the
+    findings as a table, the numbered actions as task lists by horizon, the ROI tables,
+    verdicts, strengths, warnings and the check-in.
 
     Text from banks and answers is escaped with ``safe_text.for_markdown``, so it shows
     literally and cannot open a heading, table, link, image or HTML of its own.
     """
     md = for_markdown
-    out: list[str] = ["# Your career action plan", ""]
+    out: list[str] = [f"# {TITLE}", ""]
     for line in header_lines(plan):
         out += [md(line), ""]
+    if plan.commitments:
+        out += _md_commitments(plan)
+    if plan.own_words:
+        out += _md_own_words(plan)
 
     if plan.focus:
         out += ["## Focus first", ""]
@@ -106,20 +166,15 @@ def to_markdown(plan: Plan, *, explain: bool = False) -> str:
         else:
             out += ["This plan holds no explanation of its scores.", ""]
 
-    out += ["## Actions", ""]
-    if plan.actions:
-        labels = dimension_labels(plan)
-        for horizon, indexes in actions_by_horizon(plan):
-            out += [f"### {HORIZON_TITLES[horizon]}", ""]
-            for index in indexes:
-                action = plan.actions[index]
-                box = "[x]" if action.done else "[ ]"
-                label = labels.get((action.bank, action.dimension), action.dimension)
-                out.append(f"- {box} {md(action.text)} *({md(label)})*")
-            out.append("")
-    else:
-        out += ["Nothing needs action now: no dimension reached moderate.", ""]
+    out += _md_action_sections(plan)
+    out += _md_rest(plan)
+    return "\n".join(out) + "\n"
 
+
+def _md_rest(plan: Plan) -> list[str]:
+    """From the ROI to the end: ROI, verdicts, strengths, warnings, check-in, footer."""
+    md = for_markdown
+    out: list[str] = []
     block = roi_block(plan)
     if block is not None:
         out += ["## Does the degree pay?", ""]
@@ -155,5 +210,6 @@ def to_markdown(plan: Plan, *, explain: bool = False) -> str:
     out += [f"**{md(lines[0])}**", ""]
     for line in lines[1:]:
         out += [md(line), ""]
-    out += ["---", "", md(PRIVACY_NOTE.format(version=plan.tool_version))]
-    return "\n".join(out) + "\n"
+    if plan.next_checkin is not None:
+        out += [md(CALENDAR_HINT), ""]
+    return [*out, "---", "", md(PRIVACY_NOTE.format(version=plan.tool_version))]

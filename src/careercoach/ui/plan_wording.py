@@ -224,9 +224,9 @@ def due_text(commitment: Commitment) -> str:
 
 
 def commitment_lines(commitment: Commitment) -> tuple[str, str]:
-    """The commitment in two parts: ``"Action text"`` and ``"by Friday 11 December 2026.
+    """The commitment in two parts: ``"Action text"`` and ``"By Friday 11 December 2026.
     If ..., then ... Done."`` (plain text)."""
-    tail = due_text(commitment) + "."
+    tail = "B" + due_text(commitment)[1:] + "."
     if commitment.if_then:
         tail += f" {commitment.if_then}"
         if not tail.endswith((".", "!", "?")):
@@ -244,13 +244,10 @@ def own_words_where(plan: Plan, words: OwnWords) -> str:
     return f"{words.bank}, about {label}"
 
 
-def own_words_by_bank(plan: Plan) -> list[tuple[str, list[OwnWords]]]:
-    """The written answers, grouped by bank in the plan's bank order."""
-    groups: dict[str, list[OwnWords]] = {}
-    for words in plan.own_words:
-        groups.setdefault(words.bank, []).append(words)
-    order = {bank: index for index, bank in enumerate(plan.banks)}
-    return sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
+def own_words_source(plan: Plan, words: OwnWords) -> str:
+    """What a written answer answered, and where it belongs: ``What changed then?
+    (stuck, about Not moving up)``."""
+    return f"{' '.join(words.prompt.split())} ({own_words_where(plan, words)})"
 
 
 def quoted(text: str) -> str:

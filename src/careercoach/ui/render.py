@@ -31,7 +31,7 @@ from careercoach.safe_text import for_terminal
 from careercoach.ui import plan_wording as wording
 
 if TYPE_CHECKING:
-    from careercoach.core.models import Explanation, Plan
+    from careercoach.core.models import Explanation, Plan, PlannedAction
 
 LEVEL_STYLES: dict[str, str] = {"high": "bold red", "moderate": "yellow", "low": "green"}
 BAR_FULL = "█"
@@ -213,38 +213,77 @@ def explain_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     return section("How each score was made", body, plain=plain)
 
 
+def _action_items(plan: Plan, actions: Sequence[PlannedAction]) -> Table:
+    """``1. [ ] text (area)`` rows: the number ``plan --done`` takes, the box, the action."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for action in actions:
+        label = wording.action_label(plan, action)
+        text = Text.assemble(data(action.text), " ", ("(", "dim"), data(label, "dim"), (")", "dim"))
+        grid.add_row(
+            Text(wording.action_marker(action)), Text("[x]" if action.done else "[ ]"), text
+        )
+    return grid
+
+
 def actions_section(
     plan: Plan, *, plain: bool = False, per_horizon: int | None = None
 ) -> RenderableType:
-    """The actions as checklists by horizon; at most ``per_horizon`` each when given.
+    """The actions as numbered checklists by horizon; at most ``per_horizon`` each when
+    given.
 
     The plan ranks the actions of each horizon by their dimension's score, so a cut keeps
     the most pressing ones; a line says how many more there are and how to see them.
     """
     if not plan.actions:
-        nothing = Text("Nothing needs action now: no dimension reached moderate.")
-        return section("Actions", [indent(nothing)], plain=plain)
-    labels = wording.dimension_labels(plan)
+        return section("Actions", [indent(Text(wording.NO_ACTIONS))], plain=plain)
     body: list[RenderableType] = []
     for horizon, indexes in wording.actions_by_horizon(plan):
         if body:
             body.append(Text(""))
         body.append(indent(Text(wording.HORIZON_TITLES[horizon], style="bold")))
-        items = []
         shown = indexes if per_horizon is None else indexes[:per_horizon]
-        for index in shown:
-            action = plan.actions[index]
-            label = labels.get((action.bank, action.dimension), action.dimension)
-            text = Text.assemble(
-                data(action.text), " ", ("(", "dim"), data(label, "dim"), (")", "dim")
-            )
-            items.append(("[x]" if action.done else "[ ]", text))
-        body.append(indent(_list(items)))
+        body.append(indent(_action_items(plan, [plan.actions[index] for index in shown])))
         hidden = len(indexes) - len(shown)
         if hidden:
             more = f"… and {hidden} more (careercoach plan --all, or an export)"
             body.append(indent(Text(more, style="dim")))
+    if not plan.commitments:
+        body += [Text(""), indent(Text(wording.COMMIT_HINT, style="dim"))]
     return section("Actions", body, plain=plain)
+
+
+def more_actions_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    """``plan --all``: the other actions that apply, beyond the short plan."""
+    body: list[RenderableType] = []
+    for horizon, actions in wording.more_by_horizon(plan):
+        if body:
+            body.append(Text(""))
+        body.append(indent(Text(wording.HORIZON_TITLES[horizon], style="bold")))
+        body.append(indent(_action_items(plan, actions)))
+    return section(wording.MORE_ACTIONS_TITLE, body, plain=plain)
+
+
+def commitments_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    """What the person committed to, first: the action, by when, the if-then, done."""
+    items = []
+    for commitment in plan.commitments:
+        text, tail = wording.commitment_lines(commitment)
+        items.append((f"{commitment.number}.", Text.assemble(data(text, "bold"), "\n", data(tail))))
+    return section(wording.COMMITMENTS_TITLE, [indent(_list(items))], plain=plain)
+
+
+def own_words_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    """Every written answer, quoted, with the question and the bank (and area) it is for."""
+    body: list[RenderableType] = []
+    for words in plan.own_words:
+        if body:
+            body.append(Text(""))
+        body.append(indent(data(wording.quoted(words.text), "italic")))
+        body.append(indent(data(wording.own_words_source(plan, words), "dim"), INDENT * 2))
+    return section(wording.OWN_WORDS_TITLE, body, plain=plain)
 
 
 def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
@@ -307,6 +346,8 @@ def checkin_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     first, *rest = wording.checkin_lines(plan)
     body: list[RenderableType] = [indent(data(first, "bold"))]
     body += [indent(data(line)) for line in rest]
+    if plan.next_checkin is not None:
+        body.append(indent(Text(wording.CALENDAR_HINT, style="dim")))
     return Group(heading("Next check-in", plain=plain), *body)
 
 
@@ -317,16 +358,23 @@ def plan_view(
     explain: bool = False,
     actions_per_horizon: int | None = None,
 ) -> RenderableType:
-    """The whole plan, top to bottom: header, focus, scores (and how each was made with
-    ``explain``), actions by horizon (at most ``actions_per_horizon`` each when given),
-    the ROI, verdicts, strengths, answer-quality warnings and the next check-in."""
+    """The whole plan, top to bottom: header, commitments, the person's own words, focus,
+    scores (and how each was made with ``explain``), the numbered actions by horizon (at
+    most ``actions_per_horizon`` each when given; without a limit, the more that applies
+    too), the ROI, verdicts, strengths, answer-quality warnings and the next check-in."""
     parts: list[RenderableType] = [plan_header(plan, plain=plain)]
+    if plan.commitments:
+        parts.append(commitments_section(plan, plain=plain))
+    if plan.own_words:
+        parts.append(own_words_section(plan, plain=plain))
     if plan.focus:
         parts.append(focus_section(plan, plain=plain))
     parts.append(scores_section(plan, plain=plain))
     if explain:
         parts.append(explain_section(plan, plain=plain))
     parts.append(actions_section(plan, plain=plain, per_horizon=actions_per_horizon))
+    if plan.more_actions and actions_per_horizon is None:
+        parts.append(more_actions_section(plan, plain=plain))
     roi = roi_section(plan, plain=plain)
     if roi is not None:
         parts.append(roi)
