@@ -8,6 +8,7 @@ stdout; the prompts themselves draw on a DummyOutput.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from careercoach.cli import app
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 DOWN, UP, ENTER, SPACE, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x04"
 CLEAR = "\x15"  # Ctrl-U: empty the line
+NO_COMMITMENT = ENTER  # the last question, once the plan is shown: nothing ticked
 runner = CliRunner()
 
 
@@ -60,7 +62,7 @@ WHOLE_RUN = "4" + ENTER + ENTER + "5" + ENTER + "2" + ENTER + "nothing more" + E
 def test_a_whole_run_stores_every_answer_and_prints_the_plan(
     terminal: Any, careercoach_home: Path
 ) -> None:
-    result = assess(terminal, WHOLE_RUN, "--bank", "mini")
+    result = assess(terminal, WHOLE_RUN + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "careercoach: a career self-assessment." in out
@@ -110,7 +112,7 @@ def test_going_back_changes_an_answer_and_drops_the_one_no_longer_asked(
             ENTER,  # notes: optional, skipped
         ]
     )
-    result = assess(terminal, keys, "--bank", "mini")
+    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     progress = [line for line in result.output.splitlines() if line.startswith("Mini check")]
     assert [line.split(" · ")[1] for line in progress] == [
@@ -143,7 +145,7 @@ def test_the_back_choice_in_a_list(terminal: Any, careercoach_home: Path) -> Non
 
 def test_multi_with_nothing_ticked_is_an_answer(terminal: Any, careercoach_home: Path) -> None:
     keys = "1" + ENTER + DOWN + ENTER + ENTER + "0" + ENTER + "1" + ENTER + ENTER
-    result = assess(terminal, keys, "--bank", "mini")
+    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert (1, "mini", "lateral_why", "[]") in stored(careercoach_home)
 
@@ -182,7 +184,7 @@ def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Pat
     for bank_id in ids:
         keys += ("" if bank_id == "extra" else SPACE) + DOWN
     keys += ENTER + "5" + ENTER + "9" + ENTER
-    result = assess(terminal, keys)
+    result = assess(terminal, keys + NO_COMMITMENT)
     assert result.exit_code == 0, result.output
     assert f"Choose from {len(ids)} question banks (about " in result.output
     assert "Extra round · question 1 of 2" in result.output
@@ -194,7 +196,7 @@ def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Pat
 
 def test_two_banks_show_which_bank(terminal: Any, careercoach_home: Path) -> None:
     keys = "1" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + "5" + ENTER + "9" + ENTER
-    result = assess(terminal, keys, "--bank", "mini", "--bank", "extra")
+    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini", "--bank", "extra")
     assert result.exit_code == 0, result.output
     assert "Mini check (bank 1 of 2) · question 1 of 5 · about 2 min left" in result.output
     assert "Extra round (bank 2 of 2) · question 2 of 2 · under a minute left" in result.output
@@ -252,7 +254,9 @@ def test_resume_continues_at_the_first_unanswered_question(
     terminal: Any, careercoach_home: Path
 ) -> None:
     start_and_stop(careercoach_home, "4" + ENTER + DOWN + ENTER)  # autopilot, last_move
-    result = assess(terminal, SPACE + ENTER + "3" + ENTER + "1" + ENTER + ENTER, "--resume")
+    result = assess(
+        terminal, SPACE + ENTER + "3" + ENTER + "1" + ENTER + ENTER + NO_COMMITMENT, "--resume"
+    )
     assert result.exit_code == 0, result.output
     assert "Resuming your assessment (2 answered so far)." in result.output
     first = next(line for line in result.output.splitlines() if line.startswith("Mini check"))
@@ -272,7 +276,9 @@ def test_without_a_flag_an_unfinished_assessment_is_offered(
     terminal: Any, careercoach_home: Path
 ) -> None:
     start_and_stop(careercoach_home, "4" + ENTER)
-    result = assess(terminal, ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER)  # resume
+    result = assess(
+        terminal, ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + NO_COMMITMENT
+    )  # resume
     assert result.exit_code == 0, result.output
     assert "Resuming your assessment (1 answered so far)." in result.output
     assert status(careercoach_home) == [(1, "finished")]
@@ -282,7 +288,12 @@ def test_resuming_says_which_banks_it_goes_on_with(terminal: Any, careercoach_ho
     """--bank names another bank: resuming (the first choice) goes on with the unfinished
     assessment's banks, and says so."""
     start_and_stop(careercoach_home, "4" + ENTER)
-    result = assess(terminal, ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER, "--bank", "extra")
+    result = assess(
+        terminal,
+        ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + NO_COMMITMENT,
+        "--bank",
+        "extra",
+    )
     assert result.exit_code == 0, result.output
     assert (
         "Resuming your assessment (1 answered so far).\n"
@@ -297,7 +308,7 @@ def test_resume_with_another_bank_says_it_is_left_out(
 ) -> None:
     start_and_stop(careercoach_home, "4" + ENTER)
     keys = ENTER + "3" + ENTER + "1" + ENTER + ENTER
-    result = assess(terminal, keys, "--resume", "--bank", "extra", "--bank", "mini")
+    result = assess(terminal, keys + NO_COMMITMENT, "--resume", "--bank", "extra", "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert "It goes on with mini; --bank extra is for a new assessment, after this one.\n" in (
         result.output
@@ -420,7 +431,7 @@ def test_prompts_are_built_ahead_once_each(
 
     monkeypatch.setattr(session, "build_prompt", counting)
     keys = "4" + ENTER + DOWN + ENTER + SPACE + ENTER + "5" + ENTER + "2" + ENTER + ENTER
-    result = assess(terminal, keys, "--bank", "mini")
+    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert built == [
         ("autopilot", "main"),  # the first, as it is asked
@@ -431,3 +442,72 @@ def test_prompts_are_built_ahead_once_each(
         ("learning", "main"),
         ("notes", "main"),
     ]
+
+
+# -- commitments, once the plan is shown ---------------------------------------------
+
+
+def commitments(home: Path) -> list[tuple[int, str, str, str | None]]:
+    with sqlite3.connect(home / "careercoach.db") as conn:
+        return conn.execute(
+            "SELECT assessment_id, action, due_on, if_then FROM commitments ORDER BY rowid"
+        ).fetchall()
+
+
+def test_committing_to_an_action_with_a_day_and_an_if_then_line(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    keys = WHOLE_RUN + SPACE + ENTER  # tick action 1
+    keys += CLEAR + "2031-01-10" + ENTER
+    keys += "If Monday fills up, then Tuesday at 9." + ENTER
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert commitments(careercoach_home) == [
+        (1, "mini.talk_to_boss", "2031-01-10", "If Monday fills up, then Tuesday at 9.")
+    ]
+    assert result.output.endswith(
+        "Committed to 1: Ask your boss for one new responsibility this month.\n"
+        "  By Friday 10 January 2031. If Monday fills up, then Tuesday at 9.\n"
+    )
+    shown = runner.invoke(app, ["--bank-dir", str(FIXTURES), "plan", "--export", "json", "-o", "-"])
+    assert json.loads(shown.stdout)["commitments"] == [
+        {
+            "number": 1,
+            "action_id": "mini.talk_to_boss",
+            "text": "Ask your boss for one new responsibility this month.",
+            "by": "2031-01-10",
+            "if_then": "If Monday fills up, then Tuesday at 9.",
+            "done": False,
+        }
+    ]
+
+
+def test_the_day_is_asked_again_until_it_is_one_and_not_past(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    keys = WHOLE_RUN + SPACE + ENTER
+    keys += CLEAR + "2020-01-01" + ENTER + CLEAR + "soon" + ENTER + CLEAR + "2031-01-10" + ENTER
+    keys += ENTER  # no if-then line
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert "2020-01-01 is in the past; pick today (" in result.output
+    assert "'soon' is not a date (use YYYY-MM-DD, e.g. " in result.output
+    assert commitments(careercoach_home) == [(1, "mini.talk_to_boss", "2031-01-10", None)]
+
+
+def test_ctrl_c_after_the_day_keeps_the_commitment(terminal: Any, careercoach_home: Path) -> None:
+    keys = WHOLE_RUN + SPACE + ENTER + CLEAR + "2031-01-10" + ENTER + CTRL_C
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 130
+    assert "stopped; your plan and the commitments you made are saved." in result.output
+    assert commitments(careercoach_home) == [(1, "mini.talk_to_boss", "2031-01-10", None)]
+    assert status(careercoach_home) == [(1, "finished")]
+
+
+def test_none_ticked_says_how_to_commit_later(terminal: Any, careercoach_home: Path) -> None:
+    result = assess(terminal, WHOLE_RUN + NO_COMMITMENT, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        "Commit to an action later with: careercoach plan --commit N --by YYYY-MM-DD\n"
+    )
+    assert commitments(careercoach_home) == []

@@ -474,13 +474,11 @@ def test_plan_check_wraps_a_long_action_under_itself(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     child = spawn_careercoach("plan", "--check", banks=folder)
     try:
+        child.expect_exact("1. Book thirty minutes with your manager this week and ask which two")
         child.expect_exact(
-            "Book thirty minutes with your manager this week and ask which two results"
+            "     results would matter most to the team by the end of the next quarter, then"
         )
-        child.expect_exact(
-            "    would matter most to the team by the end of the next quarter, then write"
-        )
-        child.expect_exact("    them down where you will see them every morning.")
+        child.expect_exact("     write them down where you will see them every morning.")
         child.send(" \r")
         child.expect_exact("1 of 1 ticked")
         child.expect_exact("Marked 1 done, unmarked 0.")

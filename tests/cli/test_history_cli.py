@@ -311,9 +311,9 @@ def test_plan_check_ticks_and_unticks(tmp_path: Path, monkeypatch: pytest.Monkey
         (
             f"Which actions of assessment {assessment} have you done?",
             [
-                ("trial.drive_week", "Write down one goal for the year."),
-                ("trial.reach_month", "Meet one new person a week."),
-                ("trial.drive_quarter", "Finish one big thing."),
+                ("trial.drive_week", "1. Write down one goal for the year."),
+                ("trial.reach_month", "2. Meet one new person a week."),
+                ("trial.drive_quarter", "3. Finish one big thing."),
             ],
             ["trial.reach_month"],
         )

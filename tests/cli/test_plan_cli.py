@@ -284,3 +284,145 @@ def test_plan_help_loads_no_rich() -> None:
         "careercoach.ui.export",
     }
     assert modules & loaded == set()
+
+
+# -- numbers, commitments and the calendar ---------------------------------------------
+
+
+def test_done_takes_the_number_the_plan_shows(assessed: Plan) -> None:
+    code, out, err = invoke("plan", "--done", "2")
+    assert code == 0, err
+    assert out.startswith(f"Done: {assessed.actions[1].text[:40]}")
+    code, out, _ = invoke("plan", "--export", "json", "--output", "-")
+    assert [a["done"] for a in json.loads(out)["actions"][:3]] == [False, True, False]
+
+
+@pytest.mark.parametrize("ref", ["0", "99", "1000000"])
+def test_done_with_a_number_not_in_the_plan(assessed: Plan, ref: str) -> None:
+    code, out, err = invoke("plan", "--done", ref)
+    assert code == 2
+    assert out == ""
+    last = len(assessed.actions)
+    assert err.splitlines() == [
+        f"careercoach: no action {ref} in plan 1: its actions are numbered 1 to {last}",
+        "See them: careercoach plan",
+    ]
+
+
+def test_commit_then_export_ics_has_the_checkin_and_the_todo(assessed: Plan) -> None:
+    from datetime import date, timedelta
+
+    import icalendar
+
+    code, out, err = invoke(
+        "plan", "--commit", "1", "--by", "2031-01-10", "--if-then", "If busy,\x1b[2J then Friday."
+    )
+    assert code == 0, err
+    assert out == (
+        f"Committed to 1: {assessed.actions[0].text}\n"
+        "  By Friday 10 January 2031. If busy,[2J then Friday.\n"
+    )
+    code, out, err = invoke("plan", "--export", "ics")
+    assert code == 0, err
+    name = f"careercoach-plan-{datetime_day(assessed)}.ics"
+    assert out == f"Plan written to {Path(name).absolute()}\n"
+    calendar = icalendar.Calendar.from_ical(Path(name).read_bytes())
+    [event] = calendar.walk("VEVENT")
+    assert assessed.next_checkin is not None
+    assert event.decoded("dtstart") == date.fromisoformat(assessed.next_checkin)
+    [alarm] = event.walk("VALARM")
+    assert alarm.decoded("trigger") == -timedelta(hours=15)
+    [todo] = calendar.walk("VTODO")
+    assert todo.decoded("due") == date(2031, 1, 10)
+    assert str(todo["summary"]) == f"1. {assessed.actions[0].text}"
+    assert str(todo["description"]) == "If busy,[2J then Friday."
+
+
+def datetime_day(plan: Plan) -> str:
+    from careercoach.core.dates import local_time
+
+    return local_time(plan.finished_at).date().isoformat()
+
+
+def test_commitments_come_first_in_the_plan_and_its_json(assessed: Plan) -> None:
+    from datetime import date, timedelta
+
+    assert invoke("plan", "--commit", "3")[0] == 0  # the end of its horizon
+    assert invoke("plan", "--commit", "1", "--by", "2031-01-10")[0] == 0
+    assert invoke("plan", "--done", "1")[0] == 0
+    _, out, _ = invoke("plan", "--export", "json", "--output", "-")
+    first, third = assessed.actions[0], assessed.actions[2]
+    days = {"week": 7, "month": 30, "quarter": 91}[third.horizon]
+    assert json.loads(out)["commitments"] == [
+        {
+            "number": 1,
+            "action_id": f"{first.bank}.{first.id}",
+            "text": first.text,
+            "by": "2031-01-10",
+            "if_then": None,
+            "done": True,
+        },
+        {
+            "number": 3,
+            "action_id": f"{third.bank}.{third.id}",
+            "text": third.text,
+            "by": (date.today() + timedelta(days=days)).isoformat(),
+            "if_then": None,
+            "done": False,
+        },
+    ]
+    _, out, _ = invoke("plan", "--plain")
+    lines = out.splitlines()
+    assert lines[5] == "Your commitments"
+    assert lines[6].startswith(f"  1. {first.text[:40]}")
+    assert lines.index("Your commitments") < lines.index("Focus first")
+    assert "     By Friday 10 January 2031. Done." in lines
+
+
+def test_a_fourth_commitment_is_refused_and_uncommit_frees_a_place(assessed: Plan) -> None:
+    for n in ("1", "2", "3"):
+        assert invoke("plan", "--commit", n)[0] == 0
+    code, out, err = invoke("plan", "--commit", "4")
+    assert (code, out) == (2, "")
+    assert err == (
+        "careercoach: you have committed to 3 actions already (1, 2, 3); "
+        "drop one first with --uncommit N\n"
+    )
+    assert invoke("plan", "--commit", "2", "--by", "2031-02-01")[0] == 0  # a change: fine
+    assert invoke("plan", "--uncommit", "2") == (0, "Dropped the commitment to 2.\n", "")
+    assert invoke("plan", "--uncommit", "2") == (0, "2 had no commitment.\n", "")
+    assert invoke("plan", "--commit", "4")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--commit", "1", "--by", "2020-01-01"], "--by: 2020-01-01 is in the past; pick today ("),
+        (
+            ["--commit", "1", "--by", "10/01/2031"],
+            "--by: '10/01/2031' is not a date (use YYYY-MM-DD",
+        ),
+        (
+            ["--commit", "1", "--by", "2031-02-30"],
+            "--by: '2031-02-30' is not a date (use YYYY-MM-DD",
+        ),
+        (["--commit", "99"], "no action 99 in plan 1: its actions are numbered 1 to "),
+        (["--commit", "x.nope"], "no action 'x.nope' in plan 1"),
+        (["--by", "2031-01-10"], "--by and --if-then go with --commit N"),
+        (["--if-then", "x"], "--by and --if-then go with --commit N"),
+        (["--uncommit", "1", "--by", "2031-01-10"], "--by and --if-then go with --commit N, not"),
+        (["--commit", "1", "--uncommit", "2"], "--commit and --uncommit cannot be combined"),
+        (["--commit", "1", "--done", "2"], "--commit cannot be combined with --done"),
+        (["--commit", "1", "--export", "md"], "--commit cannot be combined with --export"),
+        (["--commit", "1", "--if-then", "x" * 301], "--if-then: at most 300 characters in the"),
+    ],
+)
+def test_bad_commitments_are_one_line_and_exit_2(
+    assessed: Plan, args: list[str], message: str
+) -> None:
+    code, out, err = invoke("plan", *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"careercoach: {message}")
+    assert "Traceback" not in err
+    code, out, _ = invoke("plan", "--export", "json", "--output", "-")
+    assert json.loads(out)["commitments"] == []

@@ -103,6 +103,13 @@ def answer(child: Any, first: int, last: int) -> None:
         child.send(keys)
 
 
+def no_commitment(child: Any) -> None:
+    """The last question, once the plan is shown: pick actions to commit to; none."""
+    child.expect_exact("Pick up to three actions to commit to (none is fine)")
+    child.send("\r")
+    child.expect_exact("Commit to an action later with: careercoach plan --commit N")
+
+
 def ended(child: Any) -> tuple[int | None, int | None]:
     child.expect(pexpect.EOF)
     child.close()
@@ -136,6 +143,7 @@ def test_a_whole_run_without_colour_and_a_resize_mid_question(
     answer(child, 4, 6)
     child.expect_exact("Your career action plan")
     child.expect_exact("Saved as assessment 1. See it again with: careercoach plan")
+    no_commitment(child)
     assert ended(child) == (0, None)
     screen = (tmp_path / "pty-1.log").read_text(encoding="utf-8")
     assert "\x1b[1m" in screen or "\x1b[0;1m" in screen  # bold is not colour
@@ -159,6 +167,7 @@ def test_sigkill_after_k_answers_then_resume(spawn: Any, careercoach_home: Path,
     child.expect_exact(f"Mini check · question {k + 1} of ")
     answer(child, k + 1, len(QUESTIONS))
     child.expect_exact("Saved as assessment 1.")
+    no_commitment(child)
     assert ended(child) == (0, None)
     assert stored(careercoach_home) == ANSWERS
 

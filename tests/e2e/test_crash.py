@@ -182,6 +182,8 @@ def test_hung_up_at_the_resume_question_changes_nothing(spawn: Any, tmp_path: Pa
         child.expect_exact(text)
         child.send(keys)
     child.expect_exact("Saved as assessment 1.")
+    child.expect_exact("Pick up to three actions to commit to")
+    child.send("\r")  # none
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

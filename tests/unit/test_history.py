@@ -484,12 +484,13 @@ def test_reader_migrates_an_old_file_first() -> None:
     with sqlite3.connect(db_path()) as conn:  # back to format 1, as an older version left it
         conn.execute("DROP TABLE done_actions")
         conn.execute("DROP TABLE events")
+        conn.execute("DROP TABLE commitments")
         conn.execute("PRAGMA user_version = 1")
     reader = h.Reader.open()
     assert reader is not None
     with reader:
         assert reader.entries() == []
-        assert reader.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert reader.conn.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
 def test_reader_knows_the_store_format() -> None:

@@ -80,6 +80,9 @@ def _assess_interactive(
     typer.echo("")
     print_plan(plan, no_color=options.no_color)
     typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
+    from careercoach.flows.commitments import ask_commitments
+
+    ask_commitments(plan, no_color=options.no_color)
 
 
 def _assess_from_file(ctx: typer.Context, path: Path | None, bank_ids: list[str]) -> None:

@@ -362,7 +362,10 @@ def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> Non
         keys = [f"{a.bank}.{a.id}" for a in plan.actions]
         ticked = prompts.ask_checklist(
             f"Which actions of assessment {plan.assessment_id} have you done?",
-            [(key, a.text) for key, a in zip(keys, plan.actions, strict=True)],
+            [
+                (key, f"{a.number or n}. {a.text}")
+                for n, (key, a) in enumerate(zip(keys, plan.actions, strict=True), 1)
+            ],
             [key for key, a in zip(keys, plan.actions, strict=True) if a.done],
         )
         chosen = [item(keys.index(key)) for key in ticked]

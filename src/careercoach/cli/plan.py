@@ -31,8 +31,12 @@ Examples:
   careercoach plan --export md
   careercoach plan --export json --output -
   careercoach plan --id 3 --export html --output plan.html --force
+  careercoach plan --done 3
   careercoach plan --done stuck.up_over_deliver
   careercoach plan --check
+  careercoach plan --commit 1 --by 2026-12-18 --if-then "If busy, then Friday"
+  careercoach plan --uncommit 1
+  careercoach plan --export ics
 """
 )
 def plan(
@@ -68,21 +72,58 @@ def plan(
     ] = False,
     all_: Annotated[
         bool,
-        typer.Option("--all", help="Show every action, not the first 5 of each horizon."),
+        typer.Option(
+            "--all", help="Show every action, and the more that applies beyond the short plan."
+        ),
     ] = False,
     done: Annotated[
         list[str] | None,
         typer.Option(
             "--done",
-            help="Mark an action done: bank.action or its id (repeatable).",
-            metavar="ACTION_ID",
+            help="Mark an action done: its number, bank.action or its id (repeatable).",
+            metavar="N",
         ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Tick the actions you did in a checklist.")
     ] = False,
+    commit: Annotated[
+        str | None,
+        typer.Option("--commit", help="Commit to action N (at most three).", metavar="N"),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="With --commit: the day you will have done it by (default: the end of its "
+            "horizon).",
+            metavar="YYYY-MM-DD",
+        ),
+    ] = None,
+    if_then: Annotated[
+        str | None,
+        typer.Option(
+            "--if-then",
+            help='With --commit: "If ... gets in the way, then I will ...".',
+            metavar="TEXT",
+        ),
+    ] = None,
+    uncommit: Annotated[
+        str | None,
+        typer.Option("--uncommit", help="Drop the commitment to action N.", metavar="N"),
+    ] = None,
 ) -> None:
     """Print the action plan of your latest assessment, or export it."""
+    if commit is not None or uncommit is not None or by is not None or if_then is not None:
+        from careercoach.flows.commitments import change_commitment
+
+        others = [
+            name
+            for name, given in (("--done", done), ("--check", check), ("--export", export))
+            if given
+        ]
+        typer.echo(change_commitment(id_, commit, uncommit, by, if_then, others=others))
+        return
     if done or check:
         from careercoach.cli.event import mark_done
 

@@ -170,6 +170,7 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     hint="Finish it with: careercoach assess --resume",
                 )
             raise UnknownAssessment(assessment_id)
+        from careercoach.storage.commitments import with_commitments
         from careercoach.storage.history import with_progress
 
-        return _with_previous(store, with_progress(store, plan))
+        return _with_previous(store, with_commitments(store, with_progress(store, plan)))

@@ -855,13 +855,30 @@ def _did_you_mean(names: Sequence[str]) -> str:
     return f"did you mean {', '.join(names[:-1])} or {names[-1]}?"
 
 
+def _numbered_action(plan: Plan, number: int, command: str) -> ActionRef:
+    """The action shown as ``number.`` (a plan stored before numbers: its place, from 1)."""
+    from careercoach.errors import BadInput
+
+    for position, a in enumerate(plan.actions):
+        if (a.number or position + 1) == number:
+            return ActionRef(position, a.bank, a.dimension, a.id)
+    last = max((a.number or p + 1 for p, a in enumerate(plan.actions)), default=0)
+    raise BadInput(
+        f"no action {number} in plan {plan.assessment_id}: its actions are numbered 1 to {last}",
+        hint=f"See them: {command}",
+    )
+
+
 def resolve_action(plan: Plan, ref: str, *, command: str = "careercoach plan") -> ActionRef:
-    """The plan's action named ``ref``; :class:`BadInput` (exit 2) otherwise: at most
+    """The plan's action named ``ref``: its number (as the plan shows it), ``bank.action``
+    or a unique bare action id; :class:`BadInput` (exit 2) otherwise: at most
     three lines of 80 columns, with the closest ids and where to see them all
     (``command``: how the person shows this plan)."""
     from careercoach.errors import BadInput
     from careercoach.safe_text import clean
 
+    if ref.strip().isdecimal() and len(ref.strip()) <= 9:
+        return _numbered_action(plan, int(ref), command)
     matches = [
         ActionRef(position, a.bank, a.dimension, a.id)
         for position, a in enumerate(plan.actions)

@@ -43,6 +43,7 @@ from careercoach.core.conditions import Answers, AnswerValue
 from careercoach.core.models import Bank, Plan, plan_json
 from careercoach.errors import NotFound, StoreError
 from careercoach.storage import db_file, db_format
+from careercoach.storage.commitments import m003_commitments
 from careercoach.storage.db_format import check_schema, sqlite_error
 
 BUSY_TIMEOUT_MS = 5000
@@ -138,7 +139,7 @@ def _m002_progress(conn: sqlite3.Connection) -> None:
 
 
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress]
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress, m003_commitments]
 """Append only: migration ``n`` (1-based) brings ``user_version`` from ``n - 1`` to ``n``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 if SCHEMA_VERSION != db_format.SCHEMA_VERSION:  # pragma: no cover - fails every test run

@@ -821,7 +821,11 @@ def choose_resume(
 
 
 def ask_checklist(
-    message: str, choices: Sequence[tuple[str, str]], checked: Sequence[str] = ()
+    message: str,
+    choices: Sequence[tuple[str, str]],
+    checked: Sequence[str] = (),
+    *,
+    look: Look = Look(),
 ) -> list[str]:
     """A checklist of ``choices`` (``(id, label)``), ``checked`` ones ticked to start
     with; returns the ticked ids in choice order (none is fine). Long labels wrap under
@@ -835,7 +839,7 @@ def ask_checklist(
         message,
         choices,
         current=checked,
-        look=Look(),
+        look=look,
         instruction="(↑/↓, Space ticks or unticks, Enter saves)",
         answer=answer,
     )
