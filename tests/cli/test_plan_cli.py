@@ -426,3 +426,41 @@ def test_bad_commitments_are_one_line_and_exit_2(
     assert "Traceback" not in err
     code, out, _ = invoke("plan", "--export", "json", "--output", "-")
     assert json.loads(out)["commitments"] == []
+
+
+def test_checkin_shows_the_commitments_first(assessed: Plan) -> None:
+    assert (
+        invoke("plan", "--commit", "2", "--by", "2031-01-10", "--if-then", "If x, then y.")[0] == 0
+    )
+    assert invoke("plan", "--commit", "1", "--by", "2031-02-01")[0] == 0
+    assert invoke("plan", "--done", "1")[0] == 0
+    code, out, err = invoke("checkin")
+    assert code == 0, err
+    lines = out.splitlines()
+    first, second = assessed.actions[0].text, assessed.actions[1].text
+    assert lines[0] == "Your commitments:"
+    assert lines[1].startswith(f"  [x] 1. {first[:30]}")
+    assert "         By Saturday 1 February 2031. Done." in lines
+    at = next(i for i, line in enumerate(lines) if line.startswith("  [ ] 2. "))
+    assert lines[at].startswith(f"  [ ] 2. {second[:30]}")
+    assert "         By Friday 10 January 2031. If x, then y." in lines
+    assert lines.index("         By Saturday 1 February 2031. Done.") < at
+    assert any(line.startswith("Next check-in: ") for line in lines[at:])
+
+
+def test_a_commitment_past_its_day_and_not_done_says_overdue() -> None:
+    from datetime import date
+
+    from careercoach.core.models import Commitment
+    from careercoach.ui.history_render import commitment_lines
+
+    late = Commitment(number=2, action_id="a.b", text="Call Sam.", by="2026-12-01")
+    done = late.model_copy(update={"done": True})
+    assert commitment_lines([late, done], date(2026, 12, 5), 80) == [
+        "Your commitments:",
+        "  [ ] 2. Call Sam.",
+        "         By Tuesday 1 December 2026. Overdue.",
+        "  [x] 2. Call Sam.",
+        "         By Tuesday 1 December 2026. Done.",
+        "",
+    ]

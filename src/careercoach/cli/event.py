@@ -233,6 +233,8 @@ def checkin(
     """When your next check-in is due, and what changed since the last assessment."""
     from careercoach.flows.assessment import NO_ASSESSMENT
     from careercoach.storage import history as figures
+    from careercoach.storage.commitments import with_commitments
+    from careercoach.storage.history import with_progress
     from careercoach.storage.store import Store
     from careercoach.ui.history_render import checkin_lines, terminal_width, unfinished_lines
 
@@ -247,6 +249,8 @@ def checkin(
             if latest is not None:
                 plan = store.plan(latest.id)
                 assert plan is not None
+                # the done marks, for the commitments (not the plan's moved check-in)
+                commitments = with_commitments(store, with_progress(store, plan)).commitments
                 since = figures.events_since([_figure(e) for e in store.events()], plan.finished_at)
                 done = [d for d in store.done_actions() if d.done_at >= plan.finished_at]
                 texts: dict[tuple[int, str, str], str] = {}
@@ -284,6 +288,7 @@ def checkin(
             ],
             recheck=recheck,
             taken=latest.bank_ids,
+            commitments=commitments,
             width=terminal_width(),
         )
     )

@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careercoach.core.dates import count, human_date, human_time, local_time, span_text
 from careercoach.safe_text import for_terminal
@@ -31,6 +31,9 @@ from careercoach.storage.history import (
     due_words,
 )
 from careercoach.ui import text_cells
+
+if TYPE_CHECKING:
+    from careercoach.core.models import Commitment
 
 ARROWS = {"better": "↓", "worse": "↑", "same": "="}
 NO_HISTORY = [
@@ -333,6 +336,23 @@ def recheck_command(banks: Sequence[str]) -> str:
     return "careercoach assess" + "".join(f" --bank {b}" for b in banks)
 
 
+def commitment_lines(commitments: Sequence[Commitment], today: date, width: int) -> list[str]:
+    """``[ ] 1. The action`` / ``By Friday 11 December 2026. If ... Overdue.``, each."""
+    from careercoach.ui import plan_wording
+
+    if not commitments:
+        return []
+    lines = ["Your commitments:"]
+    for commitment in commitments:
+        text, tail = plan_wording.commitment_lines(commitment)
+        if not commitment.done and date.fromisoformat(commitment.by) < today:
+            tail += " Overdue."
+        head = f"  [{'x' if commitment.done else ' '}] {commitment.number}. "
+        lines += wrap(_t(text), width, head, " " * len(head))
+        lines += wrap(_t(tail), width, " " * len(head))
+    return [*lines, ""]
+
+
 def checkin_lines(
     *,
     due: Due,
@@ -342,14 +362,16 @@ def checkin_lines(
     done: Sequence[tuple[str, str]],
     recheck: Sequence[str],
     taken: Sequence[str] = (),
+    commitments: Sequence[Commitment] = (),
     width: int = 80,
 ) -> list[str]:
-    """When the next check-in is due and what changed since the last assessment.
+    """The commitments of the last plan first, then when the next check-in is due and
+    what changed since the last assessment.
 
     ``done``: ``(text, done_at)`` of the actions marked done since then; ``taken``: the
     banks of the last assessment (the others in ``recheck`` were not taken then).
     """
-    lines: list[str] = []
+    lines = commitment_lines(commitments, today, width)
     if due.day is None:
         lines += wrap("No check-in date is set: come back in about three months.", width)
     else:
