@@ -337,3 +337,52 @@ def test_the_proxy_sees_what_a_page_asks_for(
         chromium, tmp_path, listener.port, f"--screenshot={tmp_path / 'x.png'}", page.as_uri()
     )
     assert [request_host(line) for line in listener.page_requests()] == ["leak.example"]
+
+
+def test_a_browser_reads_hostile_own_words_and_commitments_as_text(
+    chromium: str, tmp_path: Path, listener: Listener
+) -> None:
+    """The browser's own parser, not ours: a written answer and an if-then line full of
+    HTML build no element of their own in the page."""
+    from html.parser import HTMLParser
+
+    from careercoach.core.models import Commitment, OwnWords
+
+    plan = Plan.model_validate_json((PLANS / "injection.json").read_text(encoding="utf-8"))
+    hostile = "</p></blockquote><img src=http://leak.example/x.png><script>alert(1)</script>"
+    plan = plan.model_copy(
+        update={
+            "own_words": [OwnWords(bank="inj", question="q", prompt=hostile, text=hostile)],
+            "commitments": [
+                Commitment(
+                    number=1, action_id="inj.a1", text=hostile, by="2031-01-10", if_then=hostile
+                )
+            ],
+        }
+    )
+    page = tmp_path / "plan.html"
+    page.write_text(to_html(plan), encoding="utf-8")
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+    command += [
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--proxy-server=http://127.0.0.1:{listener.port}",
+        "--dump-dom",
+        page.as_uri(),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.tags.append(tag)
+
+    tags = Tags()
+    tags.feed(done.stdout)
+    assert "img" not in tags.tags and "script" not in tags.tags
+    assert tags.tags.count("blockquote") == 1
+    assert "By Friday 10 January 2031." in done.stdout
+    assert listener.page_requests() == []
