@@ -77,3 +77,17 @@ def test_forgetting_an_assessment_forgets_its_commitments() -> None:
         stored.commit(store, 2, f"trial.{plan.actions[0].id}", date(2031, 1, 10), None)
         store.forget_all()
         assert stored.commitments(store, 2) == []
+
+
+def test_export_data_carries_the_commitments() -> None:
+    with Store() as store:
+        plan = finished(store)
+        stored.commit(store, 1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), "If x, then y.")
+        document = store.export_data()
+    [entry] = document["commitments"]
+    assert {key: entry[key] for key in ("assessment_id", "action", "by", "if_then")} == {
+        "assessment_id": 1,
+        "action": f"trial.{plan.actions[0].id}",
+        "by": "2031-01-10",
+        "if_then": "If x, then y.",
+    }

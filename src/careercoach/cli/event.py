@@ -315,8 +315,8 @@ def export_data(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write everything stored (assessments, answers, plans, done actions, events) as
-    one JSON document: your data, to keep or take elsewhere."""
+    """Write everything stored (assessments, answers, plans, done actions, events,
+    commitments) as one JSON document: your data, to keep or take elsewhere."""
     from careercoach.safe_text import clean
     from careercoach.storage.output_file import write_file
     from careercoach.storage.store import Store

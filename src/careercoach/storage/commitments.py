@@ -97,6 +97,23 @@ def commitments(store: Store, assessment_id: int) -> list[CommitmentRecord]:
     ]
 
 
+def commitments_data(store: Store) -> list[dict[str, object]]:
+    """Every stored commitment, for ``export-data`` (which reads in one snapshot)."""
+    return [
+        {
+            "assessment_id": int(row[0]),
+            "action": row[1],
+            "by": row[2],
+            "if_then": row[3],
+            "committed_at": row[4],
+        }
+        for row in store._read(
+            "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
+            "ORDER BY assessment_id, committed_at, rowid"
+        )
+    ]
+
+
 def with_commitments(store: Store, plan: Plan) -> Plan:
     """``plan`` with its commitments filled in, in the order of its actions: those whose
     action is in the plan, each with the action's number, text and done mark."""

@@ -43,7 +43,7 @@ from careercoach.core.conditions import Answers, AnswerValue
 from careercoach.core.models import Bank, Plan, plan_json
 from careercoach.errors import NotFound, StoreError
 from careercoach.storage import db_file, db_format
-from careercoach.storage.commitments import m003_commitments
+from careercoach.storage.commitments import commitments_data, m003_commitments
 from careercoach.storage.db_format import check_schema, sqlite_error
 
 BUSY_TIMEOUT_MS = 5000
@@ -687,6 +687,7 @@ class Store:
                     }
                     for e in sorted(self.events(), key=lambda e: e.id)
                 ]
+                commitments = commitments_data(self)
             finally:
                 self._conn.execute("COMMIT")
         return {
@@ -695,6 +696,7 @@ class Store:
             "assessments": assessments,
             "done_actions": done,
             "events": events,
+            "commitments": commitments,
         }
 
 
