@@ -114,6 +114,7 @@ def test_forget_all(seeded: tuple[int, int]) -> None:
             "assessments": [],
             "done_actions": [],
             "events": [],
+            "commitments": [],
         }
     assert cli("history").stdout.startswith("No finished assessment yet.")
 

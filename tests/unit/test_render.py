@@ -348,3 +348,15 @@ def test_console_width(monkeypatch: pytest.MonkeyPatch) -> None:
     assert make_console(file=io.StringIO()).width == 132
     assert make_console(file=io.StringIO(), width=100).width == 100
     assert make_console(file=io.StringIO(), width=5).width == 20
+
+
+def test_more_actions_are_shown_with_all_and_counted_without(coach: Plan) -> None:
+    buffer = io.StringIO()
+    console = make_console(file=buffer, width=80, color_system=None)
+    console.print(plan_view(coach, plain=True, actions_per_horizon=5))
+    short = buffer.getvalue()
+    assert "  2 more apply beyond this plan: careercoach plan --all" in short
+    assert "More that applies" not in short
+    full = render(coach, 80, plain=True)
+    assert "More that applies" in full
+    assert "more apply beyond this plan" not in full

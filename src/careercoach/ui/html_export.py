@@ -78,7 +78,7 @@ ul.tasks label { display: flex; gap: .6rem; align-items: flex-start; }
 ul.tasks input { width: 1.05rem; height: 1.05rem; margin: .2rem 0 0; flex: none; }
 .for { color: var(--muted); }
 .number { font-weight: 600; font-variant-numeric: tabular-nums; }
-ul.commitments { padding-left: 1.2rem; }
+ul.commitments { list-style: none; padding-left: 0; }
 ul.commitments li { margin: .4rem 0; }
 blockquote { margin: .6rem 0; padding: .1rem .9rem; border-left: 4px solid var(--rule); }
 blockquote p { margin: .2rem 0; font-style: italic; }

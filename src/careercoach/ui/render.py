@@ -250,6 +250,9 @@ def actions_section(
         if hidden:
             more = f"… and {hidden} more (careercoach plan --all, or an export)"
             body.append(indent(Text(more, style="dim")))
+    if plan.more_actions and per_horizon is not None:
+        more = f"{len(plan.more_actions)} more apply beyond this plan: careercoach plan --all"
+        body += [Text(""), indent(Text(more, style="dim"))]
     if not plan.commitments:
         body += [Text(""), indent(Text(wording.COMMIT_HINT, style="dim"))]
     return section("Actions", body, plain=plain)
