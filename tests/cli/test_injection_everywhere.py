@@ -9,6 +9,7 @@ sequence here: any ESC in the output came from the data. safe_text's own propert
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -36,11 +37,18 @@ def cli(*args: str) -> Any:
 
 @pytest.fixture
 def stored(tmp_path: Path) -> Path:
-    """Two finished assessments of the injection bank, one action done, one event with a
+    """Two finished assessments of the injection bank, the second with a hostile written
+    answer; one action done, one commitment with a hostile if-then line, one event with a
     hostile note."""
-    for _ in range(2):
-        assert cli("assess", "--answers", str(ANSWERS)).exit_code == 0
+    assert cli("assess", "--answers", str(ANSWERS)).exit_code == 0
+    written = tmp_path / "written.json"
+    answers = {
+        "injection": {"hostile_q": 5, "harmless_q": 4, "harmless_q2": 5, "hostile_note": HOSTILE}
+    }
+    written.write_text(json.dumps(answers), encoding="utf-8")
+    assert cli("assess", "--answers", str(written)).exit_code == 0
     assert cli("plan", "--done", "act_week").exit_code == 0
+    assert cli("plan", "--commit", "2", "--if-then", HOSTILE).exit_code == 0
     assert cli("event", "add", "new_boss", "--note", HOSTILE).exit_code == 0
     return tmp_path
 
@@ -64,7 +72,9 @@ SHOWN = {
     "plan --export md": ["plan", "--export", "md", "--output", "-"],
     "plan --export html": ["plan", "--export", "html", "--output", "-"],
     "plan --export json": ["plan", "--export", "json", "--output", "-"],
+    "plan --export ics": ["plan", "--export", "ics", "--output", "-"],
     "plan --done": ["plan", "--done", "act_month"],
+    "plan --commit": ["plan", "--commit", "3", "--if-then", HOSTILE],
     "history": ["history"],
     "history --json": ["history", "--json"],
     "compare": ["compare"],
@@ -90,11 +100,18 @@ def test_the_data_is_there_literally(stored: Path) -> None:
     assert "]0;title" in cli("banks", "show", "injection").stdout
     events = cli("event", "list").stdout
     assert "boss ]0;title [2J 31m evil iso [bold]x[/] [/]" in events
+    assert "\u201cboss ]0;title [2J 31m evil iso [bold]x[/] [/]\u201d" in result.stdout
+    assert "By " in result.stdout and ". boss ]0;title [2J 31m evil iso" in result.stdout
+    markdown = cli("plan", "--export", "md", "--output", "-").stdout
+    assert "> \u201cboss \\]0;title \\[2J 31m evil iso \\[bold\\]x\\[/\\] \\[/\\]\u201d" in markdown
+    assert "[2J 31m evil iso [bold]x[/] [/]" in cli("checkin").stdout
 
 
 ERRORS = {
     "unknown --bank": (["assess", "--bank", "x\x1b[2J", "--answers", str(ANSWERS)], 2),
     "unknown action": (["plan", "--done", "x\x1b]0;t\x07"], 2),
+    "unknown action to commit to": (["plan", "--commit", "x\x1b]0;t\x07"], 2),
+    "bad commitment day": (["plan", "--commit", "1", "--by", "\x1b[2J\u202e"], 2),
     "unknown bank to show": (["banks", "show", "x\x1b[31m\u202e"], 2),
     "unknown trigger": (["event", "add", "x\x9b2J"], 2),
     "bad date": (["event", "add", "new_boss", "--date", "\x1b[2J"], 2),
