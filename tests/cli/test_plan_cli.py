@@ -464,3 +464,14 @@ def test_a_commitment_past_its_day_and_not_done_says_overdue() -> None:
         "         By Tuesday 1 December 2026. Done.",
         "",
     ]
+
+
+def test_the_next_plan_numbers_its_actions_without_gaps(assessed: Plan) -> None:
+    """An action done before is left out of the next plan: the others are 1, 2, 3...,
+    not 1, 3, 4 (plan --done 2 would have named nothing)."""
+    assert invoke("plan", "--done", "2")[0] == 0
+    assert invoke("assess", "--answers", str(ANSWERS))[0] == 0
+    _, out, _ = invoke("plan", "--export", "json", "--output", "-")
+    actions = json.loads(out)["actions"]
+    assert len(actions) == len(assessed.actions) - 1
+    assert [a["number"] for a in actions] == list(range(1, len(actions) + 1))

@@ -758,7 +758,7 @@ def find_triggers(banks: Iterable[Bank]) -> dict[str, TriggerInfo]:
 
 def without_done(plan: Plan, baseline: Mapping[tuple[str, str], int]) -> Plan:
     """A new plan without the actions marked done before, except those whose dimension
-    got worse since (see :func:`repeat_action`)."""
+    got worse since (see :func:`repeat_action`); the others numbered 1, 2, ... again."""
     scores = {(d.bank, d.id): d.score for d in plan.dimensions}
     kept = [
         a
@@ -767,7 +767,8 @@ def without_done(plan: Plan, baseline: Mapping[tuple[str, str], int]) -> Plan:
     ]
     if len(kept) == len(plan.actions):
         return plan
-    return plan.model_copy(update={"actions": kept})
+    numbered = [a.model_copy(update={"number": n}) for n, a in enumerate(kept, start=1)]
+    return plan.model_copy(update={"actions": numbered})
 
 
 def with_progress(store: Store, plan: Plan) -> Plan:
