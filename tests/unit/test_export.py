@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from syrupy.assertion import SnapshotAssertion
@@ -499,3 +501,36 @@ def test_ics_text_cannot_break_out_of_its_field(injection: Plan) -> None:
     [todo] = calendar.walk("VTODO")
     assert str(todo["summary"]) == "1. x END:VTODO BEGIN:VEVENT SUMMARY:owned]0;t"
     assert "\x1b" not in export_text(plan, "ics")
+
+
+@given(st.text(min_size=1, max_size=80), st.text(max_size=80))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_written_answer_and_if_then_stay_text_in_every_export(text: str, if_then: str) -> None:
+    """Whatever a person typed, it is one quote and one commitment in Markdown, HTML and
+    the calendar: no element, link, heading or calendar line of its own."""
+    import icalendar
+
+    from careercoach.core.models import Commitment, OwnWords
+
+    plan = Plan.model_validate_json((PLANS / "injection.json").read_text(encoding="utf-8"))
+    plan = plan.model_copy(
+        update={
+            "own_words": [OwnWords(bank="b", question="q", prompt="Why?", text=text)],
+            "commitments": [
+                Commitment(
+                    number=1, action_id="b.a", text=text, by="2031-01-10", if_then=if_then or None
+                )
+            ],
+        }
+    )
+    tokens = MD.parse(to_markdown(plan))
+    types = {t.type for t in walk(tokens)}
+    assert not types & {"link_open", "image", "html_inline", "html_block", "code_inline", "fence"}
+    assert sum(1 for t in tokens if t.type == "blockquote_open") == 1
+    assert headings(tokens)[:3] == ["Your career action plan", "Your commitments", "In your words"]
+    parsed = elements(to_html(plan))
+    assert parsed.tags.count("blockquote") == 1
+    assert set(parsed.tags) <= ALLOWED_TAGS
+    calendar = icalendar.Calendar.from_ical(export_text(plan, "ics"))
+    assert len(calendar.walk("VTODO")) == 1
+    assert len(calendar.walk("VEVENT")) == (1 if plan.next_checkin else 0)

@@ -242,8 +242,24 @@ def plans(draw: st.DrawFn) -> Plan:
             "text": draw(TEXT),
             "horizon": draw(st.sampled_from(["week", "month", "quarter"])),
             "done": draw(st.booleans()),
+            "number": i + 1,
         }
         for i, d in enumerate(dims)
+    ]
+    commitments = [
+        {
+            "number": a["number"],
+            "action_id": f"x.{a['id']}",
+            "text": a["text"],
+            "by": "2027-01-10",
+            "if_then": draw(st.none() | TEXT),
+            "done": a["done"],
+        }
+        for a in actions[:3]
+    ]
+    own_words = [
+        {"bank": draw(TEXT), "question": "q", "prompt": draw(TEXT), "text": draw(TEXT)}
+        for _ in range(draw(st.integers(0, 2)))
     ]
     return Plan.model_validate(
         {
@@ -252,6 +268,9 @@ def plans(draw: st.DrawFn) -> Plan:
             "tool_version": "0.1.0",
             "dimensions": dims,
             "actions": actions,
+            "more_actions": [{**a, "number": 0} for a in actions[:1]],
+            "commitments": commitments,
+            "own_words": own_words,
             "banks": draw(st.lists(TEXT, max_size=3)),
             "focus": [
                 {
