@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -475,3 +476,28 @@ def test_the_next_plan_numbers_its_actions_without_gaps(assessed: Plan) -> None:
     actions = json.loads(out)["actions"]
     assert len(actions) == len(assessed.actions) - 1
     assert [a["number"] for a in actions] == list(range(1, len(actions) + 1))
+
+
+def test_ticking_more_than_three_asks_again(
+    assessed: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercoach.flows.assessment import load_plan
+    from careercoach.flows.commitments import ask_commitments
+    from careercoach.ui import prompts
+
+    asked: list[list[str]] = []
+    replies = iter([["0", "1", "2", "3"], ["1", "3"]])
+
+    def checklist(message: str, choices: Any, checked: Any, **_: Any) -> list[str]:
+        asked.append(list(checked))
+        assert message == "Pick up to three actions to commit to (none is fine)"
+        assert choices[1] == ("1", f"2. {assessed.actions[1].text}")
+        return next(replies)
+
+    monkeypatch.setattr(prompts, "ask_checklist", checklist)
+    monkeypatch.setattr(prompts, "ask_text", lambda *args, **kwargs: None)  # Enter: defaults
+    said: list[str] = []
+    ask_commitments(load_plan(), write=said.append)
+    assert asked == [[], ["0", "1", "2", "3"]]  # asked again with the four still ticked
+    assert "Pick at most 3 (4 are ticked)." in said
+    assert [(c.number, c.if_then) for c in load_plan().commitments] == [(2, None), (4, None)]
