@@ -501,3 +501,13 @@ def test_ticking_more_than_three_asks_again(
     assert asked == [[], ["0", "1", "2", "3"]]  # asked again with the four still ticked
     assert "Pick at most 3 (4 are ticked)." in said
     assert [(c.number, c.if_then) for c in load_plan().commitments] == [(2, None), (4, None)]
+
+
+def test_output_ending_in_ics_writes_a_calendar(assessed: Plan) -> None:
+    import icalendar
+
+    code, out, err = invoke("plan", "--output", "mine.ics")
+    assert (code, err) == (0, "")
+    assert out == f"Plan written to {Path('mine.ics').absolute()}\n"
+    calendar = icalendar.Calendar.from_ical(Path("mine.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == 1

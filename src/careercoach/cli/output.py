@@ -12,7 +12,14 @@ if TYPE_CHECKING:
 ACTIONS_PER_HORIZON = 5
 """The terminal view shows this many actions of each horizon unless asked for all."""
 
-FORMAT_OF_SUFFIX = {"md": "md", "markdown": "md", "json": "json", "html": "html", "htm": "html"}
+FORMAT_OF_SUFFIX = {
+    "md": "md",
+    "markdown": "md",
+    "json": "json",
+    "html": "html",
+    "htm": "html",
+    "ics": "ics",
+}
 """The export format a file name's extension stands for."""
 
 
