@@ -111,7 +111,8 @@ def test_score_chart_wraps_a_long_label_under_itself() -> None:
 
 def test_every_action_is_a_checkbox_under_its_horizon(sample: Plan) -> None:
     out = render(sample, 80)
-    assert out.count("[ ] ") == len(sample.actions) == 6
+    # the short plan, then (without a limit, as plan --all) the more that applies
+    assert out.count("[ ] ") == len(sample.actions) + len(sample.more_actions) == 6 + 15
     week, month, quarter = (out.index(f"  This {h}\n") for h in ("week", "month", "quarter"))
     assert week < month < quarter
     assert out.index("[ ] For one week, note each day") < month
@@ -122,7 +123,7 @@ def test_done_actions_are_ticked(sample: Plan) -> None:
     actions = [sample.actions[0].model_copy(update={"done": True}), *sample.actions[1:]]
     out = render(sample.model_copy(update={"actions": actions}), 80)
     assert out.count("[x] ") == 1
-    assert out.count("[ ] ") == 5
+    assert out.count("[ ] ") == 5 + len(sample.more_actions)
 
 
 def test_roi_block(sample: Plan) -> None:
@@ -160,7 +161,7 @@ def test_plain_has_no_box_drawing(sample: Plan) -> None:
     out = render(sample, 80, plain=True, explain=True)
     assert not BOX_DRAWING.search(out)
     assert "  Boredom                                75  high\n" in out
-    assert out.count("[ ] ") == len(sample.actions)
+    assert out.count("[ ] ") == len(sample.actions) + len(sample.more_actions)
 
 
 def test_explain_marks_reverse_scored_items(sample: Plan) -> None:

@@ -13,7 +13,6 @@ from careercoach.ui.plan_wording import (
     COMMITMENTS_TITLE,
     HORIZON_TITLES,
     LEANING_WORDS,
-    MORE_ACTIONS_TITLE,
     NO_ACTIONS,
     OWN_WORDS_TITLE,
     PRIVACY_NOTE,
@@ -24,7 +23,6 @@ from careercoach.ui.plan_wording import (
     checkin_lines,
     commitment_lines,
     header_lines,
-    more_by_horizon,
     own_words_source,
     quoted,
     roi_block,
@@ -187,12 +185,6 @@ def _html_actions(plan: Plan) -> list[str]:
         body.append(f"<h3>{HORIZON_TITLES[horizon]}</h3>")
         body += _html_action_items(plan, [plan.actions[index] for index in indexes])
     body.append("</section>")
-    if plan.more_actions:
-        body += ['<section id="more-actions">', f"<h2>{MORE_ACTIONS_TITLE}</h2>"]
-        for horizon, actions in more_by_horizon(plan):
-            body.append(f"<h3>{HORIZON_TITLES[horizon]}</h3>")
-            body += _html_action_items(plan, actions)
-        body.append("</section>")
     return body
 
 

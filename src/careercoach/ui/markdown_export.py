@@ -11,7 +11,6 @@ from careercoach.ui.plan_wording import (
     COMMITMENTS_TITLE,
     HORIZON_TITLES,
     LEANING_WORDS,
-    MORE_ACTIONS_TITLE,
     NO_ACTIONS,
     OWN_WORDS_TITLE,
     PRIVACY_NOTE,
@@ -22,7 +21,6 @@ from careercoach.ui.plan_wording import (
     checkin_lines,
     commitment_lines,
     header_lines,
-    more_by_horizon,
     number,
     own_words_source,
     quoted,
@@ -115,10 +113,6 @@ def _md_action_sections(plan: Plan) -> list[str]:
     for horizon, indexes in actions_by_horizon(plan):
         out += [f"### {HORIZON_TITLES[horizon]}", ""]
         out += [*_md_actions(plan, [plan.actions[index] for index in indexes]), ""]
-    if plan.more_actions:
-        out += [f"## {MORE_ACTIONS_TITLE}", ""]
-        for horizon, actions in more_by_horizon(plan):
-            out += [f"### {HORIZON_TITLES[horizon]}", "", *_md_actions(plan, actions), ""]
     return out
 
 

@@ -200,8 +200,17 @@ def roi_verdict(result: RoiResult) -> str:
 
 
 def action_label(plan: Plan, action: PlannedAction) -> str:
-    """The label of the area an action serves (its dimension's id if the plan lacks it)."""
-    return dimension_labels(plan).get((action.bank, action.dimension), action.dimension)
+    """The areas an action serves: its own (its dimension's id if the plan lacks the
+    label), then ``; also ...`` the others the same advice stands for."""
+    own = dimension_labels(plan).get((action.bank, action.dimension), action.dimension)
+    others = [
+        area.label
+        for area in action.serves
+        if (area.bank, area.dimension) != (action.bank, action.dimension) and area.label != own
+    ]
+    if not others:
+        return own
+    return f"{own}; also {', '.join(dict.fromkeys(others))}"
 
 
 def action_marker(action: PlannedAction) -> str:
