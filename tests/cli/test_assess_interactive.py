@@ -454,27 +454,32 @@ def commitments(home: Path) -> list[tuple[int, str, str, str | None]]:
         ).fetchall()
 
 
+# strongly agree, never changed jobs, 5 years, strongly agree, a note: two actions
+ACTIONS_RUN = "5" + ENTER + DOWN + DOWN + ENTER + "5" + ENTER + "5" + ENTER + "a note" + ENTER
+
+
 def test_committing_to_an_action_with_a_day_and_an_if_then_line(
     terminal: Any, careercoach_home: Path
 ) -> None:
-    keys = WHOLE_RUN + SPACE + ENTER  # tick action 1
+    keys = ACTIONS_RUN + SPACE + ENTER  # tick action 1
     keys += CLEAR + "2031-01-10" + ENTER
     keys += "If Monday fills up, then Tuesday at 9." + ENTER
     result = assess(terminal, keys, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert commitments(careercoach_home) == [
-        (1, "mini.talk_to_boss", "2031-01-10", "If Monday fills up, then Tuesday at 9.")
+        (1, "mini.list_moves", "2031-01-10", "If Monday fills up, then Tuesday at 9.")
     ]
     assert result.output.endswith(
-        "Committed to 1: Ask your boss for one new responsibility this month.\n"
+        "Committed to 1: Write down the last three moves you wanted and why they did not "
+        "happen.\n"
         "  By Friday 10 January 2031. If Monday fills up, then Tuesday at 9.\n"
     )
     shown = runner.invoke(app, ["--bank-dir", str(FIXTURES), "plan", "--export", "json", "-o", "-"])
     assert json.loads(shown.stdout)["commitments"] == [
         {
             "number": 1,
-            "action_id": "mini.talk_to_boss",
-            "text": "Ask your boss for one new responsibility this month.",
+            "action_id": "mini.list_moves",
+            "text": "Write down the last three moves you wanted and why they did not happen.",
             "by": "2031-01-10",
             "if_then": "If Monday fills up, then Tuesday at 9.",
             "done": False,
@@ -485,27 +490,27 @@ def test_committing_to_an_action_with_a_day_and_an_if_then_line(
 def test_the_day_is_asked_again_until_it_is_one_and_not_past(
     terminal: Any, careercoach_home: Path
 ) -> None:
-    keys = WHOLE_RUN + SPACE + ENTER
+    keys = ACTIONS_RUN + SPACE + ENTER
     keys += CLEAR + "2020-01-01" + ENTER + CLEAR + "soon" + ENTER + CLEAR + "2031-01-10" + ENTER
     keys += ENTER  # no if-then line
     result = assess(terminal, keys, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert "2020-01-01 is in the past; pick today (" in result.output
     assert "'soon' is not a date (use YYYY-MM-DD, e.g. " in result.output
-    assert commitments(careercoach_home) == [(1, "mini.talk_to_boss", "2031-01-10", None)]
+    assert commitments(careercoach_home) == [(1, "mini.list_moves", "2031-01-10", None)]
 
 
 def test_ctrl_c_after_the_day_keeps_the_commitment(terminal: Any, careercoach_home: Path) -> None:
-    keys = WHOLE_RUN + SPACE + ENTER + CLEAR + "2031-01-10" + ENTER + CTRL_C
+    keys = ACTIONS_RUN + SPACE + ENTER + CLEAR + "2031-01-10" + ENTER + CTRL_C
     result = assess(terminal, keys, "--bank", "mini")
     assert result.exit_code == 130
     assert "stopped; your plan and the commitments you made are saved." in result.output
-    assert commitments(careercoach_home) == [(1, "mini.talk_to_boss", "2031-01-10", None)]
+    assert commitments(careercoach_home) == [(1, "mini.list_moves", "2031-01-10", None)]
     assert status(careercoach_home) == [(1, "finished")]
 
 
 def test_none_ticked_says_how_to_commit_later(terminal: Any, careercoach_home: Path) -> None:
-    result = assess(terminal, WHOLE_RUN + NO_COMMITMENT, "--bank", "mini")
+    result = assess(terminal, ACTIONS_RUN + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert result.output.endswith(
         "Commit to an action later with: careercoach plan --commit N --by YYYY-MM-DD\n"

@@ -94,8 +94,18 @@ def test_plan_in_the_terminal(assessed: Plan) -> None:
 def test_all_shows_every_action(assessed: Plan) -> None:
     code, out, _ = invoke("plan", "--all")
     assert code == 0
-    assert out.count("[ ] ") == len(assessed.actions) == 7
+    # the short plan, then what else applies (issue 16: shown with plan --all)
+    assert len(assessed.actions) == 7
+    assert out.count("[ ] ") == len(assessed.actions) + len(assessed.more_actions)
+    assert "More that applies" in out
     assert "more (careercoach plan --all" not in out
+    assert "more apply beyond this plan" not in out
+    code, short, _ = invoke("plan")
+    assert short.count("[ ] ") == 7
+    assert (
+        f"  {len(assessed.more_actions)} more apply beyond this plan: careercoach plan --all"
+        in short
+    )
 
 
 def test_wider_terminal(assessed: Plan) -> None:
@@ -112,7 +122,7 @@ def test_plain_and_explain(assessed: Plan) -> None:
     assert "  Boredom                                75  high\n" in out
     assert "How each score was made" in out
     assert "(reverse-scored)" in out
-    assert out.count("[ ] ") == 7
+    assert out.count("[ ] ") == 7 + len(assessed.more_actions)
 
 
 def test_colour_on_a_terminal_and_off_with_no_color(assessed: Plan) -> None:

@@ -56,9 +56,6 @@ def test_a_legacy_terminal_gets_stand_ins(
             child.expect_exact(text)
             child.send(keys)
         child.expect_exact("Saved as assessment 1.")
-        child.expect_exact("Pick up to three actions to commit to (none is fine)")
-        child.send("\r")  # none
-        child.expect_exact("Commit to an action later with: careercoach plan --commit N")
         child.expect(pexpect.EOF)
     finally:
         child.close()

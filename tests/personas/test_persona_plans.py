@@ -27,7 +27,7 @@ from careercoach.core.scoring import score_banks
 from careercoach.core.selection import near_duplicates
 from careercoach.storage.answers import load_answers_file
 from careercoach.storage.banks import load_banks
-from careercoach.ui.export import to_markdown
+from careercoach.ui.markdown_export import to_markdown
 
 HERE = Path(__file__).resolve().parent
 
