@@ -190,7 +190,7 @@ def test_markdown_injection_builds_nothing_from_data(injection: Plan) -> None:
     assert len(task_items(tokens)) == len(injection.actions) == 3
     assert sum(1 for t in tokens if t.type == "table_open") == 4
     # every findings row still has its four cells
-    assert sum(1 for t in tokens if t.type == "td_open") == 3 * 4 + 2 * 4 + 5 * 2 + 6 * 4
+    assert sum(1 for t in tokens if t.type == "td_open") == 3 * 4 + 2 * 4 + 6 * 2 + 6 * 4
     # and the text reads as it was written, minus the control characters
     visible = "".join(t.content for t in walk(tokens) if t.type == "text")
     assert "Fake task # heading | cell [link](javascript:x) <img src=x onerror=alert(1)>" in visible
@@ -295,7 +295,9 @@ def test_json_is_the_model_dump_in_spec_order(sample: Plan) -> None:
     ]  # fmt: skip
     assert list(data["dimensions"][0]) == ["bank", "id", "label", "score", "level", "event"]
     assert list(data["actions"][0])[:5] == ["bank", "dimension", "id", "text", "horizon"]
-    assert list(data["roi"]) == ["npv", "payback_years", "irr", "cash_flows", "inputs"]
+    assert list(data["roi"]) == [
+        "npv", "payback_years", "irr", "break_even_salary", "benchmark", "cash_flows", "inputs",
+    ]  # fmt: skip
     assert text.startswith('{\n  "assessment_id": 3,\n  "finished_at": "2026-11-22T10:04:00+00:00"')
     assert text.endswith("}\n")
     assert Plan.model_validate_json(text) == sample

@@ -132,6 +132,9 @@ def test_roi_block(sample: Plan) -> None:
     assert "Net present value             +134,484" in out
     assert "Pays back                       year 8" in out
     assert "Raise 20% smaller           +98,402      year 9   15.5%" in out
+    assert "Break-even salary               76,073   lowest salary after it that pays" in out
+    flat = " ".join(out.split())
+    assert "Pays off if you earn at least 76,073 a year after it (you expect 88,000)." in flat
     assert "Inputs: 48,000 over 2 years, part-time;" in out
 
 

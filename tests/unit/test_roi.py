@@ -369,6 +369,8 @@ def test_to_json_dict_by_hand() -> None:
         "npv": 6.6,  # -100/1.03 + 110/1.03**2 = 6.598...
         "payback_years": 2,
         "irr": 0.1,
+        "break_even_salary": 103,  # 100 x 1.03, exactly
+        "benchmark": None,
         "cash_flows": [-100.0, 110.0],
         "inputs": {
             "cost": 100.0,
@@ -380,6 +382,12 @@ def test_to_json_dict_by_hand() -> None:
             "discount_rate": 0.03,
             "tax_rate": 0.0,
             "horizon": 2,
+            "loan": 0.0,
+            "loan_rate": 0.05,
+            "loan_years": 10,
+            "salary_growth": 0.0,
+            "degree": None,
+            "from_degree": None,
         },
     }
 
@@ -552,7 +560,8 @@ def test_inputs_from_mapping_reports_every_problem() -> None:
         inputs_from_mapping({"cost": -1, "years": 2, "salary": 5})
     assert info.value.problems == [
         "unknown ROI input 'salary' (known: cost, years, current_salary, expected_salary, "
-        "full_time, completion, discount_rate, tax_rate, horizon)",
+        "full_time, completion, discount_rate, tax_rate, horizon, loan, loan_rate, loan_years, "
+        "salary_growth, degree, from_degree)",
         "current_salary is required (current yearly salary)",
         "expected_salary is required (expected yearly salary after the degree)",
     ]
@@ -601,10 +610,13 @@ def test_report_text_values() -> None:
     lines = roi_lines(result, title=None)
     assert lines[0] == "What it costs"
     assert "  Net present value             +207,900   in today's money" in lines
+    assert "  Break-even salary               74,328   lowest salary after it that pays" in lines
+    # 30,000 a year for 2 years is worth 57,404 today; each unit of salary over 70,000
+    # adds 0.75 x 17.687 (years 3-30 at 3%): 57,404 / 13.265 = 4,327.5 -> 74,328
     assert verdict(result) == (
-        "Worth it on these numbers: over 30 years it returns 207,900 more than it costs, "
-        "in today's money discounted at 3% a year. It pays back in year 7 and earns 22.4% "
-        "a year."
+        "Pays off if you earn at least 74,328 a year after it (you expect 90,000). On your "
+        "figure it is worth it: over 30 years it returns 207,900 more than it costs, in "
+        "today's money discounted at 3% a year. It pays back in year 7 and earns 22.4% a year."
     )
     assert not any(line.startswith("  What if") for line in lines)  # no scenarios given
 
@@ -623,8 +635,10 @@ def test_report_for_a_pay_cut_and_a_free_course() -> None:
     assert "  Internal rate of return           none   the yearly return that breaks even" in (
         lines
     )
-    assert verdict(result).startswith(
-        "Not worth it on these numbers: over 3 years it costs 13,933 more than it returns"
+    assert verdict(result) == (
+        "Pays off only if you earn at least 50,000 a year after it (you expect 40,000). On "
+        "your figure it is not worth it: over 3 years it costs 13,933 more than it returns, "
+        "in today's money discounted at 3% a year."
     )
 
 

@@ -28,14 +28,20 @@ _NUMBER_FLAGS = (
     ("discount_rate", True),
     ("tax_rate", True),
     ("horizon", False),
+    ("loan", False),
+    ("loan_rate", True),
+    ("loan_years", False),
+    ("salary_growth", True),
 )
 _QUESTIONS = {
     "cost": "Total tuition and fees, all years together:",
     "years": "Years of study (whole years):",
     "current_salary": "Your current yearly salary:",
     "expected_salary": "Your expected yearly salary after the degree:",
+    "completion": "Your chance of finishing (0.8 or 80% for 80%):",
 }
-_WHOLE = ("years", "horizon")
+_WHOLE = ("years", "horizon", "loan_years")
+_PERCENT = frozenset(name for name, percent in _NUMBER_FLAGS if percent)
 _STUDY_MODE = "How would you study?"
 _STUDY_MODES = [
     ("part_time", "Part-time: keep working and keep the salary"),
@@ -53,8 +59,10 @@ def _interactive() -> bool:
 Examples:
   careercoach roi --cost 60000 --years 2 --current-salary 70000 \\
       --expected-salary 90000
-  careercoach roi --cost 120000 --years 2 --current-salary 80000 \\
-      --degree master --full-time
+  careercoach roi --cost 120000 --years 2 --current-salary 75000 \\
+      --expected-salary 110000 --degree master --full-time
+  careercoach roi --cost 60000 --years 2 --current-salary 70000 \\
+      --expected-salary 90000 --loan 40000 --loan-rate 6% --salary-growth 2%
   careercoach roi --cost 40000 --years 4 --current-salary 38000 \\
       --degree bachelor --from some_college --completion 0.6
   careercoach roi --json --cost 30000 --years 3 --current-salary 50000 \\
@@ -79,7 +87,7 @@ def roi(
         str | None,
         typer.Option(
             "--expected-salary",
-            help="Expected yearly salary after the degree (or use --degree).",
+            help="Expected yearly salary after the degree (or --degree's typical one).",
             metavar="AMOUNT",
         ),
     ] = None,
@@ -95,7 +103,10 @@ def roi(
     completion: Annotated[
         str | None,
         typer.Option(
-            "--completion", help="Chance of finishing, 0 < P <= 1.  [default: 1]", metavar="P"
+            "--completion",
+            help="Chance of finishing, 0 < P <= 1, e.g. 0.8 or 80% (asked when other "
+            "inputs are asked).  [default: 1]",
+            metavar="P",
         ),
     ] = None,
     discount_rate: Annotated[
@@ -122,12 +133,47 @@ def roi(
             metavar="YEARS",
         ),
     ] = None,
+    loan: Annotated[
+        str | None,
+        typer.Option(
+            "--loan",
+            help="Amount borrowed toward the cost, at most --cost; repaid after study.  "
+            "[default: 0]",
+            metavar="AMOUNT",
+        ),
+    ] = None,
+    loan_rate: Annotated[
+        str | None,
+        typer.Option(
+            "--loan-rate",
+            help="Yearly interest rate of the loan, -0.5 <= RATE <= 1.  [default: 0.05]",
+            metavar="RATE",
+        ),
+    ] = None,
+    loan_years: Annotated[
+        str | None,
+        typer.Option(
+            "--loan-years",
+            help="Years to repay the loan in equal payments, from the end of study.  [default: 10]",
+            metavar="N",
+        ),
+    ] = None,
+    salary_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--salary-growth",
+            help="Yearly raise on both salaries (with and without the degree), "
+            "-0.5 <= RATE <= 0.5.  [default: 0]",
+            metavar="RATE",
+        ),
+    ] = None,
     degree: Annotated[
         str | None,
         typer.Option(
             "--degree",
-            help="Estimate --expected-salary from BLS medians for this degree: "
-            "associate, bachelor, master, professional or doctorate.",
+            help="Compare with the typical raise for this degree (BLS medians): "
+            "associate, bachelor, master, professional or doctorate. Without "
+            "--expected-salary, that typical salary is used, and the report says so.",
             metavar="DEGREE",
         ),
     ] = None,
@@ -147,7 +193,7 @@ def roi(
         typer.Option("--plain", help="Plain text, no box drawing (always when piped)."),
     ] = False,
 ) -> None:
-    """Does a degree pay? Costs, returns, payback year and IRR."""
+    """Does a degree pay? Break-even salary, payback year and IRR."""
     from careercoach.core import roi as model
     from careercoach.errors import BadInput
 
@@ -160,31 +206,44 @@ def roi(
         "discount_rate": discount_rate,
         "tax_rate": tax_rate,
         "horizon": horizon,
+        "loan": loan,
+        "loan_rate": loan_rate,
+        "loan_years": loan_years,
+        "salary_growth": salary_growth,
     }
     values, found = _parse_flags(given)
-    found += _degree_problems(degree, from_level, expected_given=expected_salary is not None)
+    found += _degree_problems(degree, from_level)
     if found:
         raise BadInput.from_problems(found)
 
     if full_time is not None:
         values["full_time"] = full_time
+    values["degree"], values["from_degree"] = degree, from_level
     for name, default in model.DEFAULTS.items():
         values.setdefault(name, default)
-    needed = [
-        name
-        for name in model.REQUIRED
-        if name not in values and not (name == "expected_salary" and degree)
-    ]
-    if needed:
-        if not _interactive():
-            raise BadInput.from_problems(_missing(name) for name in needed)
-        _ask(values, needed, ask_study_mode=full_time is None)
+    needed = [name for name in model.REQUIRED if name not in values]
+    if needed and _interactive():
+        _ask(
+            values,
+            needed,
+            ask_study_mode=full_time is None,
+            ask_completion=completion is None,
+        )
+    elif needed and not (needed == ["expected_salary"] and degree):
+        raise BadInput.from_problems(_missing(name) for name in needed)
 
     estimate: SalaryEstimate | None = None
-    if "expected_salary" not in values and degree:
+    if "expected_salary" not in values and not values["current_salary"]:
+        raise BadInput.from_problems(
+            [
+                "--degree alone scales --current-salary by the BLS ratio, and 0 scales to 0: "
+                "give --expected-salary"
+            ]
+        )
+    if "expected_salary" not in values:  # only --degree: its typical salary, said so
         from careercoach.core.education_pays import expected_salary as estimate_salary
 
-        estimate = estimate_salary(float(values["current_salary"]), degree, from_level)
+        estimate = estimate_salary(float(values["current_salary"]), str(degree), from_level)
         values["expected_salary"] = estimate.expected_salary
 
     inputs = model.RoiInputs(**values)
@@ -203,19 +262,27 @@ def roi(
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return
 
-    notes = [estimate.note()] if estimate else []
+    from careercoach.ui.roi_report import READABLE_WIDTH, salary_notes
+
+    notes = salary_notes(result, estimated=estimate is not None)
     if plain or not sys.stdout.isatty():
+        import shutil
+
         from careercoach.ui.roi_report import roi_text
 
-        sys.stdout.write(roi_text(result, scenarios, notes=notes))
+        width = min(shutil.get_terminal_size().columns, READABLE_WIDTH)
+        text = roi_text(result, scenarios, notes=notes, width=width, estimated=estimate is not None)
+        sys.stdout.write(text)
         return
 
-    from rich.console import Console
-
+    from careercoach.ui.console import make_console
     from careercoach.ui.roi_report import roi_renderable
 
-    console = Console(highlight=False, no_color=state(ctx).no_color or None)
-    console.print(roi_renderable(result, scenarios, notes=notes))
+    console = make_console(no_color=state(ctx).no_color)
+    console.print(
+        roi_renderable(result, scenarios, notes=notes, estimated=estimate is not None),
+        width=min(console.width, READABLE_WIDTH),
+    )
 
 
 def _parse_flags(given: dict[str, str | None]) -> tuple[dict[str, Any], list[str]]:
@@ -238,7 +305,7 @@ def _parse_flags(given: dict[str, str | None]) -> tuple[dict[str, Any], list[str
         value: float | int = number
         if name in _WHOLE and number.is_integer():
             value = int(number)
-        problem = model.check_input(name, value)
+        problem = model.check_input(name, value, percent_sign=percent)
         if problem:
             found.append(problem)
         else:
@@ -246,31 +313,21 @@ def _parse_flags(given: dict[str, str | None]) -> tuple[dict[str, Any], list[str
     return values, found
 
 
-def _degree_problems(
-    degree: str | None, from_level: str | None, *, expected_given: bool
-) -> list[str]:
-    from careercoach.core import education_pays as pays
+def _degree_problems(degree: str | None, from_level: str | None) -> list[str]:
+    """The degree flags checked before anything is asked (the model checks them again)."""
+    from careercoach.core import roi as model
 
-    found: list[str] = []
-    if degree is not None and degree not in pays.DEGREES:
-        found.append(f"--degree must be one of {', '.join(pays.DEGREES)} (got {degree!r})")
-    if from_level is not None and from_level not in pays.LEVELS:
-        found.append(f"--from must be one of {', '.join(pays.LEVELS)} (got {from_level!r})")
-    if found:
+    found = [
+        problem
+        for name, value in (("degree", degree), ("from_degree", from_level))
+        if (problem := model.check_input(name, value))
+    ]
+    if found or from_level is None:
         return found
-    if from_level is not None and degree is None:
-        return ["--from needs --degree: it is the level the degree's ratio starts from"]
-    if (
-        degree is not None
-        and from_level is not None
-        and not expected_given
-        and pays.step_problem(degree, from_level)
-    ):
-        return [
-            f"--from {from_level} is not below --degree {degree}: the BLS ratio only "
-            "estimates a step up; give --expected-salary instead"
-        ]
-    return []
+    probe = model.RoiInputs(
+        cost=0, years=1, current_salary=0, expected_salary=0, degree=degree, from_degree=from_level
+    )
+    return model.problems(probe)
 
 
 def _missing(name: str) -> str:
@@ -284,10 +341,12 @@ def _missing(name: str) -> str:
     )
 
 
-def _ask(values: dict[str, Any], needed: list[str], *, ask_study_mode: bool) -> None:
+def _ask(
+    values: dict[str, Any], needed: list[str], *, ask_study_mode: bool, ask_completion: bool
+) -> None:
     """Ask for each missing required input, checking each answer as it is typed; and,
-    unless ``--full-time``/``--part-time`` said it, whether study is full-time (right
-    after the years of study, or first when those were given)."""
+    unless a flag said it, whether study is full-time (right after the years of study, or
+    first when those were given) and the chance of finishing (last)."""
     from careercoach.errors import Interrupted
 
     try:
@@ -297,6 +356,8 @@ def _ask(values: dict[str, Any], needed: list[str], *, ask_study_mode: bool) -> 
             _ask_input(values, name)
             if ask_study_mode and name == "years":
                 _ask_study_mode(values)
+        if ask_completion:
+            _ask_input(values, "completion")
     except Interrupted as exc:
         raise Interrupted("interrupted: nothing was saved (roi keeps no data)") from exc
 
@@ -311,11 +372,11 @@ def _ask_input(values: dict[str, Any], name: str) -> None:
     from careercoach.core import roi as model
     from careercoach.ui.prompts import ask_number
 
-    label = model.DESCRIPTIONS[name].capitalize()
+    label = model.DESCRIPTIONS[name].split(",")[0].capitalize()
 
     def validate(number: float) -> str | None:
         value: float | int = int(number) if name in _WHOLE and number.is_integer() else number
-        problem = model.check_input(name, value, label=label)
+        problem = model.check_input(name, value, label=label, percent_sign=name in _PERCENT)
         if problem is None and name == "years" and value >= values["horizon"]:
             problem = (
                 f"{label} must be less than the horizon, {values['horizon']} working "
@@ -323,5 +384,21 @@ def _ask_input(values: dict[str, Any], name: str) -> None:
             )
         return problem
 
-    number = ask_number(_QUESTIONS[name], validate=validate)
+    question = _QUESTIONS[name]
+    if name == "expected_salary" and values.get("degree"):
+        question = _expected_question(values)
+    number = ask_number(question, validate=validate, percent=name in _PERCENT)
     values[name] = int(number) if name in _WHOLE else number
+
+
+def _expected_question(values: dict[str, Any]) -> str:
+    """The expected-salary question with the typical figure for the degree beside it."""
+    from careercoach.core.education_pays import expected_salary
+    from careercoach.core.roi import DEGREE_NOUNS
+
+    degree = str(values["degree"])
+    typical = expected_salary(float(values["current_salary"]), degree, values["from_degree"])
+    return (
+        f"Your expected yearly salary after the degree (typical for {DEGREE_NOUNS[degree]}: "
+        f"{typical.expected_salary:,.0f}):"
+    )

@@ -288,6 +288,12 @@ class RoiMapping(_Strict):
     discount_rate: Id | None = None
     tax_rate: Id | None = None
     horizon: Id | None = None
+    loan: Id | None = None
+    loan_rate: Id | None = None
+    loan_years: Id | None = None
+    salary_growth: Id | None = None
+    degree: Id | None = None
+    from_degree: Id | None = None
 
 
 class VerdictSection(_Strict):

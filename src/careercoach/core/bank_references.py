@@ -144,27 +144,27 @@ def _section_problems(
 ) -> list[tuple[Loc, str]]:
     problems: list[tuple[Loc, str]] = []
     if bank.roi is not None:
+        from careercoach.core.roi_inputs import mapped_question_problem
+
         for name, question_id in bank.roi.model_dump(exclude_none=True).items():
             loc: Loc = ("roi", name)
             question = questions.get(question_id)
             if question is None:
                 problems.append((loc, f"unknown question '{question_id}'"))
-            elif name == "full_time":
-                option_ids = (
-                    {o.id for o in question.options}
-                    if isinstance(question, SingleQuestion)
-                    else set()
-                )
-                if option_ids != {"full_time", "part_time"}:
-                    problems.append(
-                        (
-                            loc,
-                            f"'{question_id}' must be a single question with the options "
-                            "full_time and part_time",
-                        )
-                    )
-            elif not isinstance(question, NumberQuestion):
-                problems.append((loc, f"'{question_id}' must be a number question"))
+                continue
+            number = question if isinstance(question, NumberQuestion) else None
+            problem = mapped_question_problem(
+                name,
+                question_id,
+                str(getattr(question, "type", "")),
+                minimum=number.min if number else None,
+                maximum=number.max if number else None,
+                option_ids=[o.id for o in question.options]
+                if isinstance(question, SingleQuestion)
+                else (),
+            )
+            if problem:
+                problems.append((loc, problem))
     if bank.verdict is not None:
         for key, ids in (("for", bank.verdict.for_), ("against", bank.verdict.against)):
             for index, dimension_id in enumerate(ids):

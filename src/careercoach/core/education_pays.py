@@ -110,11 +110,12 @@ class SalaryEstimate:
             f"{self.ratio:.3f} x current salary. Medians are not predictions for one person."
         )
 
-    def note(self) -> str:
-        """A short paragraph for the text report (the report wraps it)."""
+    def note(self, what: str = "Expected salary") -> str:
+        """A short paragraph for the text report (the report wraps it); ``what`` names
+        the figure (``Typical salary`` beside the person's own)."""
         t = self.table
         return (
-            f"Expected salary {self.expected_salary:,.0f} = current salary "
+            f"{what} {self.expected_salary:,.0f} = current salary "
             f"{self.current_salary:,.0f} x {self.ratio:.3f}, the ratio of median weekly "
             f"earnings in {t.year}, {t.labels[self.degree]} "
             f"{t.weekly_earnings[self.degree]:,.0f} to {t.labels[self.from_level]} "

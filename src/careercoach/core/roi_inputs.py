@@ -9,7 +9,7 @@ bank's mapped answers. :mod:`careercoach.core.roi` re-exports all of it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,14 +24,26 @@ INPUT_NAMES: tuple[str, ...] = (
     "discount_rate",
     "tax_rate",
     "horizon",
+    "loan",
+    "loan_rate",
+    "loan_years",
+    "salary_growth",
+    "degree",
+    "from_degree",
 )
 REQUIRED: tuple[str, ...] = ("cost", "years", "current_salary", "expected_salary")
-DEFAULTS: Mapping[str, bool | float | int] = {
+DEFAULTS: Mapping[str, bool | float | int | None] = {
     "full_time": False,
     "completion": 1.0,
     "discount_rate": 0.03,
     "tax_rate": 0.25,
     "horizon": 30,
+    "loan": 0.0,
+    "loan_rate": 0.05,
+    "loan_years": 10,
+    "salary_growth": 0.0,
+    "degree": None,
+    "from_degree": None,
 }
 # How ``problems`` names each input by default: its ``careercoach roi`` flag.
 FLAGS: Mapping[str, str] = {
@@ -44,6 +56,12 @@ FLAGS: Mapping[str, str] = {
     "discount_rate": "--discount-rate",
     "tax_rate": "--tax-rate",
     "horizon": "--horizon",
+    "loan": "--loan",
+    "loan_rate": "--loan-rate",
+    "loan_years": "--loan-years",
+    "salary_growth": "--salary-growth",
+    "degree": "--degree",
+    "from_degree": "--from",
 }
 # What each input means, in a few words (for prompts and messages).
 DESCRIPTIONS: Mapping[str, str] = {
@@ -56,12 +74,26 @@ DESCRIPTIONS: Mapping[str, str] = {
     "discount_rate": "yearly real discount rate",
     "tax_rate": "tax rate on the salary difference",
     "horizon": "working years left, counted from now",
+    "loan": "amount borrowed toward the cost",
+    "loan_rate": "yearly interest rate of the loan",
+    "loan_years": "years to repay the loan, from the end of study",
+    "salary_growth": "yearly raise on both salaries, -0.5 to 0.5",
+    "degree": "the degree, for the typical raise (BLS medians)",
+    "from_degree": "your level now, for the typical raise",
 }
+# Inputs given as a fraction, where "5" may have been meant as 5%.
+FRACTIONS: tuple[str, ...] = (
+    "completion",
+    "discount_rate",
+    "tax_rate",
+    "loan_rate",
+    "salary_growth",
+)
 
 MAX_AMOUNT = 1e12
 """Largest money amount accepted (keeps every sum finite and exact enough)."""
 MAX_HORIZON = 100
-"""Longest horizon accepted, in years (keeps ``(1 + rate) ** -t`` finite for every rate)."""
+"""Longest horizon (and loan term) accepted, in years (keeps every power finite)."""
 
 
 class InvalidInputs(ValueError):
@@ -85,9 +117,15 @@ class RoiInputs:
     discount_rate: float = 0.03
     tax_rate: float = 0.25
     horizon: int = 30
+    loan: float = 0.0
+    loan_rate: float = 0.05
+    loan_years: int = 10
+    salary_growth: float = 0.0
+    degree: str | None = None
+    from_degree: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
-        """Every input by its SPEC name (``full_time`` as a bool)."""
+        """Every input by its SPEC name (``full_time`` as a bool, no degree as null)."""
         return {
             "cost": float(self.cost),
             "years": int(self.years),
@@ -98,6 +136,12 @@ class RoiInputs:
             "discount_rate": float(self.discount_rate),
             "tax_rate": float(self.tax_rate),
             "horizon": int(self.horizon),
+            "loan": float(self.loan),
+            "loan_rate": float(self.loan_rate),
+            "loan_years": int(self.loan_years),
+            "salary_growth": float(self.salary_growth),
+            "degree": self.degree,
+            "from_degree": self.from_degree,
         }
 
 
@@ -122,19 +166,34 @@ def _is_whole(value: object) -> bool:
     return isinstance(value, float) and math.isfinite(value) and value.is_integer()
 
 
-def check_input(name: str, value: object, *, label: str | None = None) -> str | None:
+def _percent_hint(number: float, *, percent_sign: bool) -> str:
+    """``; for 80% write 0.8`` (``or 80%`` where the reader accepts it) for a number that
+    looks like a percentage typed without its sign."""
+    if not 1 < number <= 100:
+        return ""
+    also = f" or {number:g}%" if percent_sign else ""
+    return f"; for {number:g}% write {number / 100:g}{also}"
+
+
+def check_input(
+    name: str, value: object, *, label: str | None = None, percent_sign: bool = False
+) -> str | None:
     """The problem with one input on its own, or ``None``; ``label`` names it (its flag).
 
-    Cross-input rules (``horizon`` longer than ``years``) are in :func:`problems`.
+    ``percent_sign``: the reader of the value accepts ``80%`` (the flags do), so a hint
+    may suggest it. Cross-input rules (``horizon`` longer than ``years``, a loan within
+    the cost, a level below the degree) are in :func:`problems`.
     """
     label = label or FLAGS[name]
     got = f"(got {_fmt(value)})"
     if name == "full_time":
         return None if isinstance(value, bool) else f"{label} must be true or false {got}"
-    if name in ("years", "horizon"):
+    if name in ("degree", "from_degree"):
+        return _level_problem(name, value, label)
+    if name in ("years", "horizon", "loan_years"):
         if not _is_whole(value) or float(value) < 1:  # type: ignore[arg-type]
             return f"{label} must be a whole number of at least 1 {got}"
-        if name == "horizon" and float(value) > MAX_HORIZON:  # type: ignore[arg-type]
+        if name != "years" and float(value) > MAX_HORIZON:  # type: ignore[arg-type]
             return f"{label} must be at most {MAX_HORIZON} years {got}"
         return None
     if not _is_number(value):
@@ -142,27 +201,84 @@ def check_input(name: str, value: object, *, label: str | None = None) -> str | 
     number = float(value)  # type: ignore[arg-type]
     if not math.isfinite(number):
         return f"{label} must be a finite number {got}"
-    if name in ("cost", "current_salary", "expected_salary"):
+    hint = ""
+    if name in FRACTIONS and not (name == "completion" and number < 2):  # 1.01 is no 1%
+        hint = _percent_hint(number, percent_sign=percent_sign)
+    if name in ("cost", "current_salary", "expected_salary", "loan"):
         if number < 0:
             return f"{label} must be 0 or more {got}"
         if number > MAX_AMOUNT:
             return f"{label} must be at most {MAX_AMOUNT:,.0f} {got}"
         return None
-    if name == "completion":
-        if not 0 < number <= 1:
-            return f"{label} must be more than 0 and at most 1 {got}"
+    ranges = {  # name: (low, low included, high, high included)
+        "completion": (0.0, False, 1.0, True),
+        "discount_rate": (-0.5, False, 1.0, True),
+        "tax_rate": (0.0, True, 1.0, False),
+        "loan_rate": (-0.5, True, 1.0, True),
+        "salary_growth": (-0.5, True, 0.5, True),
+    }
+    if name not in ranges:
+        raise KeyError(name)
+    low, low_in, high, high_in = ranges[name]
+    if (low <= number if low_in else low < number) and (
+        number <= high if high_in else number < high
+    ):
         return None
-    if name == "discount_rate":
-        if not -0.5 < number <= 1:
-            hint = f"; for {number:g}% write {number / 100:g}" if 1 < number <= 100 else ""
-            return f"{label} must be more than -0.5 and at most 1 {got}{hint}"
+    if low_in and high_in:
+        return f"{label} must be between {low:g} and {high:g} {got}{hint}"
+    lower = f"at least {low:g}" if low_in else f"more than {low:g}"
+    upper = f"at most {high:g}" if high_in else f"less than {high:g}"
+    return f"{label} must be {lower} and {upper} {got}{hint}"
+
+
+def mapped_question_problem(
+    name: str,
+    question_id: str,
+    kind: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    option_ids: Collection[str] = (),
+) -> str | None:
+    """What is wrong with mapping the bank question ``question_id`` (of type ``kind``)
+    onto the input ``name`` in a ``roi:`` section, or ``None``: the wrong type, options
+    the calculator does not know, or a ``min``/``max`` that lets through an answer the
+    calculator refuses (a loan rate of 2, zero loan years)."""
+    from careercoach.core.education_pays import DEGREES, LEVELS
+
+    if name == "full_time":
+        if kind == "single" and set(option_ids) == {"full_time", "part_time"}:
+            return None
+        return f"'{question_id}' must be a single question with the options full_time and part_time"
+    if name in ("degree", "from_degree"):  # options that are no level: no typical figure
+        levels = DEGREES if name == "degree" else LEVELS
+        if kind == "single" and set(option_ids) & set(levels):
+            return None
+        return (
+            f"'{question_id}' must be a single question with at least one option among "
+            f"{', '.join(levels)}"
+        )
+    if kind != "number":
+        return f"'{question_id}' must be a number question"
+    for key, bound in (("min", minimum), ("max", maximum)):
+        if bound is None:
+            continue
+        value: float | int = int(bound) if _is_whole(bound) else bound
+        problem = check_input(name, value, label=f"its {key}")
+        if problem:
+            return f"'{question_id}' allows answers the calculator refuses: {problem}"
+    return None
+
+
+def _level_problem(name: str, value: object, label: str) -> str | None:
+    from careercoach.core.education_pays import DEGREES, LEVELS
+
+    if value is None:
         return None
-    if name == "tax_rate":
-        if not 0 <= number < 1:
-            hint = f"; for {number:g}% write {number / 100:g}" if 1 < number < 100 else ""
-            return f"{label} must be at least 0 and less than 1 {got}{hint}"
+    allowed = DEGREES if name == "degree" else LEVELS
+    if value in allowed:
         return None
-    raise KeyError(name)
+    return f"{label} must be one of {', '.join(allowed)} (got {_fmt(value)})"
 
 
 def problems(
@@ -182,22 +298,42 @@ def problems(
         return names.get(name, FLAGS[name])
 
     found: list[str] = []
+    bad: set[str] = set()
     for name in INPUT_NAMES:
         problem = check_input(name, getattr(inputs, name), label=label(name))
         if problem:
             found.append(problem)
+            bad.add(name)
+
+    def good(*names: str) -> bool:  # the rules across inputs need each one good alone
+        return not bad.intersection(names)
+
     years, horizon = inputs.years, inputs.horizon
-    if (
-        _is_whole(years)
-        and _is_whole(horizon)
-        and years >= 1
-        and 1 <= horizon <= MAX_HORIZON
-        and horizon <= years
-    ):
+    if good("years", "horizon") and horizon <= years:
         found.append(
             f"{label('horizon')} must be longer than {label('years')}: the degree needs "
             f"working years after it (got {_fmt(horizon)} with {label('years')} {_fmt(years)})"
         )
+    if good("loan", "cost") and inputs.loan > inputs.cost:
+        found.append(
+            f"{label('loan')} must be at most {label('cost')}, {inputs.cost:,.0f}: the loan "
+            f"pays part of the cost (got {_fmt(inputs.loan)})"
+        )
+    if not good("degree", "from_degree"):
+        pass
+    elif inputs.from_degree is not None and inputs.degree is None:
+        found.append(
+            f"{label('from_degree')} needs {label('degree')}: it is the level the degree's "
+            "typical raise starts from"
+        )
+    elif inputs.degree is not None and inputs.from_degree is not None:
+        from careercoach.core.education_pays import step_problem
+
+        if step_problem(inputs.degree, inputs.from_degree):
+            found.append(
+                f"{label('from_degree')} {inputs.from_degree} is not below {label('degree')} "
+                f"{inputs.degree}: the BLS ratio only estimates a step up"
+            )
     return found
 
 
@@ -207,7 +343,9 @@ def inputs_from_mapping(
     """Inputs from ``{name: value}`` (a bank's mapped answers); missing optional ones default.
 
     ``full_time`` may be a bool or the option ids ``"full_time"`` / ``"part_time"``;
-    ``years`` and ``horizon`` may be whole floats. Raises :class:`InvalidInputs` listing
+    ``degree`` and ``from_degree`` a level, or an option id that is none (no typical
+    figure); ``years``, ``horizon``
+    and ``loan_years`` may be whole floats. Raises :class:`InvalidInputs` listing
     every problem (unknown names, missing required inputs, bad values).
     """
     found: list[str] = []
@@ -232,7 +370,12 @@ def inputs_from_mapping(
     full_time = merged["full_time"]
     if full_time in ("full_time", "part_time"):
         merged["full_time"] = full_time == "full_time"
-    for name in ("years", "horizon"):
+    from careercoach.core.education_pays import DEGREES, LEVELS
+
+    for name, levels in (("degree", DEGREES), ("from_degree", LEVELS)):
+        if isinstance(merged[name], str) and merged[name] not in levels:
+            merged[name] = None  # an option such as "certificate": no typical figure
+    for name in ("years", "horizon", "loan_years"):
         if _is_whole(merged[name]):
             merged[name] = int(merged[name])
     inputs = RoiInputs(**merged)

@@ -40,6 +40,14 @@ def npv(rate: float, flows: Sequence[float]) -> float:
     return math.fsum(_discounted(rate, flows))
 
 
+def npv_not_negative(rate: float, flows: Sequence[float]) -> bool:
+    """Whether ``npv(rate, flows) >= 0``, where an NPV within a billionth of the money the
+    flows move counts as 0 (as for the payback year): a break-even of exactly 103 stays
+    103 when ``103 / 1.03 ** 2`` rounds a hair below ``100 / 1.03``."""
+    terms = _discounted(rate, flows)
+    return math.fsum(terms) >= -_PAYBACK_REL_TOL * math.fsum(abs(t) for t in terms)
+
+
 def payback_year(rate: float, flows: Sequence[float]) -> int | None:
     """The first year ``t`` whose running sum of discounted flows is ≥ 0, else ``None``."""
     running: list[float] = []

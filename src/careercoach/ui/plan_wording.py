@@ -165,7 +165,7 @@ def roi_input_line(result: RoiResult) -> str:
 
 def roi_summary_rows(result: RoiResult) -> list[tuple[str, str]]:
     """What it costs, what it returns, and the answer, as (label, value) rows."""
-    from careercoach.ui.roi_report import irr_text, money, payback, signed_money
+    from careercoach.ui.roi_report import break_even_text, irr_text, money, payback, signed_money
 
     word = "gain" if result.yearly_gain >= 0 else "loss"
     rows = [("Tuition and fees", money(result.tuition))]
@@ -176,6 +176,7 @@ def roi_summary_rows(result: RoiResult) -> list[tuple[str, str]]:
         ("Net present value", signed_money(result.npv)),
         ("Pays back", payback(result)),
         ("Internal rate of return", irr_text(result)),
+        ("Break-even salary", break_even_text(result)),
     ]
     return rows
 
@@ -191,9 +192,10 @@ def roi_scenario_rows(block: RoiBlock) -> list[tuple[str, str, str, str]]:
 
 
 def roi_verdict(result: RoiResult) -> str:
-    from careercoach.ui.roi_report import verdict
+    """The verdict, and where a typical salary in it comes from (with its caveat)."""
+    from careercoach.ui.roi_report import salary_notes, verdict
 
-    return verdict(result)
+    return " ".join([verdict(result), *salary_notes(result)])
 
 
 # -- actions, commitments, own words ----------------------------------------------------

@@ -299,15 +299,18 @@ def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
     from careercoach.ui import roi_report
 
     result, scenarios = block.result, block.scenarios
+    notes = roi_report.salary_notes(result)  # where a typical salary comes from
     inputs = Text(for_terminal(wording.roi_input_line(result)), style="dim")
     if plain:
         lines = AtWidth(
             lambda width: Text(
-                "\n".join(roi_report.roi_lines(result, scenarios, title=None, width=width))
+                "\n".join(
+                    roi_report.roi_lines(result, scenarios, notes=notes, title=None, width=width)
+                )
             )
         )
         return section(title, [indent(lines), Text(""), indent(inputs)], plain=plain)
-    renderable = roi_report.roi_renderable(result, scenarios, title=None)
+    renderable = roi_report.roi_renderable(result, scenarios, notes=notes, title=None)
     return section(title, [indent(renderable), Text(""), indent(inputs)], plain=plain)
 
 
