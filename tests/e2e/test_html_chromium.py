@@ -1,15 +1,12 @@
 """The HTML export in a real browser: headless Chromium draws it, prints it, asks for nothing.
 
-Needs Debian's ``chromium``. When /usr/bin/chromium is missing and the tests run as root,
-the session fixture installs it with apt-get (a minute or two, once per machine);
-elsewhere the tests are skipped with the reason.
+Needs Debian's ``chromium`` (the ``chromium`` fixture, in conftest.py, says what happens
+without it).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 import shutil
 import socket
 import struct
@@ -24,6 +21,8 @@ import pytest
 from careercoach.core.models import Plan
 from careercoach.ui.html_export import to_html
 
+from .browser import CHROMIUM_FLAGS
+
 pytestmark = pytest.mark.e2e
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
@@ -34,57 +33,6 @@ BAR_COLOURS = {
     "moderate": (0xA1, 0x5C, 0x00),
     "low": (0x2E, 0x7D, 0x32),
 }
-APT_TIMEOUT = 900
-
-
-def _find_chromium() -> str | None:
-    for name in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if name and os.access(name, os.X_OK):
-            return name
-    return None
-
-
-def _apt_install() -> str:
-    """Install Debian's chromium (serialised across xdist workers); '' or why it failed."""
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-q", "-o", "DPkg::Lock::Timeout=600", "chromium"]
-    problem = "failed"
-    with open("/tmp/careercoach-chromium-install.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        for commands in ([install], [["apt-get", "update", "-q"], install]):
-            if _find_chromium():
-                return ""
-            for command in commands:
-                done = subprocess.run(
-                    command,
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    timeout=APT_TIMEOUT,
-                    check=False,
-                )
-                if done.returncode != 0:
-                    lines = (done.stderr or done.stdout).strip().splitlines()
-                    problem = lines[-1] if lines else f"exit {done.returncode}"
-                    break
-    return "" if _find_chromium() else problem
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    found = _find_chromium()
-    if found:
-        return found
-    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip("no /usr/bin/chromium, and cannot install it (needs root and apt-get)")
-    try:
-        problem = _apt_install()
-    except (OSError, subprocess.SubprocessError) as exc:
-        problem = str(exc)
-    found = _find_chromium()
-    if not found:
-        pytest.skip(f"apt-get install chromium failed: {problem}")
-    return found
 
 
 @pytest.fixture
@@ -172,13 +120,7 @@ def run_chromium(chromium: str, tmp: Path, proxy_port: int, *args: str) -> None:
     command = [
         chromium,
         "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
+        *CHROMIUM_FLAGS,
         "--hide-scrollbars",
         f"--user-data-dir={tmp / 'profile'}",
         # Every request the page could make goes to the listener (none should).
@@ -362,7 +304,7 @@ def test_a_browser_reads_hostile_own_words_and_commitments_as_text(
     )
     page = tmp_path / "plan.html"
     page.write_text(to_html(plan), encoding="utf-8")
-    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+    command = [chromium, "--headless", *CHROMIUM_FLAGS]
     command += [
         f"--user-data-dir={tmp_path / 'profile'}",
         f"--proxy-server=http://127.0.0.1:{listener.port}",

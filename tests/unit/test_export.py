@@ -220,7 +220,7 @@ class Elements(HTMLParser):
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "section", "footer",
     "h1", "h2", "h3", "p", "ol", "ul", "li", "strong", "em", "span", "label", "input",
-    "figure", "figcaption", "svg", "g", "rect", "line", "text", "table", "thead", "tbody",
+    "figure", "figcaption", "div", "svg", "rect", "line", "table", "thead", "tbody",
     "tr", "th", "td", "blockquote", "br",
 }  # fmt: skip
 
@@ -232,8 +232,8 @@ def elements(html: str) -> Elements:
 
 
 ALLOWED_ATTRIBUTES = {
-    "lang", "charset", "http-equiv", "content", "name", "class", "id", "viewbox", "role",
-    "aria-labelledby", "x", "y", "x1", "y1", "x2", "y2", "width", "height", "text-anchor",
+    "lang", "charset", "http-equiv", "content", "name", "class", "id", "viewbox",
+    "preserveaspectratio", "role", "aria-label", "x1", "y1", "x2", "y2", "width", "height",
     "type", "checked", "hidden",
 }  # fmt: skip
 
@@ -258,13 +258,22 @@ def test_html_is_self_contained_and_complete(sample: Plan) -> None:
     parsed = elements(html)
     assert set(parsed.tags) <= ALLOWED_TAGS
     assert parsed.tags.count("input") == len(sample.actions)
-    assert parsed.tags.count("svg") == 1
-    assert html.count('<rect class="bar-') == len(sample.dimensions) - 7 == 16
-    assert '<rect class="bar-high" x="280" y="8" width="225" height="16">' in html
+    # the chart: a row per finding shown, its label and score as text, its bar a small SVG
+    assert parsed.tags.count("svg") == html.count('<rect class="bar-') == 16
+    assert len(sample.dimensions) - 7 == 16
+    assert (
+        '<div class="chart-row"><span class="chart-label">Boredom</span>'
+        '<svg class="chart-bar" viewBox="0 0 100 16" preserveAspectRatio="none">'
+    ) in html
+    assert (
+        '<rect class="bar-high" width="75" height="16"></rect></svg>'
+        '<span class="chart-score">75 high</span></div>'
+    ) in html
     assert "@media print" in html
     assert "<title>Career action plan, 2026-11-22</title>" in html
     assert '<td>Boredom</td><td class="num">75</td>' in html
     assert "+134,484" in html
+    assert "<th></th>" not in html  # every column is named, for a screen reader too
     assert (
         '<p class="checkin">Tuesday 22 December 2026 (4 weeks after this assessment).</p>' in html
     )
@@ -427,7 +436,7 @@ def test_events_that_did_not_happen_are_one_line_not_seven_findings() -> None:
         "project started or stopped, Cost cutting, Growth or stretch, New co-workers, "
         "Someone was fired." in table
     )
-    chart = to_html(plan).split("<svg", 1)[1].split("</svg>", 1)[0]
+    chart = to_html(plan).split('<div class="chart"', 1)[1].split("</figure>", 1)[0]
     assert "A new boss" in chart
     assert "A new executive" not in chart
 

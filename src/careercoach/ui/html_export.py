@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careercoach.core.dates import local_time
-from careercoach.safe_text import clean, for_html
+from careercoach.safe_text import for_html
 from careercoach.ui.markdown_export import explain_rows
 from careercoach.ui.plan_wording import (
     CALENDAR_HINT,
@@ -43,7 +43,7 @@ _CSS = """
 * { box-sizing: border-box; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
   sans-serif; color: var(--ink); background: #fff; max-width: 48rem; margin: 2rem auto;
-  padding: 0 1.25rem; }
+  padding: 0 1.25rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.75rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
   border-bottom: 2px solid var(--rule); }
@@ -54,21 +54,35 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--rule);
   vertical-align: top; }
 th { font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { overflow-wrap: break-word; }
+td:first-child { overflow-wrap: anywhere; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, .nowrap { white-space: nowrap; }
 .level { font-weight: 600; }
 .level-high { color: var(--high); }
 .level-moderate { color: var(--moderate); }
 .level-low { color: var(--low); }
 figure { margin: .5rem 0 1rem; }
 figcaption { color: var(--muted); font-size: .875rem; }
-svg.chart { width: 100%; height: auto; display: block; }
-svg.chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  fill: var(--ink); }
-svg.chart .track { fill: var(--track); }
-svg.chart .tick { stroke: #aab1b9; stroke-dasharray: 2 3; }
-svg.chart .bar-high { fill: var(--high); }
-svg.chart .bar-moderate { fill: var(--moderate); }
-svg.chart .bar-low { fill: var(--low); }
+.chart { font-size: .875rem; line-height: 1.25; }
+.chart-row { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 6.5rem;
+  gap: .15rem .6rem; align-items: center; margin: .35rem 0; }
+.chart-label { text-align: right; }
+.chart-score { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.chart-bar { display: block; width: 100%; height: 1rem; }
+.chart-bar .track { fill: var(--track); }
+.chart-bar .tick { stroke: #aab1b9; stroke-dasharray: 2 3; vector-effect: non-scaling-stroke; }
+.chart-bar .bar-high { fill: var(--high); }
+.chart-bar .bar-moderate { fill: var(--moderate); }
+.chart-bar .bar-low { fill: var(--low); }
+.chart-ticks { grid-column: 2; position: relative; height: 1.25rem; color: var(--muted); }
+.chart-ticks span { position: absolute; top: 0; transform: translateX(-50%);
+  white-space: nowrap; }
+.chart-ticks span:first-child { transform: none; }
+.chart-ticks span:nth-child(2) { left: 25%; }
+.chart-ticks span:nth-child(3) { left: 50%; }
+.chart-ticks span:nth-child(4) { left: 75%; }
+.chart-ticks span:nth-child(5) { left: 100%; transform: translateX(-100%); }
 ol.focus li { margin-bottom: .4rem; }
 ul.tasks { list-style: none; padding-left: 0; }
 ul.tasks li { margin: .35rem 0; }
@@ -85,50 +99,53 @@ blockquote p.source { font-style: normal; color: var(--muted); font-size: .9rem;
 .checkin { font-size: 1.1rem; font-weight: 600; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
   border-top: 1px solid var(--rule); padding-top: .5rem; }
+@media (max-width: 36rem) {
+  body { margin: 1rem auto; padding: 0 .75rem; }
+  h1 { font-size: 1.5rem; }
+  th, td { padding: .3rem .3rem; }
+  .chart-row { grid-template-columns: minmax(0, 1fr) auto; margin: .5rem 0; }
+  .chart-label { text-align: left; }
+  .chart-bar { grid-column: 1 / -1; grid-row: 2; }
+  .chart-ticks { grid-column: 1 / -1; }
+}
+@media (max-width: 22.5rem) {
+  table { font-size: .875rem; }
+  th, td { padding: .25rem .2rem; }
+}
 @media print {
   @page { margin: 16mm; }
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
   h2, h3 { break-after: avoid; }
   tr, li, figure, p { break-inside: avoid; }
-  svg.chart { width: 72%; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
-_CHART_LABEL_CHARS = 40
-_ROW = 26
+_TICKS = (0, 25, 50, 75, 100)
 
 
-def _svg_chart(plan: Plan) -> str:
-    """The dimension scores as horizontal bars (inline SVG, no external anything)."""
-    label_w, bar_x, bar_w = 270, 280, 300
-    shown = shown_dimensions(plan)
-    height = _ROW * len(shown) + 24
-    parts = [
-        f'<svg class="chart" viewBox="0 0 700 {height}" role="img" aria-labelledby="chart-title">',
-        '<title id="chart-title">Your scores, 0 to 100, highest first</title>',
-    ]
-    for tick in (0, 25, 50, 75, 100):
-        x = bar_x + bar_w * tick / 100
+def _html_chart(plan: Plan) -> str:
+    """The dimension scores as horizontal bars, no external anything. The labels are HTML
+    text, so they keep their size and wrap on a phone (an SVG's text would shrink with it);
+    each bar is a small SVG stretched to its row. A screen reader hears the chart's name
+    and reads the scores in the table that follows."""
+    track = '<rect class="track" width="100" height="16"></rect>' + "".join(
+        f'<line class="tick" x1="{tick}" y1="0" x2="{tick}" y2="16"></line>'
+        for tick in _TICKS[1:-1]
+    )
+    parts = ['<div class="chart" role="img" aria-label="Your scores, 0 to 100, highest first">']
+    for d in shown_dimensions(plan):
+        width = max(0, min(100, d.score))
         parts.append(
-            f'<line class="tick" x1="{x:g}" y1="4" x2="{x:g}" y2="{height - 18}"></line>'
-            f'<text x="{x:g}" y="{height - 4}" text-anchor="middle">{tick}</text>'
+            f'<div class="chart-row"><span class="chart-label">{for_html(d.label)}</span>'
+            f'<svg class="chart-bar" viewBox="0 0 100 16" preserveAspectRatio="none">{track}'
+            f'<rect class="bar-{d.level}" width="{width}" height="16"></rect></svg>'
+            f'<span class="chart-score">{d.score} {d.level}</span></div>'
         )
-    for row, d in enumerate(shown):
-        y = 6 + row * _ROW
-        label = clean(d.label)
-        short = label if len(label) <= _CHART_LABEL_CHARS else label[: _CHART_LABEL_CHARS - 1] + "…"
-        width = bar_w * max(0, min(100, d.score)) / 100
-        parts.append(
-            f"<g><title>{for_html(label)}: {d.score} ({d.level})</title>"
-            f'<text x="{label_w}" y="{y + 15}" text-anchor="end">{for_html(short)}</text>'
-            f'<rect class="track" x="{bar_x}" y="{y + 2}" width="{bar_w}" height="16"></rect>'
-            f'<rect class="bar-{d.level}" x="{bar_x}" y="{y + 2}" width="{width:g}" '
-            f'height="16"></rect>'
-            f'<text x="{bar_x + bar_w + 8}" y="{y + 15}">{d.score} {d.level}</text></g>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    ticks = "".join(f"<span>{tick}</span>" for tick in _TICKS)
+    parts.append(f'<div class="chart-row"><span class="chart-ticks">{ticks}</span></div>')
+    parts.append("</div>")
+    return "\n".join(parts)
 
 
 def _html_table(head: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> str:
@@ -237,14 +254,20 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
     if plan.dimensions:
         body += [
             "<figure>",
-            _svg_chart(plan),
+            _html_chart(plan),
             "<figcaption>Higher scores need more attention.</figcaption>",
             "</figure>",
         ]
         rows = [
             [h(d.label), str(d.score), _level(d.level), h(d.bank)] for d in shown_dimensions(plan)
         ]
-        body.append(_html_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows))
+        body.append(
+            _html_table(
+                ("Finding", 'Score <span class="nowrap">(0-100)</span>', "Level", "Bank"),
+                "lrll",
+                rows,
+            )
+        )
         quiet = unreported_events_line(plan)
         if quiet:
             body.append(f"<p>{h(quiet)}</p>")
@@ -269,7 +292,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
             body.append(f"<p>{h(block)}</p>")
         else:
             rows = [[h(label), h(value)] for label, value in roi_summary_rows(block.result)]
-            body.append(_html_table(("", "Amount"), "lr", rows))
+            body.append(_html_table(("Figure", "Amount"), "lr", rows))
             body.append(f"<p>{h(roi_verdict(block.result))}</p>")
             body.append(f'<p class="meta">{h(roi_input_line(block.result))}</p>')
             rows = [[h(c) for c in row] for row in roi_scenario_rows(block)]

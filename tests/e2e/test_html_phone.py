@@ -1,0 +1,233 @@
+"""The HTML plan on a phone (390 px wide) and on a desktop (1,000 px), in headless Chromium
+driven by Playwright: nothing wider than the screen, tables that reflow without breaking a
+word, chart labels a person can read, and no serious or critical axe-core violation.
+
+Playwright drives Debian's chromium (``executable_path``); it never downloads a browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from careercoach.core.models import Commitment, OwnWords, Plan
+from careercoach.ui.html_export import to_html
+
+from .browser import CHROMIUM_FLAGS
+
+pytestmark = pytest.mark.e2e
+
+PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
+PHONE, DESKTOP = (390, 844), (1000, 1400)
+SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "1000px"])
+# A token with no place to break, as someone may paste into an answer or a bank may hold.
+LONG_TOKEN = "https://example.invalid/" + "a-very-long-address-with-no-space-in-it" * 2
+
+
+def full_plan() -> Plan:
+    """Everything a plan can show: the sample's 16 charted findings, 38 actions, ROI,
+    verdicts, warnings and explanations, plus commitments, own words, more actions, and
+    text with a long unbreakable token in a finding, an action and an answer."""
+    plan = Plan.model_validate_json((PLANS / "sample.json").read_text(encoding="utf-8"))
+    dimensions = list(plan.dimensions)
+    dimensions[1] = dimensions[1].model_copy(update={"label": f"A new boss ({LONG_TOKEN})"})
+    actions = list(plan.actions)
+    actions[0] = actions[0].model_copy(update={"text": f"Read {LONG_TOKEN} this week."})
+    return plan.model_copy(
+        update={
+            "dimensions": dimensions,
+            "actions": actions,
+            "more_actions": [a.model_copy(update={"number": 0}) for a in plan.actions[-6:]],
+            "commitments": [
+                Commitment(
+                    number=1,
+                    action_id=actions[1].id,
+                    text=actions[1].text,
+                    by="2026-12-04",
+                    if_then="If she cancels, I ask again the next Monday.",
+                ),
+                Commitment(
+                    number=2, action_id=actions[2].id, text=actions[2].text, by="2026-12-11"
+                ),
+            ],
+            "own_words": [
+                OwnWords(
+                    bank="stuck",
+                    question="why_now",
+                    prompt="In your own words: why now?",
+                    text="I have done the same release for six years and nobody asks me "
+                    f"anything new. See {LONG_TOKEN}",
+                    dimension="bored",
+                ),
+                OwnWords(
+                    bank="education",
+                    question="degree_goal",
+                    prompt="What would the degree change?",
+                    text="A seat at the table when the roadmap is made.",
+                ),
+            ],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def plan_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    page = tmp_path_factory.mktemp("html") / "plan.html"
+    page.write_text(to_html(full_plan(), explain=True), encoding="utf-8")
+    return page
+
+
+def open_plan(browser: Browser, plan_file: Path, size: tuple[int, int]) -> Iterator[Page]:
+    width, height = size
+    # bypass_csp: the plan's Content-Security-Policy forbids every script, axe's too.
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(plan_file.as_uri())
+    yield page
+    context.close()
+    assert requested == [plan_file.as_uri()]  # the page itself, nothing else
+
+
+@pytest.fixture
+def phone(browser: Browser, plan_file: Path) -> Iterator[Page]:
+    yield from open_plan(browser, plan_file, PHONE)
+
+
+@pytest.fixture
+def sized(browser: Browser, plan_file: Path, size: tuple[int, int]) -> Iterator[Page]:
+    yield from open_plan(browser, plan_file, size)
+
+
+# Every element whose box reaches past the left or right edge of the viewport.
+PAST_THE_EDGE = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.body.querySelectorAll('*')]
+    .filter(e => { const r = e.getBoundingClientRect();
+                   return r.width > 0 && (r.left < -0.5 || r.right > width + 0.5); })
+    .map(e => e.tagName.toLowerCase() + ' ' + (e.textContent || '').trim().slice(0, 40));
+}"""
+
+# [text, size on screen in px] of every piece of text in the chart; text inside an SVG is
+# scaled with it, so its size is the font size times the SVG's scale.
+CHART_TEXT_SIZES = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('.chart'),
+                                           NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    if (!text) continue;
+    const element = node.parentElement;
+    let size = parseFloat(getComputedStyle(element).fontSize);
+    if (element instanceof SVGGraphicsElement) {
+      const m = element.getScreenCTM();
+      size *= Math.min(Math.hypot(m.a, m.b), Math.hypot(m.c, m.d));
+    }
+    out.push([text, size]);
+  }
+  return out;
+}"""
+
+# The text of every element matched by the selector that is laid out on more than one line.
+ON_MORE_THAN_ONE_LINE = """selector => {
+  const out = [];
+  for (const element of document.querySelectorAll(selector)) {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    if (lines.size > 1) out.push(element.textContent.trim());
+  }
+  return out;
+}"""
+
+
+def one_word_cells(page: Page) -> str:
+    """A selector for the table cells that hold one word without a hyphen (a hyphen is a
+    fair place to break, so "Under-performing" may take two lines)."""
+    page.evaluate(
+        """() => document.querySelectorAll('th, td').forEach(cell => {
+             const text = cell.textContent.trim();
+             if (text && !/[\\s-]/.test(text)) cell.dataset.oneWord = '';
+           })"""
+    )
+    return "[data-one-word]"
+
+
+@SIZES
+def test_nothing_is_wider_than_the_screen(sized: Page, size: tuple[int, int]) -> None:
+    width = size[0]
+    assert sized.evaluate("document.documentElement.scrollWidth") == width
+    assert sized.evaluate(PAST_THE_EDGE) == []
+    tables: list[list[Any]] = sized.evaluate(
+        "[...document.querySelectorAll('table')].map(t => [t.closest('section').id,"
+        " t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right])"
+    )
+    assert len(tables) == 1 + 23 + 2  # findings, 23 explanations, ROI summary and what-if
+    assert [section for section, fits in tables if not fits] == []
+
+
+def test_tables_reflow_on_a_phone_without_breaking_a_word(phone: Page) -> None:
+    cells = one_word_cells(phone)
+    assert phone.locator(cells).count() > 100  # the levels, banks and numbers
+    assert phone.evaluate(ON_MORE_THAN_ONE_LINE, cells) == []
+    # The findings table keeps its four columns, and its long finding wraps within them.
+    findings = phone.locator("#scores table")
+    assert findings.locator("thead th").all_inner_texts() == [
+        "Finding",
+        "Score (0-100)",
+        "Level",
+        "Bank",
+    ]
+    long_cell = findings.locator("tbody tr").nth(1).locator("td").first
+    box = long_cell.bounding_box()
+    assert box is not None and box["height"] > 100  # many lines, not one wide one
+    assert long_cell.inner_text() == f"A new boss ({LONG_TOKEN})"
+
+
+@SIZES
+def test_chart_labels_are_at_least_12px_and_whole(sized: Page) -> None:
+    sizes: list[list[Any]] = sized.evaluate(CHART_TEXT_SIZES)
+    texts = [text for text, _ in sizes]
+    assert texts[:3] == ["Boredom", "85 high", f"A new boss ({LONG_TOKEN})"]
+    assert texts[-5:] == ["0", "25", "50", "75", "100"]
+    assert len(texts) == 16 * 2 + 5  # a label and a score per finding, five ticks
+    assert {size for _, size in sizes} == {14.0}
+    # Scores and ticks keep to one line ("100", not "1", "0", "0" stacked).
+    assert sized.evaluate(ON_MORE_THAN_ONE_LINE, ".chart-score, .chart-ticks span") == []
+    # No label is cut: each one's box holds all its text.
+    assert (
+        sized.evaluate(
+            "[...document.querySelectorAll('.chart-label')]"
+            ".filter(e => e.scrollWidth > e.clientWidth).length"
+        )
+        == 0
+    )
+
+
+@SIZES
+def test_axe_finds_no_serious_or_critical_violation(sized: Page) -> None:
+    results = Axe().run(sized)
+    violations: list[dict[str, Any]] = results.response["violations"]
+    serious = [
+        (v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    # axe did look: at the colours, the checkboxes' labels, the chart's name, the language.
+    passed = {rule["id"] for rule in results.response["passes"]}
+    assert {"color-contrast", "label", "role-img-alt", "html-has-lang"} <= passed
