@@ -17,7 +17,6 @@ alone in a number or text prompt.
 from __future__ import annotations
 
 import contextlib
-import functools
 import math
 import os
 import re
@@ -159,27 +158,8 @@ def stdin_is_terminal() -> bool:
         return False
 
 
-@functools.cache
-def _share_default_bindings() -> None:
-    """Build prompt_toolkit's default key bindings once, not once per Application.
-
-    questionary makes three Applications for each list prompt (two PromptSessions and
-    the prompt's own), and each ``Application.__init__`` rebuilds the ~600 default
-    bindings (``load_key_bindings``): most of the time between an answer and the next
-    question. Those bindings hold no state of their own (their filters look at the app
-    that runs them), so one set can serve every prompt of the process.
-    """
-    from prompt_toolkit.application import application
-
-    build = getattr(application, "load_key_bindings", None)
-    if callable(build):
-        shared = build()
-        application.load_key_bindings = lambda: shared  # type: ignore[attr-defined]
-
-
 def _kwargs(look: Look) -> dict[str, Any]:
     """Keyword arguments for every questionary prompt (passed on to prompt_toolkit)."""
-    _share_default_bindings()
     # no syntax highlighting anywhere: skip merging Pygments' style rules into each prompt
     kwargs: dict[str, Any] = {"include_default_pygments_style": False}
     if look.no_color or os.environ.get("NO_COLOR", "") != "":
