@@ -3,13 +3,20 @@ question is laid out; and what stopping and resuming say."""
 
 from __future__ import annotations
 
+import io
+import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
 
+from careercoach.errors import Interrupted
 from careercoach.flows.session import interrupted, resume_question
 from careercoach.storage.banks import load_bank_file
 from careercoach.ui import prompts
@@ -179,16 +186,48 @@ def test_the_resume_question_names_the_banks_of_each_choice() -> None:
     )
 
 
-def test_prompts_draw_their_own_first_line() -> None:
-    """The layout above replaces questionary's `? <message> <instruction>`: if questionary
-    stops building it the way `_set_head` looks for, this fails (not the screen)."""
-    look = Look(can_go_back=True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        for built in (
-            prompts.likert_prompt("One?", look=look),
-            prompts.multi_prompt("Two?", [("a", "A")], look=look),
-            prompts.number_prompt("Three?", look=look),
-            prompts.text_prompt("Four?", look=look),
-        ):
-            session = prompts._prompt_session(built.question)
-            assert session is not None and session.message.__name__ == "tokens"
+LONG = (
+    "When I think about the work I did over the past twelve months, I could have done "
+    "most of it in my sleep."
+)
+_CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def said_once_left(keys: str, prompt: Callable[[], prompts.Prompt[Any]]) -> tuple[Any, list[str]]:
+    """Answer ``prompt()`` with ``keys`` on an 80-column terminal: the answer (or the
+    exception), and the lines the prompt left on screen once it was done."""
+    drawn = io.StringIO()
+    output = Vt100_Output(drawn, lambda: Size(rows=24, columns=80), term="xterm")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text(keys)
+        try:
+            answer: Any = prompt().ask()
+        except Interrupted as exc:
+            answer = exc
+    # the list erased itself (ESC [ J) and was said again below
+    left = drawn.getvalue().rsplit("\x1b[J", 1)[1]
+    return answer, _CSI.sub("", left).replace("\r\n", "\n").rstrip("\n").split("\n")
+
+
+def test_a_list_is_said_again_as_laid_out_once_answered() -> None:
+    look = Look(no_color=True, can_go_back=True)
+    answer, lines = said_once_left("4\r", lambda: prompts.likert_prompt(LONG, look=look))
+    assert answer == 4
+    assert lines == [
+        "? When I think about the work I did over the past twelve months, I could have",
+        "  done most of it in my sleep. Agree",
+    ]
+    options = [("a", "Alpha"), ("b", "Beta")]
+    answer, lines = said_once_left(" \x1b[B \r", lambda: prompts.multi_prompt("Two?", options))
+    assert (answer, lines) == (["a", "b"], ["? Two? Alpha, Beta"])
+    answer, lines = said_once_left("\r", lambda: prompts.multi_prompt("Two?", options))
+    assert (answer, lines) == ([], ["? Two? none"])
+
+
+def test_a_list_left_by_back_or_ctrl_c_says_so() -> None:
+    look = Look(no_color=True, can_go_back=True)
+    answer, lines = said_once_left("<", lambda: prompts.likert_prompt("One?", look=look))
+    assert (answer, lines) == (prompts.BACK, ["? One? ← Back"])
+    answer, lines = said_once_left("\x03", lambda: prompts.likert_prompt("One?", look=look))
+    assert isinstance(answer, Interrupted)
+    assert lines == ["? One?"]

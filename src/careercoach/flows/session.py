@@ -23,7 +23,7 @@ import shlex
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
@@ -294,7 +294,7 @@ def build_prompt(question: Question, current: AnswerValue | None, look: Look) ->
         )
         # An optional text left empty is stored as "" (answered: nothing to add), so that
         # a resumed run goes on after it; an answers file reads "" as not given, the same.
-        prompt = prompts.Prompt(text.question, lambda answer: text.finish(answer) or "")
+        prompt = replace(text, finish=lambda answer: text.finish(answer) or "")
     return cast("Prompt[Reply]", prompt)
 
 

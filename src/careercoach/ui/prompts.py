@@ -22,7 +22,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 from careercoach.errors import Interrupted
@@ -216,8 +216,12 @@ def _instruction(parts: Sequence[str], look: Look) -> str:
 # mid-word. So every prompt is laid out here, between words, at most `screen_width()`
 # wide: the question (from a bank, any length), then its instruction or, once answered,
 # the answer, on the question's last line where it fits and on lines of their own where
-# it does not. questionary's own first line (`? <message> <instruction>`) is replaced by
-# this layout (see `_set_head`).
+# it does not.
+#
+# A list prompt (select, checkbox) gets its question and instruction laid out before
+# questionary sees them, and erases itself when done: what it reads once answered is
+# printed after it (`_echo`). A text prompt is a prompt_toolkit `PromptSession` of our
+# own, whose message is the laid-out question, waiting and answered alike.
 
 Tokens: TypeAlias = "StyleAndTextTuples"
 
@@ -238,21 +242,36 @@ def wrap(text: str, width: int, *, indent: str = "", first: str | None = None) -
     return lines or [start.rstrip()]
 
 
+def _head_lines(message: str, tail: str, width: int) -> tuple[list[str], list[str] | None]:
+    """The lines of ``? message`` (continuation lines indented two columns), and those of
+    ``tail`` below it, or ``None`` where ``tail`` fits on the message's last line."""
+    lines = wrap(message, width, first="? ", indent="  ")
+    if not tail or text_cells.cells(lines[-1]) + 1 + text_cells.cells(tail) <= width:
+        return lines, None
+    return lines, wrap(tail, width, indent="  ")
+
+
 def _head(message: str, tail: str, tail_style: str, width: int) -> Tokens:
     """``? message tail`` wrapped between words, continuation lines indented two columns;
     ``tail`` (the instruction, or the answer) goes on the message's last line where it
     fits, else on lines of its own below."""
-    lines = wrap(message, width, first="? ", indent="  ")
+    lines, below = _head_lines(message, tail, width)
     tokens: Tokens = [("class:qmark", "?"), ("class:question", lines[0][1:])]
     for line in lines[1:]:
         tokens += [("", "\n"), ("class:question", line)]
-    if tail:
-        if text_cells.cells(lines[-1]) + 1 + text_cells.cells(tail) <= width:
-            tokens += [("", " "), (tail_style, tail)]
-        else:
-            for line in wrap(tail, width, indent="  "):
-                tokens += [("", "\n"), (tail_style, line)]
+    if below is None and tail:
+        tokens += [("", " "), (tail_style, tail)]
+    for line in below or []:
+        tokens += [("", "\n"), (tail_style, line)]
     return tokens
+
+
+def _questionary_head(message: str, instruction: str, width: int) -> tuple[str, str]:
+    """``message`` and ``instruction`` laid out for questionary, which draws them as
+    ``? <message> <instruction>``: the same lines as :func:`_head`."""
+    lines, below = _head_lines(message, instruction, width)
+    shown = "\n".join(lines)[2:]
+    return shown, instruction if below is None else "\n" + "\n".join(below)
 
 
 def _label(text: str, width: int, prefix: int) -> str:
@@ -262,61 +281,21 @@ def _label(text: str, width: int, prefix: int) -> str:
     return "\n".join(wrap(text, width, indent=pad))[prefix:]
 
 
-def _windows(question: Any) -> list[Any]:
-    return list(question.application.layout.find_all_windows())
+def _style() -> Any:
+    """questionary's own colours, for what is drawn beside its prompts."""
+    from questionary.constants import DEFAULT_STYLE
+
+    return DEFAULT_STYLE
 
 
-def _prompt_session(question: Any) -> Any:
-    """The prompt_toolkit ``PromptSession`` that draws questionary's ``? <message> ...``
-    line (questionary hands it that line, built in a function, as the message), or
-    ``None``. Its input window's ``height`` is one of its own methods: found from there."""
-    from prompt_toolkit.shortcuts.prompt import PromptSession
+def _echo(message: str, answer: str, look: Look, width: int) -> None:
+    """Print what a list prompt reads once left: ``? message answer`` laid out as it was
+    asked (``answer`` empty: stopped, or gone back by key)."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
 
-    for window in _windows(question):
-        session = getattr(window.height, "__self__", None)
-        if isinstance(session, PromptSession) and callable(session.message):
-            return session
-    return None
-
-
-def _set_head(question: Any, tokens: Callable[[], Tokens]) -> None:
-    """Draw ``tokens()`` where questionary draws its ``? <message> ...`` line (which stays,
-    wrapped by the terminal, should a questionary release build it another way)."""
-    session = _prompt_session(question)
-    if session is not None:
-        session.message = tokens
-
-
-def _inquirer(question: Any) -> Any:
-    """questionary's list control of a select or checkbox (which choice, which ticked)."""
-    from questionary.prompts.common import InquirerControl
-
-    controls = (w.content for w in _windows(question) if isinstance(w.content, InquirerControl))
-    return next(controls, None)
-
-
-def _list_head(
-    question: Any, message: str, instruction: str, answer: Callable[[Any], str], width: int
-) -> Any:
-    """A select's or checkbox's first line: the instruction while it waits, the answer
-    (``answer(control)``) once given; nothing after the question when it was left
-    another way (back, Ctrl-C)."""
-    app = question.application
-    control = _inquirer(question)
-    if control is None:  # another questionary: its own line stays
-        return question
-    waiting = _head(message, instruction, "class:instruction", width)
-    left = _head(message, "", "", width)
-
-    def tokens() -> Tokens:
-        if not app.is_done:
-            return waiting
-        if control.is_answered:
-            return _head(message, answer(control), "class:answer", width)
-        return left
-
-    _set_head(question, tokens)
-    return question
+    tokens = _head(message, answer, "class:answer", width)
+    print_formatted_text(FormattedText(tokens), style=_style(), **_kwargs(look))
 
 
 @dataclass(frozen=True)
@@ -325,10 +304,46 @@ class Prompt(Generic[T]):
 
     question: Any
     finish: Callable[[Any], T]
+    echo: Callable[[Any], None] | None = None
+    """Prints what the question reads once left, given the raw answer (``None`` when it
+    was stopped); for a prompt that erases itself when done."""
 
     def ask(self) -> T:
         """Show the question and wait for the answer; Ctrl-C/Ctrl-D raise Interrupted."""
-        return self.finish(_unsafe_ask(self.question))
+        try:
+            answer = _unsafe_ask(self.question)
+        except Interrupted:
+            if self.echo is not None:
+                self.echo(None)
+            raise
+        if self.echo is not None:
+            self.echo(answer)
+        return self.finish(answer)
+
+
+def _same(answer: Any) -> Any:
+    return answer
+
+
+def _list_prompt(
+    message: str,
+    instruction: str,
+    build: Callable[[str, str, dict[str, Any]], Any],
+    said: Callable[[Any], str],
+    *,
+    look: Look,
+    back: bool,
+    width: int,
+) -> Prompt[Any]:
+    """A select or checkbox, ``build(message, instruction, kwargs)``, laid out to the
+    screen and said again, once left, as ``? message said(answer)``."""
+    shown, instruction_shown = _questionary_head(message, instruction, width)
+    question = build(shown, instruction_shown, {**_kwargs(look), "erase_when_done": True})
+
+    def echo(answer: Any) -> None:
+        _echo(message, "" if answer is None else said(answer), look, width)
+
+    return Prompt(_with_keys(question, back), _same, echo)
 
 
 def _select(
@@ -338,7 +353,7 @@ def _select(
     current: Any,
     look: Look,
     shortcuts: bool,
-) -> Any:
+) -> Prompt[Any]:
     """A questionary select with the Back choice and keys (not yet shown)."""
     import questionary
 
@@ -366,22 +381,30 @@ def _select(
         ]
     values = [value for value, _ in choices]
     keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
-    instruction = _instruction([keys], look)
-    question = questionary.select(
+
+    def build(shown: str, instruction: str, kwargs: dict[str, Any]) -> Any:
+        return questionary.select(
+            shown,
+            choices=items,
+            default=current if current in values else None,
+            use_shortcuts=shortcuts,
+            instruction=instruction,
+            qmark="?",
+            **kwargs,
+        )
+
+    def said(answer: Any) -> str:
+        return next((label for value, label in labels if value == answer), BACK_LABEL)
+
+    return _list_prompt(
         clean(message),
-        choices=items,
-        default=current if current in values else None,
-        use_shortcuts=shortcuts,
-        instruction=instruction,
-        **_kwargs(look),
+        _instruction([keys], look),
+        build,
+        said,
+        look=look,
+        back=look.can_go_back,
+        width=width,
     )
-
-    def answer(control: Any) -> str:
-        chosen = control.get_pointed_at().value
-        return next((label for value, label in labels if value == chosen), BACK_LABEL)
-
-    _list_head(question, clean(message), instruction, answer, width)
-    return _with_keys(question, look.can_go_back)
 
 
 def _is_likert(answer: Any) -> int | GoBack:
@@ -398,8 +421,8 @@ def likert_prompt(
     message: str, *, current: int | None = None, look: Look = Look()
 ) -> Prompt[int | GoBack]:
     """Strongly disagree (1) … strongly agree (5); keys 1-5 jump to a point."""
-    question = _select(message, LIKERT_CHOICES, current=current, look=look, shortcuts=True)
-    return Prompt(question, _is_likert)
+    chosen = _select(message, LIKERT_CHOICES, current=current, look=look, shortcuts=True)
+    return replace(chosen, finish=_is_likert)
 
 
 def ask_likert(message: str, *, current: int | None = None, look: Look = Look()) -> int | GoBack:
@@ -416,8 +439,8 @@ def single_prompt(
 ) -> Prompt[str | GoBack]:
     """One of ``options`` (``(id, label)``); the answer is the option's id."""
     shortcuts = len(options) <= 9
-    question = _select(message, options, current=current, look=look, shortcuts=shortcuts)
-    return Prompt(question, _is_option)
+    chosen = _select(message, options, current=current, look=look, shortcuts=shortcuts)
+    return replace(chosen, finish=_is_option)
 
 
 def ask_single(
@@ -441,18 +464,20 @@ def multi_prompt(
     """Any number of ``options``, none included; the answer is the ticked ids in option
     order."""
 
-    def answer(control: Any) -> str:
-        chosen = set(control.selected_options)
+    def said(answer: Any) -> str:
+        if isinstance(answer, GoBack):
+            return BACK_LABEL
+        chosen = set(answer)
         picked = [clean(label) for option_id, label in options if option_id in chosen]
         return ", ".join(picked) or "none"
 
-    question = _checkbox(
+    ticked = _checkbox(
         message,
         options,
         current=current,
         look=look,
         instruction=_instruction(["Space ticks, Enter; none is fine"], look),
-        answer=answer,
+        said=said,
     )
 
     def finish(answer: Any) -> list[str] | GoBack:
@@ -461,7 +486,7 @@ def multi_prompt(
         chosen = set(answer)
         return [option_id for option_id, _ in options if option_id in chosen]
 
-    return Prompt(_with_keys(question, look.can_go_back), finish)
+    return replace(ticked, finish=finish)
 
 
 def _checkbox(
@@ -471,10 +496,11 @@ def _checkbox(
     current: Sequence[str] | None,
     look: Look,
     instruction: str,
-    answer: Callable[[Any], str],
-) -> Any:
+    said: Callable[[Any], str],
+    validate: Callable[[list[str]], bool | str] | None = None,
+) -> Prompt[Any]:
     """A questionary checkbox laid out to the screen: labels wrapped under themselves,
-    the question, then ``instruction`` or (once answered) ``answer(control)``."""
+    the question, then ``instruction`` or (once answered) ``said(answer)``."""
     import questionary
 
     ticked = set(current or ())
@@ -486,10 +512,20 @@ def _checkbox(
         )
         for option_id, label in options
     ]
-    question = questionary.checkbox(
-        clean(message), choices=items, instruction=instruction, **_kwargs(look)
+
+    def build(shown: str, instruction: str, kwargs: dict[str, Any]) -> Any:
+        return questionary.checkbox(
+            shown,
+            choices=items,
+            instruction=instruction,
+            qmark="?",
+            validate=validate or (lambda _chosen: True),
+            **kwargs,
+        )
+
+    return _list_prompt(
+        clean(message), instruction, build, said, look=look, back=look.can_go_back, width=width
     )
-    return _list_head(question, clean(message), instruction, answer, width)
 
 
 def ask_multi(
@@ -522,11 +558,23 @@ def _text(
     its own. Once answered: ``? <question> <answer>``, as a list's answer reads.
     """
     import questionary
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.lexers import SimpleLexer
+    from prompt_toolkit.validation import ValidationError, Validator
 
-    def validate(text: str) -> bool | str:
-        if text.strip() == BACK_KEY:
-            return True if look.can_go_back else "this is the first question"
-        return check(text)
+    class Check(Validator):
+        """The typed text's problem, shown under the prompt until Enter is pressed on an
+        acceptable answer."""
+
+        def validate(self, document: Document) -> None:
+            text = document.text
+            verdict = True if look.can_go_back and text.strip() == BACK_KEY else check(text)
+            if text.strip() == BACK_KEY and not look.can_go_back:
+                verdict = "this is the first question"
+            if verdict is not True:
+                problem = verdict or "not a valid answer"
+                raise ValidationError(message=problem, cursor_position=len(text))
 
     def done(answer: Any) -> T | GoBack:
         text = str(answer)
@@ -537,9 +585,6 @@ def _text(
     if look.can_go_back:
         hint += f" Type {BACK_KEY} to go back."
     shown = clean(message)
-    question = questionary.text(
-        shown, default=default, validate=validate, instruction=hint, **_kwargs(look)
-    )
     width = screen_width()
     waiting = [
         *_head(shown, hint, "class:instruction", width),
@@ -547,19 +592,24 @@ def _text(
         ("class:qmark", "  " + INPUT_MARK),
     ]
     asked = _head(shown, "", "", width)
-    app = question.application
-    buffer = app.current_buffer
 
     def tokens() -> Tokens:
-        if not app.is_done:
+        if not session.app.is_done:
             return waiting
         # the answer follows on the question's last line where it fits
         last = text_cells.cells(fragment_text(asked).rsplit("\n", 1)[-1])
-        room = last + 1 + text_cells.cells(buffer.text) <= width
+        room = last + 1 + text_cells.cells(session.default_buffer.text) <= width
         return [*asked, ("", " " if room else "\n  ")]
 
-    _set_head(question, tokens)
-    return Prompt(question, done)
+    session: PromptSession[str] = PromptSession(
+        tokens,
+        style=_style(),
+        validator=Check(),
+        lexer=SimpleLexer("class:answer"),
+        **_kwargs(look),
+    )
+    session.default_buffer.reset(Document(default))
+    return Prompt(questionary.Question(session.app), done)
 
 
 def fragment_text(tokens: Tokens) -> str:
@@ -739,32 +789,21 @@ def ask_text(
 
 def choose_banks(banks: Sequence[tuple[str, str]], *, look: Look = Look()) -> list[str]:
     """Which banks to answer (``(id, label)``), every one ticked to start with."""
-    import questionary
 
-    width = screen_width()
-    items = [
-        questionary.Choice(_label(clean(label), width, 5), value=bank_id, checked=True)
-        for bank_id, label in banks
-    ]
-    message, instruction = (
-        "Which banks do you want to answer?",
-        "(↑/↓, Space unticks, Enter starts)",
-    )
-    question = questionary.checkbox(
-        message,
-        choices=items,
-        validate=lambda chosen: True if chosen else "tick at least one bank",
-        instruction=instruction,
-        **_kwargs(look),
-    )
-
-    def answer(control: Any) -> str:
-        chosen = set(control.selected_options)
+    def said(answer: Any) -> str:
+        chosen = set(answer)
         return ", ".join(clean(bank_id) for bank_id, _ in banks if bank_id in chosen)
 
-    _list_head(question, message, instruction, answer, width)
-    answer_ids = _unsafe_ask(_with_keys(question, back=False))
-    chosen = set(answer_ids)
+    ticked = _checkbox(
+        "Which banks do you want to answer?",
+        banks,
+        current=[bank_id for bank_id, _ in banks],
+        look=Look(no_color=look.no_color),
+        instruction="(↑/↓, Space unticks, Enter starts)",
+        said=said,
+        validate=lambda chosen: True if chosen else "tick at least one bank",
+    )
+    chosen = set(ticked.ask())
     return [bank_id for bank_id, _ in banks if bank_id in chosen]
 
 
@@ -773,10 +812,10 @@ def choose_resume(
 ) -> bool:
     """Resume the unfinished assessment (True) or start over (False)."""
     choices = [(True, resume_label), (False, restart_label)]
-    question = _select(
+    chosen = _select(
         message, choices, current=True, look=Look(no_color=look.no_color), shortcuts=False
     )
-    return bool(_unsafe_ask(question))
+    return bool(chosen.ask())
 
 
 def ask_checklist(
@@ -790,17 +829,16 @@ def ask_checklist(
     with; returns the ticked ids in choice order (none is fine). Long labels wrap under
     themselves, as the assessment's multi questions do."""
 
-    def answer(control: Any) -> str:
-        count = len(control.selected_options)
-        return f"{count} of {len(choices)} ticked"
+    def said(answer: Any) -> str:
+        return f"{len(answer)} of {len(choices)} ticked"
 
-    question = _checkbox(
+    ticked = _checkbox(
         message,
         choices,
         current=checked,
         look=look,
         instruction="(↑/↓, Space ticks or unticks, Enter saves)",
-        answer=answer,
+        said=said,
     )
-    chosen = set(_unsafe_ask(_with_keys(question, back=False)))
+    chosen = set(ticked.ask())
     return [choice_id for choice_id, _ in choices if choice_id in chosen]
