@@ -77,8 +77,8 @@ class Interrupted(CareerCoachError):
     exit_code = EXIT_INTERRUPTED
 
 
-class NotBuiltYet(CareerCoachError):
-    """A command of the contract whose issue has not landed yet (exit 1)."""
+class AlreadyRunning(CareerCoachError):
+    """Another ``careercoach assess`` holds the lock (exit 1)."""
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

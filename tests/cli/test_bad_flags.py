@@ -294,3 +294,29 @@ def test_the_scripts_version_fast_path_says_the_same() -> None:
     )
     assert (slow.returncode, slow.stdout) == (2, "")
     assert slow.stderr == usage("careercoach", "No such option: --bogus") + "\n"
+
+
+def test_debug_is_read_from_the_options_not_from_the_words_on_the_line() -> None:
+    """``--debug`` given as the value of another option is that value, not a switch."""
+    from careercoach.cli import app
+
+    as_value = runner.invoke(app, ["--bank-dir", "--debug", "banks", "list"])
+    assert as_value.exit_code == 2
+    assert as_value.stderr == "careercoach: --debug: bank folder does not exist\n"
+    as_switch = runner.invoke(app, ["--debug", "--bank-dir", "/nonexistent", "banks", "list"])
+    assert as_switch.exit_code == 2
+    assert as_switch.stderr.startswith("Traceback (most recent call last):\n")
+    assert as_switch.stderr.endswith("\n/nonexistent: bank folder does not exist\n")
+
+
+def test_a_bare_group_shows_its_help_on_stderr_and_exits_2() -> None:
+    from careercoach.cli import app
+
+    for args, usage_line in (
+        ([], "Usage: careercoach [OPTIONS] COMMAND [ARGS]..."),
+        (["banks"], "Usage: careercoach banks [OPTIONS] COMMAND [ARGS]..."),
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert result.stderr.splitlines()[0] == usage_line

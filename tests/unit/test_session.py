@@ -14,9 +14,8 @@ import pytest
 
 from careercoach.core.conditions import Answers, AnswerValue
 from careercoach.core.models import Bank
-from careercoach.errors import CareerCoachError
+from careercoach.errors import AlreadyRunning, CareerCoachError
 from careercoach.flows.session import (
-    AlreadyRunning,
     Reply,
     Session,
     Step,

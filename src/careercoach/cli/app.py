@@ -12,19 +12,17 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, TypeGuard
 
 import typer
-from typer._click.core import Context as ClickContext
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from careercoach import __version__
 from careercoach.errors import (
+    EXIT_BAD_INPUT,
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
     CareerCoachError,
-    NotBuiltYet,
 )
 
 
@@ -57,29 +55,27 @@ def _report(lines: list[str], hint: str | None = None) -> None:
     sys.stderr.flush()
 
 
-class OneLineUsageError(UsageError):
+def _is_usage_error(exc: BaseException) -> TypeGuard[typer.TyperException]:
+    """A bad flag, argument or command: one of Click's errors (in typer, Click's errors
+    derive from the public ``typer.TyperException``) that exits 2."""
+    return isinstance(exc, typer.TyperException) and exc.exit_code == EXIT_BAD_INPUT
+
+
+def _say_usage_error(exc: typer.TyperException, ctx: Any) -> None:
     """A bad flag or argument, said in one line (Click's own takes four): what is wrong,
-    and where the help is."""
+    and where the help is. ``ctx`` stands in for the context a parser error lacks."""
+    from careercoach.safe_text import for_message
 
-    def show(self, file: Any = None) -> None:
-        from careercoach.safe_text import for_message
-
-        where = "careercoach"
-        if self.ctx is not None:
-            where = self.ctx.command_path
-            # A parse error of a subcommand comes with its group's context.
-            if self.ctx.invoked_subcommand:
-                where += f" {self.ctx.invoked_subcommand}"
-        message = for_message(self.format_message()).rstrip(".")
-        sys.stderr.write(f"{where}: {message} (see {where} --help)\n")
-        sys.stderr.flush()
-
-
-def _one_line(exc: UsageError, ctx: ClickContext | None = None) -> UsageError:
-    """``exc`` said in one line; ``ctx`` stands in for the context a parser error lacks."""
-    if isinstance(exc, NoArgsIsHelpError | OneLineUsageError):
-        return exc  # the help itself, or already converted
-    return OneLineUsageError(exc.format_message(), exc.ctx or ctx)
+    where = "careercoach"
+    context = getattr(exc, "ctx", None) or ctx
+    if context is not None:
+        where = context.command_path
+        # A parse error of a subcommand comes with its group's context.
+        if context.invoked_subcommand:
+            where += f" {context.invoked_subcommand}"
+    message = for_message(exc.format_message()).rstrip(".")
+    sys.stderr.write(f"{where}: {message} (see {where} --help)\n")
+    sys.stderr.flush()
 
 
 # The order of ``careercoach --help``: the main job first, then coming back, then tools.
@@ -108,39 +104,55 @@ SHORT_HELP = {
 
 
 class CoachGroup(TyperGroup):
-    """Catches our errors once, for the real script and for ``CliRunner`` alike."""
+    """careercoach and its command groups: the help when bare, our errors caught once (for
+    the real script and for ``CliRunner`` alike), and bad usage said in one line."""
 
-    def list_commands(self, ctx: ClickContext) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         rank = {name: index for index, name in enumerate(COMMAND_ORDER)}
         return sorted(super().list_commands(ctx), key=lambda name: rank.get(name, len(rank)))
 
-    def format_commands(self, ctx: ClickContext, formatter: Any) -> None:
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and name in SHORT_HELP:
                 command.short_help = SHORT_HELP[name]
         super().format_commands(ctx, formatter)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            # as Click does: the help on stderr, exit 2 (no command is a usage error)
+            typer.echo(ctx.get_help(), err=True, color=ctx.color)
+            ctx.exit(EXIT_BAD_INPUT)
+        return super().parse_args(ctx, args)
+
     def make_context(
         self,
         info_name: str | None,
         args: list[str],
-        parent: ClickContext | None = None,
+        parent: Any = None,
         **extra: Any,
-    ) -> ClickContext:
+    ) -> Any:
         try:
             return super().make_context(info_name, args, parent, **extra)
-        except UsageError as exc:  # a bad global option
-            raise _one_line(exc) from None
+        except Exception as exc:  # a bad global option
+            if not _is_usage_error(exc):
+                raise
+            _say_usage_error(exc, None)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
 
-    def invoke(self, ctx: ClickContext) -> Any:
-        debug = "--debug" in sys.argv or os.environ.get("CAREERCOACH_DEBUG") == "1"
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except UsageError as exc:  # a bad command, or a bad option of one
-            raise _one_line(exc, ctx) from None
+        except typer.TyperException as exc:
+            if not _is_usage_error(exc):
+                raise
+            _say_usage_error(exc, ctx)  # a bad command, or a bad option of one
+            ctx.exit(EXIT_BAD_INPUT)
+        except (typer.Exit, typer.Abort, BrokenPipeError):
+            # A reader that stopped early (| head, a closed pager): Click exits quietly.
+            raise
         except CareerCoachError as exc:
-            if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
+            if _debug(ctx):
                 traceback.print_exc()
             _report(exc.problems, exc.hint)
             ctx.exit(exc.exit_code)
@@ -151,22 +163,25 @@ class CoachGroup(TyperGroup):
             from careercoach.paths import db_path
             from careercoach.storage.db_file import damaged_row
 
-            if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
+            if _debug(ctx):
                 traceback.print_exc()
             damaged = damaged_row(db_path(), f"bad JSON at character {exc.pos}: {exc.msg}")
             _report(damaged.problems, damaged.hint)
             ctx.exit(damaged.exit_code)
-        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
-            # A reader that stopped early (| head, a closed pager): Click exits quietly.
-            raise
         except Exception as exc:
-            if debug or (isinstance(ctx.obj, State) and ctx.obj.debug):
+            if _debug(ctx):
                 traceback.print_exc()
             _report(
                 [f"unexpected error: {type(exc).__name__}: {exc}"],
                 "Run again with --debug for the traceback.",
             )
             ctx.exit(EXIT_FAILURE)
+
+
+def _debug(ctx: Any) -> bool:
+    """Whether tracebacks are shown: ``--debug`` as parsed, or ``CAREERCOACH_DEBUG=1``."""
+    root = ctx.find_root().obj
+    return os.environ.get("CAREERCOACH_DEBUG") == "1" or (isinstance(root, State) and root.debug)
 
 
 HELP = """\
@@ -225,10 +240,6 @@ def main_options(
 def state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, State) else State()
-
-
-def not_built(what: str, issue: int) -> NoReturn:
-    raise NotBuiltYet(f"'{what}' is not built yet (tracked in issue {issue}).")
 
 
 def main() -> None:

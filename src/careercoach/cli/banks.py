@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 
-from careercoach.cli.app import app, state
+from careercoach.cli.app import CoachGroup, app, state
 from careercoach.cli.completion import complete_bank_id
 
 banks_app = typer.Typer(
+    cls=CoachGroup,
     help="List, show and validate question banks; answers templates.",
     epilog="\b\nExamples:\n  careercoach banks list\n  careercoach banks validate my-bank.yaml\n"
     "  careercoach banks template stuck > answers.yaml",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careercoach.cli.app import app, state
+from careercoach.cli.app import CoachGroup, app, state
 from careercoach.cli.completion import complete_trigger
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ MAX_NOTE = 1000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 event_app = typer.Typer(
+    cls=CoachGroup,
     help="Record what changed at work (a new boss, cost cutting...) and list it.",
     epilog="\b\nExamples:\n  careercoach event add new_boss\n  careercoach event list",
     no_args_is_help=True,

@@ -234,7 +234,8 @@ def _no_assessment_running() -> ExitStack:
     terminal would lose its answers (and die). Refused, naming that process."""
     import re
 
-    from careercoach.flows.session import AlreadyRunning, assessment_lock
+    from careercoach.errors import AlreadyRunning
+    from careercoach.flows.session import assessment_lock
     from careercoach.paths import data_dir
 
     held = ExitStack()

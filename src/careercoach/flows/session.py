@@ -45,7 +45,7 @@ from careercoach.core.models import (
     TextQuestion,
     condition_questions,
 )
-from careercoach.errors import CareerCoachError, Interrupted, NoTerminal, StoreError
+from careercoach.errors import AlreadyRunning, CareerCoachError, Interrupted, NoTerminal, StoreError
 from careercoach.safe_text import clean
 from careercoach.ui.bank_views import SECONDS_PER_TYPE, estimated_minutes
 from careercoach.ui.prompts import BACK, WIDTH, GoBack, Look, Prompt, screen_width, wrap
@@ -338,10 +338,6 @@ def _stdout(line: str) -> None:
 
 
 # -- one assessment at a time -----------------------------------------------------------
-
-
-class AlreadyRunning(CareerCoachError):
-    """Another ``careercoach assess`` holds the lock (exit 1)."""
 
 
 @contextmanager
