@@ -109,10 +109,11 @@ def test_all_shows_every_action(assessed: Plan) -> None:
 
 
 def test_wider_terminal(assessed: Plan) -> None:
+    """Wider than 100 columns, the plan stays 100 wide: longer lines are hard to read."""
     code, out, _ = invoke("plan", env={"COLUMNS": "120"})
     assert code == 0
-    assert max(len(line) for line in out.split("\n")) == 120
-    assert "  Boredom                               " + "█" * 38 + "░" * 12 + "  75  high" in out
+    assert max(len(line) for line in out.split("\n")) == 100
+    assert "  Boredom                               " + "█" * 34 + "░" * 12 + "  75  high" in out
 
 
 def test_plain_and_explain(assessed: Plan) -> None:

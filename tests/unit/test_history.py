@@ -612,16 +612,6 @@ def test_recheck_lines_tell_banks_to_take_again_from_new_ones() -> None:
     assert recheck_lines([], taken) == []
 
 
-def test_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    from careercoach.ui.history_render import terminal_width
-
-    for columns, width in (("80", 80), ("200", 120), ("10", 40), ("junk", 80)):
-        monkeypatch.setenv("COLUMNS", columns)
-        if columns == "junk":
-            monkeypatch.setattr("os.get_terminal_size", lambda fd: (_ for _ in ()).throw(OSError))
-        assert terminal_width() == width
-
-
 # -- properties -----------------------------------------------------------------------
 
 scores = st.integers(min_value=0, max_value=100)

@@ -367,8 +367,10 @@ def test_console_colour_switches(
 
 
 def test_console_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "90")
+    assert make_console(file=io.StringIO()).width == 90
     monkeypatch.setenv("COLUMNS", "132")
-    assert make_console(file=io.StringIO()).width == 132
+    assert make_console(file=io.StringIO()).width == 100
     assert make_console(file=io.StringIO(), width=100).width == 100
     assert make_console(file=io.StringIO(), width=5).width == 20
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careercoach.ui.text_cells import cells, fit, pad, wrap
+from careercoach.ui.text_cells import cells, fit, pad, text_width, wrap
 
 QUESTION_JA = "私は今の仕事で成長していないと感じていて、上司にも相談できずにいます。"
 
@@ -77,3 +79,37 @@ def test_every_line_fits_and_no_character_is_lost(text: str, width: int) -> None
     assert all(cells(line) <= width for line in lines)
     kept = "".join(line[2:] for line in lines).replace(" ", "")
     assert kept == text.replace(" ", "")
+
+
+def _terminal(columns: int | None) -> object:
+    def size(fd: int) -> os.terminal_size:
+        if columns is None:
+            raise OSError("not a terminal")
+        return os.terminal_size((columns, 24))
+
+    return size
+
+
+@pytest.mark.parametrize(
+    ("columns_variable", "terminal", "width"),
+    [
+        ("80", None, 80),  # COLUMNS without a terminal (a pipe, a file)
+        ("60", 120, 60),  # COLUMNS over the terminal's own width
+        ("200", None, 100),  # capped at a readable width
+        ("10", None, 20),  # and never narrower than 20
+        (None, 70, 70),  # the terminal's width
+        (None, 250, 100),  # a wide terminal: still 100
+        (None, None, 80),  # neither: 80
+        ("junk", None, 80),
+        ("0", 90, 90),
+    ],
+)
+def test_one_width_rule_for_every_view(
+    monkeypatch: pytest.MonkeyPatch, columns_variable: str | None, terminal: int | None, width: int
+) -> None:
+    if columns_variable is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns_variable)
+    monkeypatch.setattr(os, "get_terminal_size", _terminal(terminal))
+    assert text_width() == width

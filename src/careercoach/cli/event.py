@@ -206,7 +206,8 @@ def list_events(
 ) -> None:
     """The events recorded, newest first."""
     from careercoach.storage.store import Store
-    from careercoach.ui.history_render import event_json, event_list_lines, terminal_width, to_json
+    from careercoach.ui.history_render import event_json, event_list_lines, to_json
+    from careercoach.ui.text_cells import text_width
 
     events = []
     if Store.exists():
@@ -215,7 +216,7 @@ def list_events(
     if json_:
         sys.stdout.write(to_json([event_json(e) for e in events]))
         return
-    _echo_lines(event_list_lines(events, width=terminal_width()))
+    _echo_lines(event_list_lines(events, width=text_width()))
 
 
 @app.command(
@@ -237,7 +238,8 @@ def checkin(
     from careercoach.storage.commitments import with_commitments
     from careercoach.storage.history import with_progress
     from careercoach.storage.store import Store
-    from careercoach.ui.history_render import checkin_lines, terminal_width, unfinished_lines
+    from careercoach.ui.history_render import checkin_lines, unfinished_lines
+    from careercoach.ui.text_cells import text_width
 
     latest = None
     unfinished = None
@@ -290,7 +292,7 @@ def checkin(
             recheck=recheck,
             taken=latest.bank_ids,
             commitments=commitments,
-            width=terminal_width(),
+            width=text_width(),
         )
     )
 

@@ -55,6 +55,7 @@ def history(
     """Past finished assessments, newest first, with the trend of each score."""
     from careercoach.storage import history as figures
     from careercoach.ui import history_render as show
+    from careercoach.ui.text_cells import text_width
 
     reader = figures.Reader.open()
     unfinished = None
@@ -77,7 +78,7 @@ def history(
         _echo_lines(show.unfinished_lines(unfinished))
         return
     rows = figures.trends(trend_entries)
-    _echo_lines(show.history_lines(entries, total, rows, width=show.terminal_width()))
+    _echo_lines(show.history_lines(entries, total, rows, width=text_width()))
 
 
 @app.command(
@@ -113,6 +114,7 @@ def compare(
     from careercoach.errors import BadInput, NotFound, UnknownAssessment
     from careercoach.storage import history as figures
     from careercoach.ui import history_render as show
+    from careercoach.ui.text_cells import text_width
 
     reader = figures.Reader.open()
     if reader is None:
@@ -154,7 +156,7 @@ def compare(
     if json_:
         sys.stdout.write(show.to_json(result.to_json()))
         return
-    _echo_lines(show.compare_lines(result, width=show.terminal_width(), shared=shared))
+    _echo_lines(show.compare_lines(result, width=text_width(), shared=shared))
 
 
 @app.command(

@@ -48,7 +48,8 @@ from careercoach.core.models import (
 from careercoach.errors import AlreadyRunning, CareerCoachError, Interrupted, NoTerminal, StoreError
 from careercoach.safe_text import clean
 from careercoach.ui.bank_views import SECONDS_PER_TYPE, estimated_minutes
-from careercoach.ui.prompts import BACK, WIDTH, GoBack, Look, Prompt, screen_width, wrap
+from careercoach.ui.prompts import BACK, GoBack, Look, Prompt, wrap
+from careercoach.ui.text_cells import text_width
 
 if TYPE_CHECKING:
     from careercoach.core.models import Plan
@@ -316,7 +317,7 @@ class PromptAsker:
         if step.first:
             self.write(BACK_TIP)
         self.write("")
-        width = screen_width()
+        width = text_width()
         for line in wrap(step.progress(), width, first="", indent="  "):
             self.write(line)
         if step.question.help:
@@ -416,14 +417,14 @@ def resume_command(bank_dirs: Sequence[Path]) -> str:
 def interrupted(saved: int, bank_dirs: Sequence[Path]) -> Interrupted:
     """What stopping says: how many answers are kept, and the command that goes on.
 
-    One line of at most 80 columns (``careercoach: `` included) where the command fits;
-    else the command on a line of its own, whole, to copy.
+    One line, no wider than :func:`~careercoach.ui.text_cells.text_width` (``careercoach: ``
+    included), where the command fits; else the command on a line of its own, whole.
     """
     if not saved:
         return Interrupted("stopped before the first answer; nothing was saved.")
     command = resume_command(bank_dirs)
     said = f"{saved} answer{'s' if saved != 1 else ''} saved. Continue with:"
-    if len(f"careercoach: {said} {command}") <= WIDTH:
+    if len(f"careercoach: {said} {command}") <= text_width():
         return Interrupted(f"{said} {command}")
     return Interrupted(said, hint=command)
 
@@ -538,7 +539,7 @@ def run_interactive(
                         f"It goes on with {_names(record.bank_ids)}; --bank "
                         f"{_names(left_out)} is for a new assessment, after this one."
                     )
-                    for line in wrap(note, screen_width()):
+                    for line in wrap(note, text_width()):
                         write(line)
             else:
                 offered = chosen or list(known.values())

@@ -19,9 +19,11 @@ from careercoach.core.models import (
 from careercoach.errors import BadInput, BankError
 from careercoach.safe_text import for_terminal as safe
 from careercoach.storage.banks import LoadedBank, bank_files, clash_message, load_bank_file
-from careercoach.ui.text_cells import wrap
+from careercoach.ui.text_cells import text_width, wrap
 
-WIDTH = 80
+TEMPLATE_WIDTH = 80
+"""An answers template is a file, read in an editor: 80 columns, whatever the terminal."""
+
 SECONDS_PER_TYPE = {"likert": 8, "single": 12, "multi": 20, "number": 15, "text": 45}
 
 
@@ -52,12 +54,13 @@ def bank_list_lines(loaded: Sequence[LoadedBank]) -> list[str]:
 
 
 def _wrap(text: str, indent: str, rest: str | None = None) -> list[str]:
-    """Wrapped to WIDTH; a bullet's (``- ``, ``* ``) continuation lines align with its text."""
+    """Wrapped to the text width; a bullet's (``- ``, ``* ``) continuation lines align with
+    its text."""
     if rest is None:
         rest = " " * len(indent) if indent.rstrip().endswith(("-", "*")) else indent
     lines = wrap(
         safe(text),
-        WIDTH,
+        text_width(),
         initial_indent=indent,
         subsequent_indent=rest,
         break_on_hyphens=True,
@@ -153,7 +156,10 @@ def _comment(text: str, indent: str, rest: str | None = None) -> list[str]:
     """``text`` as YAML comment lines: every line break and control character gone
     (:func:`~careercoach.safe_text.clean`), so no bank text can end the comment."""
     lines = wrap(
-        safe(text), WIDTH, initial_indent=indent, subsequent_indent=indent if rest is None else rest
+        safe(text),
+        TEMPLATE_WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent if rest is None else rest,
     )
     return lines or [indent.rstrip()]
 

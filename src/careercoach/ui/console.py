@@ -3,7 +3,7 @@
 Every command that prints Rich renderables asks :func:`make_console` for its console, so
 that all of them agree on the rules: no markup and no highlighting of any string (text is
 data: see ``safe_text``), no emoji codes, colour off with ``NO_COLOR`` or ``--no-color``,
-and the width of the terminal (``COLUMNS`` when there is none, else 80).
+and the width every view lays out to (:func:`careercoach.ui.text_cells.text_width`).
 
 Import this module inside a command function, never at the top of a ``cli`` module:
 ``rich.console`` costs tens of milliseconds that ``--help`` should not pay.
@@ -16,8 +16,9 @@ from typing import IO, Literal
 
 from rich.console import Console
 
+from careercoach.ui.text_cells import MIN_WIDTH, text_width
+
 ColorSystem = Literal["auto", "standard", "256", "truecolor", "windows"]
-MIN_WIDTH = 20
 
 
 def colour_disabled(no_color: bool = False) -> bool:
@@ -37,13 +38,13 @@ def make_console(
 
     ``file`` defaults to the current ``sys.stdout`` (``sys.stderr`` with ``stderr``) at
     print time, so that test runners that swap it see the output. ``width`` fixes the
-    width (tests, snapshots); otherwise Rich reads it from the terminal, then ``COLUMNS``,
-    then uses 80. ``color_system=None`` turns every style off (snapshots).
+    width (tests, snapshots); otherwise it is :func:`text_width`. ``color_system=None``
+    turns every style off (snapshots).
     """
-    console = Console(
+    return Console(
         file=file,
         stderr=stderr,
-        width=max(width, MIN_WIDTH) if width is not None else None,
+        width=max(width, MIN_WIDTH) if width is not None else text_width(),
         no_color=colour_disabled(no_color),
         color_system=color_system,
         markup=False,
@@ -51,6 +52,3 @@ def make_console(
         emoji=False,
         soft_wrap=False,
     )
-    if width is None and console.width < MIN_WIDTH:
-        console.width = MIN_WIDTH
-    return console

@@ -10,9 +10,7 @@ Nothing here prints.
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -53,21 +51,6 @@ def unfinished_lines(answered: int) -> list[str]:
 
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-
-
-def terminal_width() -> int:
-    """``COLUMNS``, else the terminal's width, else 80; kept between 40 and 120."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        stream = sys.__stdout__
-        try:
-            columns = os.get_terminal_size(stream.fileno()).columns if stream else 80
-        except (AttributeError, ValueError, OSError):
-            columns = 80
-    return max(40, min(120, columns or 80))
 
 
 def to_json(value: Any) -> str:

@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 _CURRENCY = "$€£¥"
-WIDTH: Final = 80
-"""The widest line a prompt draws (narrower on a narrower terminal)."""
 
 T = TypeVar("T")
 
@@ -213,7 +211,7 @@ def _instruction(parts: Sequence[str], look: Look) -> str:
 # -- lines that fit the screen ----------------------------------------------------------
 #
 # prompt_toolkit breaks a line that is wider than the terminal wherever the edge falls,
-# mid-word. So every prompt is laid out here, between words, at most `screen_width()`
+# mid-word. So every prompt is laid out here, between words, at most `text_cells.text_width()`
 # wide: the question (from a bank, any length), then its instruction or, once answered,
 # the answer, on the question's last line where it fits and on lines of their own where
 # it does not.
@@ -224,13 +222,6 @@ def _instruction(parts: Sequence[str], look: Look) -> str:
 # own, whose message is the laid-out question, waiting and answered alike.
 
 Tokens: TypeAlias = "StyleAndTextTuples"
-
-
-def screen_width() -> int:
-    """Where prompts wrap: :data:`WIDTH` columns, or the terminal's width if narrower."""
-    import shutil
-
-    return max(20, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
 
 
 def wrap(text: str, width: int, *, indent: str = "", first: str | None = None) -> list[str]:
@@ -357,7 +348,7 @@ def _select(
     """A questionary select with the Back choice and keys (not yet shown)."""
     import questionary
 
-    width = screen_width()
+    width = text_cells.text_width()
     prefix = 6 if shortcuts else 3  # " » " and "1) "
     labels = [(value, clean(label)) for value, label in choices]
     items: list[Any] = [
@@ -504,7 +495,7 @@ def _checkbox(
     import questionary
 
     ticked = set(current or ())
-    width = screen_width()
+    width = text_cells.text_width()
     items = [
         # " » " and "● " before each label
         questionary.Choice(
@@ -585,7 +576,7 @@ def _text(
     if look.can_go_back:
         hint += f" Type {BACK_KEY} to go back."
     shown = clean(message)
-    width = screen_width()
+    width = text_cells.text_width()
     waiting = [
         *_head(shown, hint, "class:instruction", width),
         ("", "\n"),

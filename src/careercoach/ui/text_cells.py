@@ -1,4 +1,5 @@
-"""The width of text on a terminal, in cells, and wrapping by that width.
+"""The width of text on a terminal, in cells, and wrapping by that width; and the one
+rule for how wide careercoach lays out its text (:func:`text_width`).
 
 ``textwrap`` counts characters, but a CJK character takes two cells and a combining mark
 none: a question written in Japanese, wrapped by characters, comes out twice as wide as
@@ -10,9 +11,37 @@ them put no spaces between words).
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 import unicodedata
+
+READABLE_WIDTH = 100
+"""The widest careercoach lays out text, however wide the terminal: longer lines are
+hard to read."""
+MIN_WIDTH = 20
+"""The narrowest: below it, nothing reads well anyway."""
+FALLBACK_WIDTH = 80
+"""Without ``COLUMNS`` and without a terminal (a pipe, a file)."""
+
+
+def text_width() -> int:
+    """How wide every view lays out its text: ``COLUMNS`` when it is set (whether or not
+    the output is a terminal), else the terminal's width, else 80; at most
+    :data:`READABLE_WIDTH`, at least :data:`MIN_WIDTH`.
+
+    Asked each time a view is laid out, so that a resized terminal is followed.
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(1).columns  # standard output
+        except (OSError, ValueError):
+            columns = FALLBACK_WIDTH
+    return max(MIN_WIDTH, min(READABLE_WIDTH, columns or FALLBACK_WIDTH))
 
 
 def char_cells(char: str) -> int:

@@ -1,0 +1,33 @@
+"""One width rule for every view: ``COLUMNS`` is honoured without a terminal, and text
+is capped at 100 columns however wide the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careercoach.cli import app
+
+ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "answers.yaml"
+
+runner = CliRunner()
+
+
+def widest(columns: str, *args: str) -> int:
+    result = runner.invoke(app, list(args), env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    return max(len(line) for line in result.stdout.splitlines())
+
+
+def test_the_plan_follows_columns_up_to_100() -> None:
+    assert runner.invoke(app, ["assess", "--answers", str(ANSWERS)]).exit_code == 0
+    assert 50 < widest("60", "plan") <= 60
+    assert 80 < widest("200", "plan") <= 100
+
+
+@pytest.mark.parametrize("command", [("banks", "show", "stuck"), ("history",)])
+def test_wrapped_views_stop_at_100_columns(command: tuple[str, ...]) -> None:
+    assert runner.invoke(app, ["assess", "--answers", str(ANSWERS)]).exit_code == 0
+    assert 80 < widest("200", *command) <= 100
