@@ -1,14 +1,30 @@
-"""The command line: Typer commands, one module per command group."""
+"""The command line: Typer commands, one module per command, named after it."""
 
-from careercoach.cli import assess, banks, completion, event, history, plan, roi
+from careercoach.cli import (
+    assess,
+    banks,
+    checkin,
+    compare,
+    completion,
+    event,
+    export_data,
+    forget,
+    history,
+    plan,
+    roi,
+)
 from careercoach.cli.app import app, main
 
 __all__ = [
     "app",
     "assess",
     "banks",
+    "checkin",
+    "compare",
     "completion",
     "event",
+    "export_data",
+    "forget",
     "history",
     "main",
     "plan",

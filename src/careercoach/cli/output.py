@@ -78,3 +78,9 @@ def print_plan(
     text = "\n".join(line.rstrip(" ") for line in capture.get().split("\n"))
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def echo_lines(lines: list[str]) -> None:
+    """Plain lines to stdout, trailing blanks dropped."""
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
+    sys.stdout.flush()

@@ -125,7 +125,7 @@ def plan(
         typer.echo(change_commitment(id_, commit, uncommit, by, if_then, others=others))
         return
     if done or check:
-        from careercoach.cli.event import mark_done
+        from careercoach.cli.plan_done import mark_done
 
         mark_done(id_, done or [], check=check)
         return

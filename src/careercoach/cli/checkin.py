@@ -1,0 +1,90 @@
+"""``careercoach checkin``: when the next check-in is due, and what changed since."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from careercoach.cli.app import app
+from careercoach.cli.event import event_figure
+from careercoach.cli.output import echo_lines
+
+
+@app.command(
+    epilog="""\b
+Examples:
+  careercoach checkin
+  careercoach checkin --run
+"""
+)
+def checkin(
+    ctx: typer.Context,
+    run: Annotated[
+        bool, typer.Option("--run", help="Start the re-assessment now (in a terminal).")
+    ] = False,
+) -> None:
+    """When your next check-in is due, and what changed since the last assessment."""
+    from careercoach.flows.assessment import NO_ASSESSMENT
+    from careercoach.storage import history as figures
+    from careercoach.storage.commitments import with_commitments
+    from careercoach.storage.history import with_progress
+    from careercoach.storage.store import Store
+    from careercoach.ui.history_render import checkin_lines, unfinished_lines
+    from careercoach.ui.text_cells import text_width
+
+    latest = None
+    unfinished = None
+    if Store.exists():
+        with Store() as store:
+            latest = store.latest_finished()
+            started = store.unfinished() if latest is None else None
+            if started is not None:
+                unfinished = store.answer_count(started)
+            if latest is not None:
+                plan = store.plan(latest.id)
+                assert plan is not None
+                # the done marks, for the commitments (not the plan's moved check-in)
+                commitments = with_commitments(store, with_progress(store, plan)).commitments
+                since = figures.events_since(
+                    [event_figure(e) for e in store.events()], plan.finished_at
+                )
+                done = [d for d in store.done_actions() if d.done_at >= plan.finished_at]
+                texts: dict[tuple[int, str, str], str] = {}
+                for assessment_id in dict.fromkeys(d.assessment_id for d in done):
+                    other = store.plan(assessment_id)
+                    for a in other.actions if other else []:
+                        texts[(assessment_id, a.bank, a.id)] = a.text
+    if latest is None:
+        if not run:
+            echo_lines(unfinished_lines(unfinished) if unfinished else [NO_ASSESSMENT])
+            return
+        from careercoach.cli.assess import assess
+
+        assess(ctx)
+        return
+    assert plan is not None
+    planned = date.fromisoformat(plan.next_checkin) if plan.next_checkin else None
+    due = figures.checkin_due(planned, since)
+    recheck = list(dict.fromkeys([*plan.recheck_banks, *due.recheck]))
+    if run:
+        from careercoach.cli.assess import assess
+
+        banks = list(dict.fromkeys([*latest.bank_ids, *recheck]))
+        assess(ctx, bank=banks)
+        return
+    echo_lines(
+        checkin_lines(
+            due=due,
+            today=date.today(),
+            finished_at=plan.finished_at,
+            events=since,
+            done=[
+                (texts.get((d.assessment_id, d.bank, d.action), f"{d.bank}.{d.action}"), d.done_at)
+                for d in done
+            ],
+            recheck=recheck,
+            taken=latest.bank_ids,
+            commitments=commitments,
+            width=text_width(),
+        )
+    )
