@@ -418,16 +418,16 @@ def test_each_prompt_is_built_once_as_it_is_asked(
     """No prompt is built ahead, none twice, and no thread but the main one builds."""
     import threading
 
-    from careercoach.flows import session
+    from careercoach.flows import prompt_asker
 
     built: list[tuple[str, bool]] = []
-    real = session.build_prompt
+    real = prompt_asker.build_prompt
 
     def counting(question: Any, current: Any, look: Any) -> Any:
         built.append((question.id, threading.current_thread() is threading.main_thread()))
         return real(question, current, look)
 
-    monkeypatch.setattr(session, "build_prompt", counting)
+    monkeypatch.setattr(prompt_asker, "build_prompt", counting)
     keys = "4" + ENTER + DOWN + ENTER + SPACE + ENTER + "5" + ENTER + "2" + ENTER + ENTER
     result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output

@@ -113,7 +113,7 @@ def lock_holder(careercoach_home: Path) -> Iterator[subprocess.Popen[str]]:
                 f"""
                 import sys
                 from pathlib import Path
-                from careercoach.flows.session import assessment_lock
+                from careercoach.flows.assessment_lock import assessment_lock
                 with assessment_lock(Path({str(careercoach_home)!r})):
                     print("locked", flush=True)
                     sys.stdin.read()

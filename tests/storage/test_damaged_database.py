@@ -123,7 +123,7 @@ def test_an_interactive_assessment_is_refused_before_the_first_question(
     """No answer is typed into a run that could not keep it."""
     import io
 
-    from careercoach.flows.session import run_interactive
+    from careercoach.flows.interactive import run_interactive
 
     monkeypatch.setattr("careercoach.ui.prompts.stdin_is_terminal", lambda: True)
     asked: list[object] = []

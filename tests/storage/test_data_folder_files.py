@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from careercoach.errors import StoreError
-from careercoach.flows.session import AlreadyRunning, assessment_lock
+from careercoach.errors import AlreadyRunning, StoreError
+from careercoach.flows.assessment_lock import assessment_lock
 from careercoach.paths import db_path
 from careercoach.storage import db_file
 from careercoach.storage.history import Reader

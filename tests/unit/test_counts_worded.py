@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from careercoach.core.models import Bank
-from careercoach.flows.session import welcome_lines
+from careercoach.flows.interactive import welcome_lines
 from careercoach.storage.banks import LoadedBank, load_bank_file
 from careercoach.ui.bank_views import bank_detail_lines
 

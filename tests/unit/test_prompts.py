@@ -17,10 +17,10 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from careercoach.errors import Interrupted
-from careercoach.flows.session import interrupted, resume_question
+from careercoach.flows.interactive import interrupted, resume_question
 from careercoach.storage.banks import load_bank_file
 from careercoach.ui import prompts
-from careercoach.ui.prompts import Look, number_hint, parse_number, wrap
+from careercoach.ui.prompts import Look, layout, number_hint, parse_number, wrap
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 
@@ -113,7 +113,7 @@ def test_wrap_breaks_between_words_and_indents() -> None:
 
 
 def head(message: str, tail: str, width: int = 80) -> list[str]:
-    tokens = prompts._head(message, tail, "class:instruction", width)
+    tokens = layout.head(message, tail, "class:instruction", width)
     return prompts.fragment_text(tokens).split("\n")
 
 
@@ -142,7 +142,7 @@ def test_a_japanese_question_and_its_instruction_fit_the_width() -> None:
 
 def test_a_long_label_is_wrapped_under_itself() -> None:
     label = "I asked for a raise and my manager said the budget was frozen until next year"
-    assert prompts._label(label, 40, 6).split("\n") == [
+    assert layout.label_lines(label, 40, 6).split("\n") == [
         "I asked for a raise and my manager",
         "      said the budget was frozen until",
         "      next year",

@@ -15,14 +15,9 @@ import pytest
 from careercoach.core.conditions import Answers, AnswerValue
 from careercoach.core.models import Bank
 from careercoach.errors import AlreadyRunning, CareerCoachError
-from careercoach.flows.session import (
-    Reply,
-    Session,
-    Step,
-    assessment_lock,
-    resume_command,
-    time_left,
-)
+from careercoach.flows.assessment_lock import assessment_lock
+from careercoach.flows.interactive import resume_command
+from careercoach.flows.session import Reply, Session, Step, time_left
 from careercoach.storage.banks import load_bank_file
 from careercoach.ui.prompts import BACK
 
@@ -330,7 +325,7 @@ def test_the_lock_of_a_killed_process_is_not_stale(tmp_path: Path) -> None:
                 f"""
                 import sys
                 from pathlib import Path
-                from careercoach.flows.session import assessment_lock
+                from careercoach.flows.assessment_lock import assessment_lock
                 with assessment_lock(Path({str(tmp_path)!r})):
                     print("locked", flush=True)
                     sys.stdin.read()

@@ -67,7 +67,7 @@ def _assess_interactive(
     if resume and restart:
         raise BadInput("--resume and --restart cannot be combined")
     from careercoach.cli.output import print_plan
-    from careercoach.flows.session import run_interactive
+    from careercoach.flows.interactive import run_interactive
 
     options = state(ctx)
     plan = run_interactive(

@@ -87,7 +87,7 @@ def _no_assessment_running() -> ExitStack:
     import re
 
     from careercoach.errors import AlreadyRunning
-    from careercoach.flows.session import assessment_lock
+    from careercoach.flows.assessment_lock import assessment_lock
     from careercoach.paths import data_dir
 
     held = ExitStack()

@@ -1,0 +1,109 @@
+"""The real ``ask`` of the assessment's walk: the progress line (and the question's
+help), then the question's prompt from :mod:`careercoach.ui.prompts`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, cast
+
+from careercoach.core.conditions import AnswerValue
+from careercoach.core.models import (
+    LikertQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+    SingleQuestion,
+    TextQuestion,
+)
+from careercoach.flows.session import Reply, Step
+from careercoach.safe_text import clean
+from careercoach.ui.prompts import Look, Prompt, wrap
+from careercoach.ui.text_cells import text_width
+
+BACK_TIP = "Tip: < goes back a question; Ctrl-C stops and keeps your answers."
+
+
+def _options(question: SingleQuestion | MultiQuestion) -> list[tuple[str, str]]:
+    return [(option.id, option.label) for option in question.options]
+
+
+def build_prompt(question: Question, current: AnswerValue | None, look: Look) -> Prompt[Reply]:
+    """The matching prompt of :mod:`careercoach.ui.prompts` for one question, not yet shown."""
+    from careercoach.ui import prompts
+
+    message = question.prompt
+    prompt: Prompt[Any]
+    if isinstance(question, LikertQuestion):
+        value = current if isinstance(current, int) else None
+        prompt = prompts.likert_prompt(message, current=value, look=look)
+    elif isinstance(question, SingleQuestion):
+        choice = current if isinstance(current, str) else None
+        prompt = prompts.single_prompt(message, _options(question), current=choice, look=look)
+    elif isinstance(question, MultiQuestion):
+        ticked = current if isinstance(current, list) else None
+        prompt = prompts.multi_prompt(message, _options(question), current=ticked, look=look)
+    elif isinstance(question, NumberQuestion):
+        prompt = prompts.number_prompt(
+            message,
+            minimum=question.min,
+            maximum=question.max,
+            integer=question.integer,
+            unit=question.unit,
+            required=question.required,
+            current=current if isinstance(current, int | float) else None,
+            look=look,
+        )
+    else:
+        assert isinstance(question, TextQuestion)
+        text = prompts.text_prompt(
+            message,
+            required=question.required,
+            max_length=question.max_length,
+            current=current if isinstance(current, str) else None,
+            look=look,
+        )
+        # An optional text left empty is stored as "" (answered: nothing to add), so that
+        # a resumed run goes on after it; an answers file reads "" as not given, the same.
+        prompt = replace(text, finish=lambda answer: text.finish(answer) or "")
+    return cast("Prompt[Reply]", prompt)
+
+
+def ask_question(question: Question, current: AnswerValue | None, look: Look) -> Reply:
+    """Ask one question through the matching prompt of :mod:`careercoach.ui.prompts`."""
+    return build_prompt(question, current, look).ask()
+
+
+class PromptAsker:
+    """The real ``ask``: the progress line (and the question's help), then the prompt."""
+
+    def __init__(self, *, no_color: bool = False, out: Callable[[str], None] | None = None):
+        self.no_color = no_color
+        self.write = out or _stdout
+
+    def __call__(self, step: Step) -> Reply:
+        look = Look(no_color=self.no_color, can_go_back=step.can_go_back)
+        prompt = build_prompt(step.question, step.current, look)
+        if step.first:
+            self.write(BACK_TIP)
+        self.write("")
+        width = text_width()
+        for line in wrap(step.progress(), width, first="", indent="  "):
+            self.write(line)
+        if step.question.help:
+            for line in wrap(clean(step.question.help), width, indent="  "):
+                self.write(line)
+        return prompt.ask()
+
+
+def ask_with_prompts(
+    *, no_color: bool = False, out: Callable[[str], None] | None = None
+) -> PromptAsker:
+    """The real ``ask`` (see :class:`PromptAsker`)."""
+    return PromptAsker(no_color=no_color, out=out)
+
+
+def _stdout(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
