@@ -39,9 +39,9 @@ CASES: dict[str, tuple[list[str], str]] = {
     # the global options and the command name
     "unknown global option": (["--bogus"], usage("careercoach", "No such option: --bogus")),
     "unknown command": (["nosuch"], usage("careercoach", "No such command 'nosuch'")),
-    "global option after the command": (
+    "global option after the command, without its value": (
         ["assess", "--bank-dir"],
-        usage("careercoach assess", "No such option: --bank-dir (Possible options: --bank)"),
+        usage("careercoach assess", "Option '--bank-dir' requires an argument"),
     ),
     # assess
     "assess unknown option": (

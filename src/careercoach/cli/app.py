@@ -118,6 +118,12 @@ class CoachGroup(TyperGroup):
                 command.short_help = SHORT_HELP[name]
         super().format_commands(ctx, formatter)
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _take_global_options(command)
+        return command
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and self.no_args_is_help and not ctx.resilient_parsing:
             # as Click does: the help on stderr, exit 2 (no command is a usage error)
@@ -178,6 +184,70 @@ class CoachGroup(TyperGroup):
             ctx.exit(EXIT_FAILURE)
 
 
+BANK_DIR_HELP = "Add a folder of bank files (repeatable; also CAREERCOACH_BANKS, ':'-separated)."
+NO_COLOR_HELP = "No colour (NO_COLOR too)."
+DEBUG_HELP = "Show tracebacks on errors."
+
+
+def _take_global_options(command: Any) -> None:
+    """Let ``command`` take the global options too, after its name (``careercoach plan
+    --no-color``, ``careercoach assess --bank-dir X``): they go to the same :class:`State`
+    as before it. Options the command has of its own are left alone. They are hidden from
+    the command's help: ``careercoach --help`` lists them, once."""
+    from typer.core import TyperOption
+
+    own = {name for param in command.params for name in param.opts}
+    options = [
+        TyperOption(
+            param_decls=["--bank-dir"],
+            multiple=True,
+            metavar="DIR",
+            help=BANK_DIR_HELP,
+            expose_value=False,
+            hidden=True,
+            callback=_bank_dirs_after,
+        ),
+        TyperOption(
+            param_decls=["--no-color"],
+            is_flag=True,
+            help=NO_COLOR_HELP,
+            expose_value=False,
+            hidden=True,
+            callback=_no_color_after,
+        ),
+        TyperOption(
+            param_decls=["--debug"],
+            is_flag=True,
+            help=DEBUG_HELP,
+            expose_value=False,
+            hidden=True,
+            callback=_debug_after,
+        ),
+    ]
+    command.params += [option for option in options if not own & set(option.opts)]
+
+
+def _root_state(ctx: Any) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def _bank_dirs_after(ctx: Any, _param: Any, folders: tuple[str, ...]) -> None:
+    _root_state(ctx).bank_dirs += [Path(folder) for folder in folders]
+
+
+def _no_color_after(ctx: Any, _param: Any, given: bool) -> None:
+    if given:
+        _root_state(ctx).no_color = True
+
+
+def _debug_after(ctx: Any, _param: Any, given: bool) -> None:
+    if given:
+        _root_state(ctx).debug = True
+
+
 def _debug(ctx: Any) -> bool:
     """Whether tracebacks are shown: ``--debug`` as parsed, or ``CAREERCOACH_DEBUG=1``."""
     root = ctx.find_root().obj
@@ -189,6 +259,8 @@ A career self-assessment coach for the terminal.
 
 Answer a few question banks (15-25 minutes), get a short, prioritized action plan, and
 come back every quarter to see what moved. Nothing leaves this machine.
+
+The options below also work after the command (careercoach plan --no-color).
 
 Example:
 
@@ -218,14 +290,10 @@ def main_options(
     ctx: typer.Context,
     bank_dir: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--bank-dir",
-            help="Add a folder of bank files (repeatable; also CAREERCOACH_BANKS, ':'-separated).",
-            metavar="DIR",
-        ),
+        typer.Option("--bank-dir", help=BANK_DIR_HELP, metavar="DIR"),
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR too).")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=NO_COLOR_HELP)] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -233,7 +301,7 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    """Global options."""
+    """Global options (also taken after the command: see :func:`_take_global_options`)."""
     ctx.obj = State(bank_dirs=list(bank_dir or []), debug=debug, no_color=no_color)
 
 
