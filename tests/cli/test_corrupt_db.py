@@ -202,29 +202,3 @@ def test_our_own_damage_is_not_repaired_by_writing_over_it() -> None:
         assert result.stderr.endswith(MOVE_AWAY), (args, result.stderr)
         assert "Traceback" not in result.output
     assert db_path().read_bytes() == before
-
-
-@pytest.mark.e2e
-def test_interactive_assess_refuses_too(careercoach_home: Path) -> None:
-    """In a real pty: the same message before any question, the file intact."""
-    import sys
-
-    import pexpect
-
-    before = place(os.urandom(4096).replace(b"SQLite", b"sqlite"))
-    child = pexpect.spawn(
-        str(Path(sys.executable).with_name("careercoach")),
-        ["--bank-dir", str(BANKS), "assess", "--bank", "mini"],
-        env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1"},
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
-    )
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 1
-    assert child.before.replace("\r\n", "\n") == (
-        f"careercoach: {db_path()} is not a careercoach database (file is not a database); "
-        f"it was left as it is.\n{MOVE_AWAY}"
-    )
-    assert db_path().read_bytes() == before

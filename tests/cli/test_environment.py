@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 from typer.testing import CliRunner
 
@@ -178,27 +177,6 @@ def test_private_folder_and_file_say_nothing(careercoach_home: Path) -> None:
     assert assess().exit_code == 0
     result = cli("plan")
     assert result.stderr == ""
-
-
-def test_home_is_a_file_interactive(tmp_path: Path) -> None:
-    """The interactive assessment (with its lock file) says the same, in a real pty."""
-    home = tmp_path / "notes.txt"
-    home.write_text("my notes\n")
-    child = pexpect.spawn(
-        str(SCRIPT),
-        ["--bank-dir", str(BANKS), "assess", "--bank", "mini"],
-        env={**os.environ, "CAREERCOACH_HOME": str(home), "PROMPT_TOOLKIT_NO_CPR": "1"},
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
-    )
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 1
-    assert child.before.replace("\r\n", "\n") == (
-        f"careercoach: the data folder {home} is a file, not a folder.\n{NO_FOLDER_HINT}"
-    )
-    assert home.read_text() == "my notes\n"
 
 
 # -- CAREERCOACH_BANKS and --bank-dir -----------------------------------------------------
