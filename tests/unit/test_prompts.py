@@ -3,18 +3,14 @@ question is laid out; and what stopping and resuming say."""
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
-from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from prompt_toolkit.output.vt100 import Vt100_Output
 
 from careercoach.errors import Interrupted
 from careercoach.flows.interactive import interrupted, resume_question
@@ -186,48 +182,62 @@ def test_the_resume_question_names_the_banks_of_each_choice() -> None:
     )
 
 
+def answered(keys: str, prompt: Callable[[], prompts.Prompt[Any]]) -> Any:
+    """``prompt()`` answered with ``keys``: the answer, or the exception it raised."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        try:
+            return prompt().ask()
+        except Interrupted as exc:
+            return exc
+
+
 LONG = (
     "When I think about the work I did over the past twelve months, I could have done "
     "most of it in my sleep."
 )
-_CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+OPTIONS = [("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")]
 
 
-def said_once_left(keys: str, prompt: Callable[[], prompts.Prompt[Any]]) -> tuple[Any, list[str]]:
-    """Answer ``prompt()`` with ``keys`` on an 80-column terminal: the answer (or the
-    exception), and the lines the prompt left on screen once it was done."""
-    drawn = io.StringIO()
-    output = Vt100_Output(drawn, lambda: Size(rows=24, columns=80), term="xterm")
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
-        pipe.send_text(keys)
-        try:
-            answer: Any = prompt().ask()
-        except Interrupted as exc:
-            answer = exc
-    # the list erased itself (ESC [ J) and was said again below
-    left = drawn.getvalue().rsplit("\x1b[J", 1)[1]
-    return answer, _CSI.sub("", left).replace("\r\n", "\n").rstrip("\n").split("\n")
-
-
-def test_a_list_is_said_again_as_laid_out_once_answered() -> None:
+def test_list_keys() -> None:
     look = Look(no_color=True, can_go_back=True)
-    answer, lines = said_once_left("4\r", lambda: prompts.likert_prompt(LONG, look=look))
-    assert answer == 4
-    assert lines == [
-        "? When I think about the work I did over the past twelve months, I could have",
-        "  done most of it in my sleep. Agree",
-    ]
-    options = [("a", "Alpha"), ("b", "Beta")]
-    answer, lines = said_once_left(" \x1b[B \r", lambda: prompts.multi_prompt("Two?", options))
-    assert (answer, lines) == (["a", "b"], ["? Two? Alpha, Beta"])
-    answer, lines = said_once_left("\r", lambda: prompts.multi_prompt("Two?", options))
-    assert (answer, lines) == ([], ["? Two? none"])
+    assert answered("4\r", lambda: prompts.likert_prompt(LONG, look=look)) == 4
+    assert answered("\x1b[B\x1b[B\r", lambda: prompts.likert_prompt(LONG, current=2)) == 4
+    assert answered("jjk\r", lambda: prompts.single_prompt("One?", OPTIONS)) == "b"
+    assert answered(" \x1b[B \r", lambda: prompts.multi_prompt("Two?", OPTIONS)) == ["a", "b"]
+    assert answered("\r", lambda: prompts.multi_prompt("Two?", OPTIONS)) == []
+    assert answered("a\r", lambda: prompts.multi_prompt("Two?", OPTIONS)) == ["a", "b", "c"]
+    assert answered("aa\r", lambda: prompts.multi_prompt("Two?", OPTIONS)) == []
+    assert answered(" i\r", lambda: prompts.multi_prompt("Two?", OPTIONS)) == ["b", "c"]
+    assert answered("xyz\r", lambda: prompts.single_prompt("One?", OPTIONS)) == "a"
 
 
-def test_a_list_left_by_back_or_ctrl_c_says_so() -> None:
+def test_a_list_left_by_back_ctrl_c_or_ctrl_d() -> None:
     look = Look(no_color=True, can_go_back=True)
-    answer, lines = said_once_left("<", lambda: prompts.likert_prompt("One?", look=look))
-    assert (answer, lines) == (prompts.BACK, ["? One? ← Back"])
-    answer, lines = said_once_left("\x03", lambda: prompts.likert_prompt("One?", look=look))
-    assert isinstance(answer, Interrupted)
-    assert lines == ["? One?"]
+    assert answered("<", lambda: prompts.likert_prompt("One?", look=look)) is prompts.BACK
+    back_choice = "\x1b[B" * 5 + "\r"  # past the five points (the blank line is skipped)
+    assert answered(back_choice, lambda: prompts.likert_prompt("One?", look=look)) is prompts.BACK
+    assert answered("<\r", lambda: prompts.likert_prompt("One?")) == 1  # no question before
+    for key in ("\x03", "\x04"):
+        assert isinstance(answered(key, lambda: prompts.likert_prompt("One?")), Interrupted)
+        assert isinstance(answered(key, lambda: prompts.multi_prompt("Two?", OPTIONS)), Interrupted)
+
+
+def test_a_checklist_that_needs_a_tick_says_so_and_waits() -> None:
+    banks = [("stuck", "Stuck"), ("leader", "Leader")]
+    assert answered(" \x1b[B \r \r", lambda: _banks_prompt(banks)) == ["leader"]
+
+
+def _banks_prompt(banks: list[tuple[str, str]]) -> prompts.Prompt[Any]:
+    """``choose_banks`` as a Prompt, to answer in a test (it asks at once)."""
+    from careercoach.ui.prompts.widgets import checkbox_prompt
+
+    return checkbox_prompt(
+        "Which banks?",
+        banks,
+        current=[bank_id for bank_id, _ in banks],
+        look=Look(),
+        instruction="(Space unticks)",
+        said=", ".join,
+        validate=lambda chosen: True if chosen else "tick at least one bank",
+    )

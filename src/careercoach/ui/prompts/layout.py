@@ -6,11 +6,9 @@ mid-word. So every prompt is laid out here, between words, at most
 length), then its instruction or, once answered, the answer, on the question's last line
 where it fits and on lines of their own where it does not.
 
-A list prompt (select, checkbox) gets its question and instruction laid out before
-questionary sees them, and erases itself when done: what it reads once answered is
-printed after it (:func:`~careercoach.ui.prompts.widgets.echo_answered`). A text prompt
-is a prompt_toolkit ``PromptSession`` of our own, whose message is the laid-out
-question, waiting and answered alike.
+Every prompt draws that layout itself: a list (select, checkbox) is an Application of
+our own around questionary's list control, a text prompt a ``PromptSession`` of our own;
+the question line is laid out here, waiting and answered alike.
 """
 
 from __future__ import annotations
@@ -56,14 +54,6 @@ def head(message: str, tail: str, tail_style: str, width: int) -> Tokens:
     for line in below or []:
         tokens += [("", "\n"), (tail_style, line)]
     return tokens
-
-
-def questionary_head(message: str, instruction: str, width: int) -> tuple[str, str]:
-    """``message`` and ``instruction`` laid out for questionary, which draws them as
-    ``? <message> <instruction>``: the same lines as :func:`head`."""
-    lines, below = head_lines(message, instruction, width)
-    shown = "\n".join(lines)[2:]
-    return shown, instruction if below is None else "\n" + "\n".join(below)
 
 
 def label_lines(text: str, width: int, prefix: int) -> str:

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
@@ -23,8 +23,10 @@ from careercoach.ui.prompts.layout import (
     fragment_text,
     head,
     label_lines,
-    questionary_head,
 )
+
+if TYPE_CHECKING:
+    from prompt_toolkit.key_binding import KeyBindings
 
 T = TypeVar("T")
 
@@ -92,40 +94,6 @@ def prompt_kwargs(look: Look) -> dict[str, Any]:
     return kwargs
 
 
-def list_keys(back: bool) -> Any:
-    """Ctrl-D and SIGINT stop a list prompt like Ctrl-C (questionary ignores them), ``<``
-    goes back."""
-    from prompt_toolkit.key_binding import KeyBindings
-
-    bindings = KeyBindings()
-
-    @bindings.add("c-d", eager=True)
-    def _eof(event: Any) -> None:
-        event.app.exit(exception=EOFError, style="class:aborting")
-
-    # SIGINT (Ctrl-C pressed before the list took the terminal, or kill -INT) reaches a
-    # list as a <sigint> key, which prompt_toolkit's defaults ignore: stop as Ctrl-C does
-    @bindings.add("<sigint>")
-    def _sigint(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    if back:
-
-        @bindings.add(BACK_KEY, eager=True)
-        def _back(event: Any) -> None:
-            event.app.exit(result=BACK)
-
-    return bindings
-
-
-def with_keys(question: Any, back: bool) -> Any:
-    from prompt_toolkit.key_binding import merge_key_bindings
-
-    app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, list_keys(back)])
-    return question
-
-
 def instruction_text(parts: Sequence[str], look: Look) -> str:
     shown = list(parts)
     if look.can_go_back:
@@ -134,20 +102,10 @@ def instruction_text(parts: Sequence[str], look: Look) -> str:
 
 
 def questionary_style() -> Any:
-    """questionary's own colours, for what is drawn beside its prompts."""
+    """questionary's own colours, for every prompt."""
     from questionary.constants import DEFAULT_STYLE
 
     return DEFAULT_STYLE
-
-
-def echo_answered(message: str, answer: str, look: Look, width: int) -> None:
-    """Print what a list prompt reads once left: ``? message answer`` laid out as it was
-    asked (``answer`` empty: stopped, or gone back by key)."""
-    from prompt_toolkit import print_formatted_text
-    from prompt_toolkit.formatted_text import FormattedText
-
-    tokens = head(message, answer, "class:answer", width)
-    print_formatted_text(FormattedText(tokens), style=questionary_style(), **prompt_kwargs(look))
 
 
 @dataclass(frozen=True)
@@ -156,46 +114,124 @@ class Prompt(Generic[T]):
 
     question: Any
     finish: Callable[[Any], T]
-    echo: Callable[[Any], None] | None = None
-    """Prints what the question reads once left, given the raw answer (``None`` when it
-    was stopped); for a prompt that erases itself when done."""
 
     def ask(self) -> T:
         """Show the question and wait for the answer; Ctrl-C/Ctrl-D raise Interrupted."""
-        try:
-            answer = unsafe_ask(self.question)
-        except Interrupted:
-            if self.echo is not None:
-                self.echo(None)
-            raise
-        if self.echo is not None:
-            self.echo(answer)
-        return self.finish(answer)
+        return self.finish(unsafe_ask(self.question))
 
 
 def same(answer: Any) -> Any:
     return answer
 
 
-def list_prompt(
+# -- lists: one prompt_toolkit Application each -------------------------------------------
+#
+# questionary's select and checkbox build three Applications a prompt (two PromptSessions
+# for the question line and the error line, and the list's own), each with its ~600
+# default key bindings: most of the time between an answer and the next question. A list
+# here is one Application: our laid-out question line, questionary's list control
+# (InquirerControl: pointer, shortcuts, ticks) and an error line, with the keys below.
+
+
+def _list_keys(control: Any, *, back: bool, submit: Callable[[Any], None]) -> KeyBindings:
+    r"""The keys of every list: ↑/↓ (also j/k, Ctrl-N/Ctrl-P) move, Enter ``submit``\ s,
+    Ctrl-C and SIGINT stop (KeyboardInterrupt), Ctrl-D stops (EOFError), ``<`` goes back
+    where there is a question before; other keys do nothing."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+
+    def down(_event: Any) -> None:
+        control.select_next()
+        while not control.is_selection_valid():
+            control.select_next()
+
+    def up(_event: Any) -> None:
+        control.select_previous()
+        while not control.is_selection_valid():
+            control.select_previous()
+
+    for key in ("down", "j", "c-n"):
+        bindings.add(key, eager=True)(down)
+    for key in ("up", "k", "c-p"):
+        bindings.add(key, eager=True)(up)
+
+    @bindings.add("enter", eager=True)
+    def _enter(event: Any) -> None:
+        submit(event)
+
+    # SIGINT (Ctrl-C pressed before the list took the terminal, or kill -INT) reaches a
+    # list as a <sigint> key: stop as Ctrl-C does
+    @bindings.add("c-c", eager=True)
+    @bindings.add("<sigint>")
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add("c-d", eager=True)
+    def _eof(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    if back:
+
+        @bindings.add(BACK_KEY, eager=True)
+        def _back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+    @bindings.add("<any>")
+    def _other(_event: Any) -> None:
+        """No other text goes in."""
+
+    return bindings
+
+
+def _list_question(
+    control: Any,
     message: str,
     instruction: str,
-    build: Callable[[str, str, dict[str, Any]], Any],
     said: Callable[[Any], str],
+    bindings: Any,
     *,
     look: Look,
-    back: bool,
     width: int,
-) -> Prompt[Any]:
-    """A select or checkbox, ``build(message, instruction, kwargs)``, laid out to the
-    screen and said again, once left, as ``? message said(answer)``."""
-    shown, instruction_shown = questionary_head(message, instruction, width)
-    question = build(shown, instruction_shown, {**prompt_kwargs(look), "erase_when_done": True})
+) -> Any:
+    """The Application of a list prompt, as a questionary ``Question``: the question line
+    (``instruction`` while it waits, ``said(control)`` once answered, nothing more when it
+    was left another way: back, Ctrl-C), the list while it waits, and an error line."""
+    import questionary
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.filters import Condition, is_done
+    from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
+    from prompt_toolkit.layout.controls import FormattedTextControl
 
-    def echo(answer: Any) -> None:
-        echo_answered(message, "" if answer is None else said(answer), look, width)
+    waiting = head(message, instruction, "class:instruction", width)
+    left = head(message, "", "", width)
 
-    return Prompt(with_keys(question, back), same, echo)
+    def question_line() -> Tokens:
+        if not app.is_done:
+            return waiting
+        if control.is_answered:
+            return head(message, said(control), "class:answer", width)
+        return left
+
+    layout = Layout(
+        HSplit(
+            [
+                Window(
+                    FormattedTextControl(question_line, show_cursor=False),
+                    dont_extend_height=True,
+                ),
+                ConditionalContainer(Window(control), filter=~is_done),
+                ConditionalContainer(
+                    Window(FormattedTextControl(lambda: control.error_message or "")),
+                    filter=Condition(lambda: control.error_message is not None) & ~is_done,
+                ),
+            ]
+        )
+    )
+    app: Application[Any] = Application(
+        layout=layout, key_bindings=bindings, style=questionary_style(), **prompt_kwargs(look)
+    )
+    return questionary.Question(app)
 
 
 def select_prompt(
@@ -206,8 +242,10 @@ def select_prompt(
     look: Look,
     shortcuts: bool,
 ) -> Prompt[Any]:
-    """A questionary select with the Back choice and keys (not yet shown)."""
+    """One of ``choices`` (``(value, label)``), with the Back choice and keys; keys 1-9
+    jump to a choice where there are ``shortcuts`` (not yet shown)."""
     import questionary
+    from questionary.prompts.common import InquirerControl
 
     width = text_cells.text_width()
     prefix = 6 if shortcuts else 3  # " » " and "1) "
@@ -232,31 +270,42 @@ def select_prompt(
             ),
         ]
     values = [value for value, _ in choices]
-    keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
-
-    def build(shown: str, instruction: str, kwargs: dict[str, Any]) -> Any:
-        return questionary.select(
-            shown,
-            choices=items,
-            default=current if current in values else None,
-            use_shortcuts=shortcuts,
-            instruction=instruction,
-            qmark="?",
-            **kwargs,
-        )
-
-    def said(answer: Any) -> str:
-        return next((label for value, label in labels if value == answer), BACK_LABEL)
-
-    return list_prompt(
-        clean(message),
-        instruction_text([keys], look),
-        build,
-        said,
-        look=look,
-        back=look.can_go_back,
-        width=width,
+    default = current if current in values else None
+    control: Any = InquirerControl(
+        items,
+        default,
+        use_indicator=False,
+        use_shortcuts=shortcuts,
+        initial_choice=default,
+        show_cursor=False,
     )
+
+    def submit(event: Any) -> None:
+        control.is_answered = True
+        event.app.exit(result=control.get_pointed_at().value)
+
+    bindings = _list_keys(control, back=look.can_go_back, submit=submit)
+    for index, item in enumerate(items[: len(choices)]):
+        if shortcuts and index < 9:
+            bindings.add(item.shortcut_key, eager=True)(_point_at(control, index))
+
+    def said(control: Any) -> str:
+        chosen = control.get_pointed_at().value
+        return next((label for value, label in labels if value == chosen), BACK_LABEL)
+
+    keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
+    instruction = instruction_text([keys], look)
+    question = _list_question(
+        control, clean(message), instruction, said, bindings, look=look, width=width
+    )
+    return Prompt(question, same)
+
+
+def _point_at(control: Any, index: int) -> Callable[[Any], None]:
+    def point(_event: Any) -> None:
+        control.pointed_at = index
+
+    return point
 
 
 def checkbox_prompt(
@@ -266,12 +315,16 @@ def checkbox_prompt(
     current: Sequence[str] | None,
     look: Look,
     instruction: str,
-    said: Callable[[Any], str],
+    said: Callable[[list[str]], str],
     validate: Callable[[list[str]], bool | str] | None = None,
 ) -> Prompt[Any]:
-    """A questionary checkbox laid out to the screen: labels wrapped under themselves,
-    the question, then ``instruction`` or (once answered) ``said(answer)``."""
+    """Any of ``options`` (``(id, label)``): labels wrapped under themselves, the
+    question, then ``instruction`` or (once answered) ``said(ticked ids)``. Space ticks,
+    ``a`` ticks all (or none), ``i`` inverts; Enter answers where ``validate`` (of the
+    ticked ids) returns True, else its words show under the list."""
     import questionary
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.prompts.common import InquirerControl
 
     ticked = set(current or ())
     width = text_cells.text_width()
@@ -282,20 +335,57 @@ def checkbox_prompt(
         )
         for option_id, label in options
     ]
+    control: Any = InquirerControl(items, show_cursor=False)
 
-    def build(shown: str, instruction: str, kwargs: dict[str, Any]) -> Any:
-        return questionary.checkbox(
-            shown,
-            choices=items,
-            instruction=instruction,
-            qmark="?",
-            validate=validate or (lambda _chosen: True),
-            **kwargs,
-        )
+    def chosen() -> list[str]:
+        return [choice.value for choice in control.get_selected_values()]
 
-    return list_prompt(
-        clean(message), instruction, build, said, look=look, back=look.can_go_back, width=width
+    def check() -> bool:
+        verdict = True if validate is None else validate(chosen())
+        if verdict is True:
+            control.error_message = None
+            return True
+        problem = str(verdict or "not a valid answer")
+        shown = FormattedText([("class:validation-toolbar", problem)])
+        control.error_message = shown if control.submission_attempted else None
+        return False
+
+    def submit(event: Any) -> None:
+        control.submission_attempted = True
+        if check():
+            control.is_answered = True
+            event.app.exit(result=chosen())
+
+    bindings = _list_keys(control, back=look.can_go_back, submit=submit)
+    selectable = [choice.value for choice in control.choices if not choice.disabled]
+
+    @bindings.add(" ", eager=True)
+    def _toggle(_event: Any) -> None:
+        pointed = control.get_pointed_at().value
+        if pointed in control.selected_options:
+            control.selected_options.remove(pointed)
+        else:
+            control.selected_options.append(pointed)
+        check()
+
+    @bindings.add("a", eager=True)
+    def _all(_event: Any) -> None:
+        every = all(value in control.selected_options for value in selectable)
+        control.selected_options = [] if every else list(selectable)
+        check()
+
+    @bindings.add("i", eager=True)
+    def _invert(_event: Any) -> None:
+        control.selected_options = [v for v in selectable if v not in control.selected_options]
+        check()
+
+    def said_of(_control: Any) -> str:
+        return said(chosen())
+
+    question = _list_question(
+        control, clean(message), instruction, said_of, bindings, look=look, width=width
     )
+    return Prompt(question, same)
 
 
 INPUT_MARK = "> "
