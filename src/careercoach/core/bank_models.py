@@ -158,6 +158,9 @@ class Action(_Strict):
 
     ``advice`` names the piece of advice: actions with the same ``advice``, in any bank,
     give the same advice, and a plan shows it once, naming every area it serves.
+    ``kind`` names the sort of step (ask for a mentor, meet the boss, join a group): two
+    different pieces of advice of one kind read as a repeat, so a short plan holds at most
+    one action of each kind.
     """
 
     id: Id
@@ -166,6 +169,7 @@ class Action(_Strict):
     level: ActionLevel = "moderate"
     when: Condition | None = None
     advice: Id | None = None
+    kind: Id | None = None
 
 
 class Dimension(_Strict):
@@ -177,6 +181,16 @@ class Dimension(_Strict):
     thresholds: Thresholds = Field(default_factory=lambda: _DEFAULT_THRESHOLDS)
     strength: str | None = Field(
         default=None, description="Shown as a strength when the dimension scores low."
+    )
+    strength_label: Text | None = Field(
+        default=None,
+        description="The strength's own name (the label names the need): 'Keeps up with "
+        "tools', not 'Falling behind on tools'.",
+    )
+    topic: Id | None = Field(
+        default=None,
+        description="Dimensions of any bank with the same topic measure the same thing: a "
+        "plan makes one of them a focus area or a strength, never both or two.",
     )
     actions: list[Action] = []
 
@@ -314,6 +328,11 @@ class TriggersSection(_Strict):
     question: Id
     checkin_days: Annotated[int, Field(ge=1, le=365)] = 30
     recheck: dict[Id, list[Id]] = {}
+    good_news: list[Id] = Field(
+        default=[],
+        description="Triggers that are good news (a promotion, a growing team): they do "
+        "not bring the check-in forward.",
+    )
 
 
 class Audience(_Strict):

@@ -93,6 +93,21 @@ def reference_problems(bank: "Bank") -> list[tuple[Loc, str]]:
         position.setdefault(question.id, index)
 
     for d_index, dim in enumerate(bank.dimensions):
+        if dim.strength_label is not None:
+            if dim.strength_label.strip().casefold() == dim.label.strip().casefold():
+                problems.append(
+                    (
+                        ("dimensions", d_index, "strength_label"),
+                        "strength_label must name the strength, not repeat the label",
+                    )
+                )
+            if not (dim.strength or "").strip():
+                problems.append(
+                    (
+                        ("dimensions", d_index, "strength_label"),
+                        "strength_label needs a strength sentence ('strength')",
+                    )
+                )
         for a_index, action in enumerate(dim.actions):
             if action.when is None:
                 continue
@@ -188,6 +203,14 @@ def _section_problems(
                     problems.append(
                         (
                             ("triggers", "recheck", trigger),
+                            f"'{trigger}' is not an option of '{trigger_q.id}'",
+                        )
+                    )
+            for index, trigger in enumerate(bank.triggers.good_news):
+                if trigger not in option_ids:
+                    problems.append(
+                        (
+                            ("triggers", "good_news", index),
                             f"'{trigger}' is not an option of '{trigger_q.id}'",
                         )
                     )

@@ -28,7 +28,6 @@ from careercoach.core.models import (
     Plan,
     PlannedAction,
     ServedArea,
-    Strength,
     Verdict,
 )
 from careercoach.core.own_words import own_words
@@ -41,12 +40,11 @@ from careercoach.core.selection import (
     candidates,
     select,
 )
+from careercoach.core.strengths import is_trigger as _is_trigger
+from careercoach.core.strengths import strengths
 
 DEFAULT_CHECKIN_DAYS = 90
-MAX_FOCUS = 3
 CARELESS_MIN_LIKERT = 5
-STRENGTH_MIN_ANSWERS = 2
-MAX_STRENGTHS = 3
 NEUTRAL_SHARE = Fraction(4, 5)
 VERDICT_FOR_MIN = 50
 VERDICT_AGAINST_BELOW = 34
@@ -75,14 +73,15 @@ class Ranked:
 
 
 def ranked_dimensions(results: Sequence[BankResult]) -> list[Ranked]:
-    """Every scored dimension, highest score first (ties: bank order, then dimension order)."""
+    """Every scored dimension, highest score first (ties: a need before an event at work,
+    then bank order, then dimension order)."""
     ranked = [
         Ranked(b, d, dim, result.answers)
         for b, result in enumerate(results)
         for d, dim in enumerate(result.dimensions)
         if dim.score is not None
     ]
-    ranked.sort(key=lambda r: (-r.score, r.bank_index, r.dimension_index))
+    ranked.sort(key=lambda r: (-r.score, _is_trigger(r.result), r.bank_index, r.dimension_index))
     return ranked
 
 
@@ -112,6 +111,7 @@ def _areas(ranked: Sequence[Ranked]) -> list[Area]:
                 r.result.level,
                 dimension.actions,
                 r.answers,
+                dimension.topic or "",
             )
         )
     return areas
@@ -134,14 +134,14 @@ def _planned(candidate: Candidate, number: int = 0) -> PlannedAction:
 
 def planned_actions(
     ranked: Sequence[Ranked], *, limit: int = MAX_ACTIONS
-) -> tuple[list[PlannedAction], list[PlannedAction]]:
-    """The short plan, numbered 1.., and the other actions that apply (number 0); the
-    rules are :mod:`careercoach.core.selection`'s."""
+) -> tuple[list[Focus], list[PlannedAction], list[PlannedAction]]:
+    """The focus areas, the short plan, numbered 1.., and the other actions that apply
+    (number 0); the rules are :mod:`careercoach.core.selection`'s."""
     areas = _areas(ranked)
-    focus_ids = {(f.bank, f.dimension) for f in focus_areas(ranked)}
-    focus = [a for a in areas if (a.bank, a.dimension) in focus_ids]
-    chosen, others = select(candidates(areas), focus, limit=limit)
+    may_focus = [a for a in areas if a.level in ("moderate", "high")]
+    chosen, others, focus = select(candidates(areas), may_focus, limit=limit)
     return (
+        focus_areas([ranked[area.rank] for area in focus]),
         [_planned(c, number) for number, c in enumerate(chosen, start=1)],
         [_planned(c) for c in others],
     )
@@ -152,8 +152,12 @@ def plan_dimensions(
 ) -> list[DimensionScore]:
     """The scored dimensions, and the new-eyes events asked about and not reported (score
     0, ``event``: an unticked option is no evidence, but the views name these events in one
-    line), highest score first (ties: bank order, then dimension order)."""
-    keyed = [((-r.score, r.bank_index, r.dimension_index), _dimension_score(r)) for r in ranked]
+    line), highest score first (ties: a need before an event, then bank order, then
+    dimension order)."""
+    keyed = [
+        ((-r.score, _is_trigger(r.result), r.bank_index, r.dimension_index), _dimension_score(r))
+        for r in ranked
+    ]
     for b, result in enumerate(results):
         section = result.bank.triggers
         chosen = result.answers.get(section.question) if section else None
@@ -169,7 +173,7 @@ def plan_dimensions(
                     level="low",
                     event=True,
                 )
-                keyed.append(((0, b, d), unreported))
+                keyed.append(((0, True, b, d), unreported))
     keyed.sort(key=lambda pair: pair[0])
     return [score for _, score in keyed]
 
@@ -181,9 +185,8 @@ def _sentence(text: str) -> str:
     return text
 
 
-def focus_areas(ranked: Sequence[Ranked]) -> list[Focus]:
-    """At most three dimensions at moderate or high, highest first, each with its reason."""
-    chosen = [r for r in ranked if r.result.level in ("moderate", "high")][:MAX_FOCUS]
+def focus_areas(chosen: Sequence[Ranked]) -> list[Focus]:
+    """The focus areas (chosen by :func:`planned_actions`), each with its reason."""
     focus = []
     for r in chosen:
         assert r.result.level is not None
@@ -202,57 +205,6 @@ def focus_areas(ranked: Sequence[Ranked]) -> list[Focus]:
             )
         )
     return focus
-
-
-def _is_trigger(result: DimensionResult) -> bool:
-    """A new-eyes trigger dimension: an event that did not happen is no strength."""
-    section = result.bank.triggers
-    if section is None:
-        return False
-    question = next((q for q in result.bank.questions if q.id == section.question), None)
-    options = getattr(question, "options", [])
-    return any(option.id == result.dimension.id for option in options)
-
-
-def answered_away(result: DimensionResult) -> bool:
-    """Whether the answers really put a dimension low: at least two of the questions that
-    fed it, and more than half, were answered away from the need (a neutral answer, an
-    unticked option or a question not asked says nothing)."""
-    against = sum(1 for c in result.contributions if c.against)
-    return against >= STRENGTH_MIN_ANSWERS and 2 * against > len(result.contributions)
-
-
-def _away_share(result: DimensionResult) -> Fraction:
-    against = sum(1 for c in result.contributions if c.against)
-    return Fraction(against, len(result.contributions)) if result.contributions else Fraction(0)
-
-
-def strengths(ranked: Sequence[Ranked]) -> list[Strength]:
-    """At most three dimensions scored low that the answers really put there
-    (:func:`answered_away`), lowest first (ties: the larger share of answers against the
-    need, then bank, then dimension order).
-
-    Trigger dimensions (one per new-eyes event) are left out: a low score there only says
-    the event did not happen.
-    """
-    low = [
-        r
-        for r in ranked
-        if r.result.level == "low" and not _is_trigger(r.result) and answered_away(r.result)
-    ]
-    low.sort(key=lambda r: (r.score, -_away_share(r.result), r.bank_index, r.dimension_index))
-    found = []
-    for r in low[:MAX_STRENGTHS]:
-        dimension = r.result.dimension
-        text = dimension.strength
-        if not text or not text.strip():
-            text = f"{dimension.label}: not a need for you now (score {r.score}, low)."
-        found.append(
-            Strength.model_construct(
-                bank=r.bank_id, dimension=dimension.id, label=dimension.label, text=text
-            )
-        )
-    return found
 
 
 def _average(scores: Sequence[int]) -> Fraction:
@@ -325,18 +277,21 @@ def _clause(label: str) -> str:
 
 def checkin(results: Sequence[BankResult]) -> Checkin:
     """Days until the next check-in: 90 by default; a bank with a ``triggers:`` section
-    whose trigger question had any option chosen asks for its ``checkin_days`` instead
-    (the soonest wins). ``recheck`` lists the banks its ``recheck`` names for the chosen
-    triggers (bank order of first mention), less any bank whose answers in this
-    assessment said it is not for this person."""
+    whose trigger question had any option chosen that is not ``good_news`` asks for its
+    ``checkin_days`` instead (the soonest wins). ``recheck`` lists the banks its
+    ``recheck`` names for the chosen triggers (bank order of first mention), less any bank
+    whose answers in this assessment said it is not for this person."""
     found = Checkin()
     not_for_them_ids = {r.bank.id for r in results if not_for_them(r.bank, r.answers)}
     for result in results:
         section = result.bank.triggers
         if section is None:
             continue
-        chosen = result.answers.get(section.question)
-        if not isinstance(chosen, list) or not chosen or section.checkin_days >= found.days:
+        ticked = result.answers.get(section.question)
+        if not isinstance(ticked, list):
+            continue
+        chosen = [option for option in ticked if option not in section.good_news]
+        if not chosen or section.checkin_days >= found.days:
             continue
         question = result.bank.question(section.question)
         named = {d.id: d.label for d in result.bank.dimensions}  # "A new boss"
@@ -365,6 +320,21 @@ def next_checkin(finished_at: datetime, days: int, tz: tzinfo | None = None) -> 
     return (local.date() + timedelta(days=days)).isoformat()
 
 
+ALL_NEUTRAL = (
+    "Your answers do not tell me enough yet: every agree/disagree answer was neutral (3), "
+    "and a neutral answer shows no need and no strength, so this plan has nothing to go "
+    "on. Run careercoach assess again now, and wherever you lean even a little, agree or "
+    "disagree."
+)
+"""The answer-quality warning that leads a plan from neutral answers only."""
+
+RETAKE_NOW = Checkin(
+    days=0,
+    reason="Now: neutral answers give this plan nothing to go on, so answer again first.",
+)
+"""The check-in of a plan from neutral answers only: today, after answering again."""
+
+
 def answer_warnings(results: Sequence[BankResult]) -> list[str]:
     """Plain sentences when the agree/disagree answers look careless."""
     likert = [
@@ -377,11 +347,7 @@ def answer_warnings(results: Sequence[BankResult]) -> list[str]:
     if len(likert) < CARELESS_MIN_LIKERT:
         return []
     if set(likert) == {3}:
-        return [
-            f"All {len(likert)} of your agree/disagree answers were neutral (3), so they "
-            "show no need and no strength: this plan has nothing to go on. Run careercoach "
-            "assess again, and wherever you lean even a little, agree or disagree."
-        ]
+        return [ALL_NEUTRAL]
     if len(set(likert)) == 1:
         return [
             f"All {len(likert)} of your agree/disagree answers were the same ({likert[0]}), "
@@ -451,6 +417,15 @@ def roi_block(results: Sequence[BankResult]) -> tuple[dict[str, Any] | None, lis
     return None, []
 
 
+def _need_keys(ranked: Sequence[Ranked]) -> frozenset[str]:
+    """What the moderate and high dimensions measure (their topic, else bank.dimension)."""
+    return frozenset(
+        r.result.dimension.topic or f"{r.bank_id}.{r.result.dimension.id}"
+        for r in ranked
+        if r.result.level in ("moderate", "high")
+    )
+
+
 def build_plan(
     results: Sequence[BankResult],
     *,
@@ -465,10 +440,10 @@ def build_plan(
     """
     ranked = ranked_dimensions(results)
     roi_json, roi_warnings = roi_block(results)
-    when = checkin(results)
     verdicts = [v for v in (verdict(result) for result in results) if v is not None]
     warnings = answer_warnings(results)
-    actions, more_actions = planned_actions(
+    when = RETAKE_NOW if warnings[:1] == [ALL_NEUTRAL] else checkin(results)
+    focus, actions, more_actions = planned_actions(
         ranked, limit=MAX_ACTIONS_UNSURE if warnings else MAX_ACTIONS
     )
     return Plan.model_construct(
@@ -479,8 +454,8 @@ def build_plan(
         actions=actions,
         roi=roi_json,
         banks=[result.bank.id for result in results],
-        focus=focus_areas(ranked),
-        strengths=strengths(ranked),
+        focus=focus,
+        strengths=strengths(ranked, _need_keys(ranked)),
         verdicts=verdicts,
         warnings=warnings + roi_warnings,
         next_checkin=next_checkin(finished_at, when.days, tz),

@@ -8,11 +8,14 @@ the action's level, and its ``when`` holds for the answers), :func:`select` keep
    it serves. So is an action that shares more than half of its content words with one
    kept before it (:func:`near_duplicates`).
 2. **The short plan**: actions that serve a focus area, at most :data:`MAX_ACTIONS` (at
-   most :data:`HORIZON_LIMITS` of each horizon). Each focus area, in order, first gets its
-   most urgent action (week before month before quarter; within a horizon, one written for
-   a high need first); the places left go by need (the focus area's rank), then
-   urgency. When the answers look careless (all the same, or nearly all neutral), at
-   most :data:`MAX_ACTIONS_UNSURE`.
+   most :data:`HORIZON_LIMITS` of each horizon, and at most one of each ``kind``). The
+   areas that may be focus areas (moderate or high, one per ``topic``) are taken by need;
+   each, in order, first gets its most urgent action that still fits (week before month
+   before quarter; within a horizon, one written for a high need first), and an area
+   that gets none is not a focus area; at most :data:`MAX_FOCUS` are. An area of the same
+   ``topic`` as a focus area serves it. The places left go by need (the focus area's
+   rank), then urgency. When the answers look careless (all the same, or nearly all
+   neutral), at most :data:`MAX_ACTIONS_UNSURE`.
 3. The short plan is ordered by horizon, then by the rank of the first focus area each
    action serves, and numbered 1, 2, ...; every other action that applies goes to
    ``more_actions`` (number 0), by horizon, then need.
@@ -28,6 +31,7 @@ from careercoach.core.bank_models import HORIZONS, Action, Horizon
 from careercoach.core.conditions import AnswerValue, holds
 
 MAX_ACTIONS = 7
+MAX_FOCUS = 3
 MAX_ACTIONS_UNSURE = 3
 HORIZON_LIMITS: Mapping[Horizon, int] = {"week": 3, "month": 2, "quarter": 2}
 
@@ -76,6 +80,12 @@ class Area:
     level: str
     actions: Sequence[Action]
     answers: Mapping[str, AnswerValue]
+    topic: str = ""
+
+    @property
+    def key(self) -> str:
+        """What the area measures: its ``topic``, else its own bank and dimension."""
+        return self.topic or f"{self.bank}.{self.dimension}"
 
 
 @dataclass(eq=False)
@@ -146,44 +156,55 @@ def candidates(areas: Sequence[Area]) -> list[Candidate]:
 
 
 def select(
-    kept: Sequence[Candidate], focus: Sequence[Area], *, limit: int = MAX_ACTIONS
-) -> tuple[list[Candidate], list[Candidate]]:
-    """The short plan (ordered) and the rest (ordered), from :func:`candidates`' output."""
-    focus_rank = {id(area): place for place, area in enumerate(focus)}
-
-    def first_focus(candidate: Candidate) -> int | None:
-        places = [focus_rank[id(a)] for a in candidate.serves if id(a) in focus_rank]
-        return min(places) if places else None
-
+    kept: Sequence[Candidate], may_focus: Sequence[Area], *, limit: int = MAX_ACTIONS
+) -> tuple[list[Candidate], list[Candidate], list[Area]]:
+    """The short plan (ordered), the rest (ordered) and the focus areas, from
+    :func:`candidates`' output and the areas that may be focus areas (by need)."""
+    focus: list[Area] = []
     chosen: list[Candidate] = []
     used = dict.fromkeys(HORIZONS, 0)
+    kinds: set[str] = set()
+
+    def focus_place(candidate: Candidate) -> int | None:
+        keys = {a.key for a in candidate.serves}
+        places = [place for place, area in enumerate(focus) if area.key in keys]
+        return min(places) if places else None
 
     def fits(candidate: Candidate) -> bool:
+        horizon = candidate.action.horizon
         return (
             len(chosen) < limit
-            and used[candidate.action.horizon] < (HORIZON_LIMITS[candidate.action.horizon])
+            and used[horizon] < HORIZON_LIMITS[horizon]
+            and candidate.action.kind not in kinds
         )
 
     def take(candidate: Candidate) -> None:
         chosen.append(candidate)
         used[candidate.action.horizon] += 1
+        if candidate.action.kind:
+            kinds.add(candidate.action.kind)
 
-    serving = [c for c in kept if first_focus(c) is not None]
-    for area in focus:
-        own = [c for c in serving if any(a is area for a in c.serves) and c not in chosen]
+    for area in may_focus:
+        if len(focus) >= MAX_FOCUS or len(chosen) >= limit:
+            break
+        if any(f.key == area.key for f in focus):
+            continue
+        own = [c for c in kept if c not in chosen and any(a.key == area.key for a in c.serves)]
         own.sort(key=lambda c: (c.urgency, c.area.rank, *c.order))
         first = next((c for c in own if fits(c)), None)
         if first is not None:
+            focus.append(area)
             take(first)
-    rest = sorted(
-        (c for c in serving if c not in chosen),
-        key=lambda c: (first_focus(c), c.urgency, c.area.rank, *c.order),
-    )
-    for candidate in rest:
+    serving = [c for c in kept if c not in chosen and focus_place(c) is not None]
+    serving.sort(key=lambda c: (focus_place(c), c.urgency, c.area.rank, *c.order))
+    for candidate in serving:
         if fits(candidate):
             take(candidate)
-    chosen.sort(key=lambda c: (c.urgency, first_focus(c), c.area.rank, *c.order))
+    for candidate in chosen:  # an area of a focus area's topic serves that focus area too
+        keys = {a.key for a in candidate.serves}
+        candidate.serves += [f for f in focus if f.key in keys and f not in candidate.serves]
+    chosen.sort(key=lambda c: (c.urgency, focus_place(c), c.area.rank, *c.order))
     others = sorted(
         (c for c in kept if c not in chosen), key=lambda c: (c.urgency, c.area.rank, *c.order)
     )
-    return chosen, others
+    return chosen, others, focus
