@@ -176,10 +176,10 @@ def test_show_wraps_an_action_under_its_own_bullet() -> None:
     result = invoke("banks", "show", "stuck")
     lines = result.stdout.splitlines()
     start = lines.index(
-        "    - [week, moderate] For one week, note each day how much time you spend on"
+        "    - [week, moderate] For one week, note each day how much of your time goes to"
     )
     assert lines[start + 1] == (
-        "      things that are not your job. The total shows how visible your boredom is"
+        "      things outside your job. It shows how much room you have for the new work"
     )
 
 
@@ -215,6 +215,8 @@ def test_show_json_has_every_field_with_its_default() -> None:
         "description",
         "thresholds",
         "strength",
+        "strength_label",
+        "topic",
         "actions",
     }
     likert = next(q for q in data["questions"] if q["type"] == "likert")

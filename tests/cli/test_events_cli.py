@@ -26,7 +26,7 @@ MID = {
 }
 BOSS_WEEK = [
     "  [ ] Ask your new boss for half an hour on what they most want to accomplish",
-    "      this year, and offer to take on one specific piece of it.",
+    "      this year, and how they like to work with the people who report to them.",
     "  [ ] Hand your new boss a one-page summary of your area: what is going well,",
     "      what is not, and what you are doing about each.",
 ]

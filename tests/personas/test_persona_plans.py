@@ -120,6 +120,19 @@ def test_a_persona_gets_the_plan_a_coach_would_write(
         assert not near_duplicates(one.text, other.text), (one.id, other.id)
 
     by_bank = {bank.id: bank for bank in banks}
+    written_of = {(bank.id, a.id): a for bank in banks for d in bank.dimensions for a in d.actions}
+    kinds = [written_of[(a.bank, a.id)].kind for a in plan.actions]
+    assert len([k for k in kinds if k]) == len({k for k in kinds if k}), kinds
+
+    # a focus area always has an action in the short plan
+    for focus in plan.focus:
+        served = {(s.bank, s.dimension) for a in plan.actions for s in a.serves}
+        assert (focus.bank, focus.dimension) in served, focus.dimension
+
+    # a strength is headed by its own name, never by the label of a need
+    need_labels = {d.label for d in plan.dimensions}
+    assert not [s.label for s in plan.strengths if s.label in need_labels]
+    assert len({s.label for s in plan.strengths}) == len(plan.strengths)
     for action in [*plan.actions, *plan.more_actions]:
         dimension = by_bank[action.bank].dimension(action.dimension)
         written = next(a for a in dimension.actions if a.id == action.id)
@@ -133,13 +146,20 @@ def test_a_persona_gets_the_plan_a_coach_would_write(
 def test_the_all_neutral_person_is_warned_and_gets_little(banks: list[Bank]) -> None:
     plan, _ = plan_for("all_neutral", banks)
     assert plan.warnings == [
-        "All 75 of your agree/disagree answers were neutral (3), so they show no need and "
-        "no strength: this plan has nothing to go on. Run careercoach assess again, and "
-        "wherever you lean even a little, agree or disagree."
+        "Your answers do not tell me enough yet: every agree/disagree answer was neutral "
+        "(3), and a neutral answer shows no need and no strength, so this plan has nothing "
+        "to go on. Run careercoach assess again now, and wherever you lean even a little, "
+        "agree or disagree."
     ]
     assert {d.level for d in plan.dimensions} <= {"low", "moderate"}
     assert len(plan.actions) <= 3
     assert plan.strengths == []  # neutral answers put nothing low
+    # the middle options ("5 to 10 years", "some of them", "a general idea") are no need
+    assert [(d.id, d.score) for d in plan.dimensions if d.score > 0] == []
+    assert (plan.next_checkin, plan.checkin_reason) == (
+        "2026-12-05",
+        "Now: neutral answers give this plan nothing to go on, so answer again first.",
+    )
 
 
 def test_the_bored_analyst_reads_boredom_first_and_its_actions_lead(banks: list[Bank]) -> None:
@@ -174,3 +194,61 @@ def test_someone_leaving_to_study_gets_no_promotion_or_hand_over_advice(
     assert not [a for a in actions if a.startswith(("bf_", "su_"))]
     assert "cost_schedule" not in actions  # a study timetable around a job she is leaving
     assert "cost_employer_help" not in actions  # her employer will not pay, she said
+
+
+def ids(plan: Plan) -> list[str]:
+    return [a.id for a in plan.actions]
+
+
+def test_the_long_tenure_manager_is_sent_to_find_out_what_the_market_pays(
+    banks: list[Bank],
+) -> None:
+    """Reader: mw_no_recruiter 5, mw_know_rate 1, and no action found out her worth; she
+    got "invite people at your level" with no such people, and write-down after ask."""
+    plan, _ = plan_for("long_tenure_manager", banks)
+    assert "mw_recruiters" in ids(plan)
+    assert ids(plan).index("mw_what_missing") < ids(plan).index("mw_ask_management")
+    everything = ids(plan) + [a.id for a in plan.more_actions]
+    assert "pr_start_circle" not in everything
+    assert "pr_collect_names" in everything
+
+
+def test_the_team_lead_with_nobody_ready_grows_a_successor_and_is_not_sent_away(
+    banks: list[Bank],
+) -> None:
+    plan, _ = plan_for("team_lead_new_boss", banks)
+    everything = ids(plan) + [a.id for a in plan.more_actions]
+    assert not {"su_run_the_team", "bf_cover_week"} & set(everything)
+    grow = next(a for a in plan.actions if a.id in {"su_grow_successor", "bf_grow_successor"})
+    assert {(s.bank, s.dimension) for s in grow.serves} == {
+        ("leader", "succession"),
+        ("promotion", "backfill"),
+    }
+
+
+def test_someone_with_a_program_chosen_for_a_licensed_job_is_not_told_to_shop_around(
+    banks: list[Bank],
+) -> None:
+    plan, _ = plan_for("leaving_for_study", banks)
+    everything = ids(plan) + [a.id for a in plan.more_actions]
+    assert not {"ind_postings", "ind_shortlist", "fn_certification", "job_requirements"} & set(
+        everything
+    )
+    assert ids(plan)[0] == "job_confirm_program"
+    assert "cost_barrier" in [f.dimension for f in plan.focus]
+
+
+def test_the_first_time_supervisor_writes_down_before_asking_one_mentor_once(
+    banks: list[Bank],
+) -> None:
+    plan, _ = plan_for("first_time_supervisor", banks)
+    assert ids(plan)[:2] == ["mg_name_need", "mg_first_supervisor"]
+    assert not {"mg_ask", "ask_short_mentoring"} & set(ids(plan))
+
+
+def test_good_news_does_not_bring_the_thriving_persons_checkin_forward(
+    banks: list[Bank],
+) -> None:
+    plan, answers = plan_for("thriving", banks)
+    assert "stretch_growth" in answers["new_eyes"]["recent_triggers"]
+    assert (plan.next_checkin, plan.checkin_reason) == ("2027-03-05", None)

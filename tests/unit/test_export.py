@@ -149,8 +149,9 @@ def test_markdown_of_a_plan_without_commitments_or_own_words(sample: Plan) -> No
     assert headings(tokens) == PLAN_HEADINGS
     assert len(task_items(tokens)) == len(sample.actions) == 6
     assert task_items(tokens)[0] == (
-        "[ ] **1.** For one week, note each day how much time you spend on things that are not "
-        "your job. The total shows how visible your boredom is to others. *(Boredom)*"
+        "[ ] **1.** For one week, note each day how much of your time goes to things "
+        "outside your job. It shows how much room you have for the new work the rest of "
+        "this plan asks for. *(Boredom)*"
     )
 
 

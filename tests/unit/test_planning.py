@@ -162,10 +162,12 @@ STRENGTHS = Bank.model_validate(
             dim("b", strength="B is fine."),
             dim("c", strength="C is fine."),
             dim("d"),
-            dim("e", strength="E is fine."),
+            dim("e", strength="E is fine.", strength_label="E done well"),
             dim("f", strength="F is fine."),
+            dim("g", strength="G is fine.", topic="same"),
+            dim("h", strength="H is fine.", topic="same"),
         ],
-        "questions": [q for d in "abcdef" for q in two_likerts(d)],
+        "questions": [q for d in "abcdefgh" for q in two_likerts(d)],
     }
 )
 
@@ -183,21 +185,39 @@ def strengths_for(answers: dict[str, int]) -> list[tuple[str, str]]:
 
 def test_a_strength_needs_answers_that_point_away_from_the_need() -> None:
     """Issue 16: a strength was claimed from a question never asked, and neutral answers
-    read as strengths. Now at least two answers, and more than half, must disagree."""
+    read as strengths. Now at least two answers, and more than half, must disagree, one of
+    them firmly (strongly disagree, or agree with a healthy statement)."""
     answers = {"a1": 1, "a2": 2, "b1": 2, "b2": 3, "c1": 3, "c2": 3, "d1": 1, "d2": 1}
-    # a: both disagree; b: one of two (not more than half); c: neutral; d: no text of its own
-    assert strengths_for(answers) == [
-        ("a", "A is fine."),
-        ("d", "D: not a need for you now (score 0, low)."),
-    ]
-    assert strengths_for({"a1": 2}) == []  # one answer is not enough
+    answers |= {"f1": 2, "f2": 2}
+    # a: both disagree, one strongly; b: one of two (not more than half); c: neutral;
+    # d: no strength sentence (a low score that is only an absence); f: no firm answer
+    assert strengths_for(answers) == [("a", "A is fine.")]
+    assert strengths_for({"a1": 1}) == []  # one answer is not enough
 
 
-def test_at_most_three_strengths_lowest_first() -> None:
+def test_at_most_three_strengths_best_evidenced_first() -> None:
     answers = {"a1": 2, "a2": 4, "b1": 1, "b2": 2, "c1": 1, "c2": 1, "e1": 1, "e2": 1}
     answers |= {"f1": 1, "f2": 2}
-    # a scores 25 (low, one of two away); b, c, e, f: 0 with both away: the first three
-    assert strengths_for(answers) == [("b", "B is fine."), ("c", "C is fine."), ("e", "E is fine.")]
+    # a scores 25 (low, one of two away); c and e: both answers firm; b and f: one firm
+    assert strengths_for(answers) == [("c", "C is fine."), ("e", "E is fine."), ("b", "B is fine.")]
+
+
+def test_a_strength_carries_its_own_name_not_the_needs() -> None:
+    """Issue 16, second pass: "Falling behind on tools: You keep up with tools" read as a
+    dig. A strength is headed by its ``strength_label`` (the need's label only without)."""
+    plan = build_plan(
+        score_banks([STRENGTHS], {"s": {"e1": 1, "e2": 1, "f1": 1, "f2": 1}}),
+        assessment_id=1,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert [(s.dimension, s.label) for s in plan.strengths] == [("e", "E done well"), ("f", "F")]
+
+
+def test_dimensions_of_one_topic_give_one_strength() -> None:
+    answers = {"g1": 1, "g2": 1, "h1": 1, "h2": 1}
+    assert strengths_for(answers) == [("g", "G is fine.")]
 
 
 # -- verdicts ---------------------------------------------------------------------------
@@ -376,9 +396,10 @@ def test_identical_likert_answers_warn_from_five() -> None:
         "describe you. If that was not deliberate, run careercoach assess again."
     ]
     assert warnings_for([3] * 10) == [
-        "All 10 of your agree/disagree answers were neutral (3), so they show no need and "
-        "no strength: this plan has nothing to go on. Run careercoach assess again, and "
-        "wherever you lean even a little, agree or disagree."
+        "Your answers do not tell me enough yet: every agree/disagree answer was neutral "
+        "(3), and a neutral answer shows no need and no strength, so this plan has nothing "
+        "to go on. Run careercoach assess again now, and wherever you lean even a little, "
+        "agree or disagree."
     ]
 
 
@@ -600,8 +621,8 @@ def test_a_trigger_that_did_not_happen_is_no_strength() -> None:
     )
     # not ticked: no evidence, so no focus or strength; listed at 0 as an event not reported
     assert [(d.id, d.score, d.event) for d in plan.dimensions] == [
-        ("new_boss", 0, True),
         ("habit", 0, False),
+        ("new_boss", 0, True),
     ]
     assert plan.strengths == []  # one answer is not enough for a strength
 
@@ -844,3 +865,103 @@ def test_a_plan_stored_before_serves_and_numbers_still_loads() -> None:
     }
     plan = Plan.model_validate(stored)
     assert (plan.actions[0].number, plan.actions[0].serves, plan.more_actions) == (0, [], [])
+
+
+# -- issue 16, second pass: focus areas, events, kinds, good news, neutral answers ---------
+
+
+def test_an_area_with_no_action_that_fits_is_not_a_focus_area() -> None:
+    """A focus area always has an action in the short plan: one whose actions are all
+    month actions, after two areas took both month places, gives way to the next area."""
+    bank = make_bank(
+        "m",
+        [
+            dim("a", ("a_month", "month", "moderate")),
+            dim("b", ("b_month", "month", "moderate")),
+            dim("c", ("c_month", "month", "moderate")),
+            dim("d", ("d_week", "week", "moderate")),
+        ],
+    )
+    plan = plan_for([bank], {"m": {"a": 90, "b": 80, "c": 70, "d": 60}})
+    assert [f.dimension for f in plan.focus] == ["a", "b", "d"]
+    assert [a.id for a in plan.actions] == ["d_week", "a_month", "b_month"]
+    for focus in plan.focus:
+        assert any(
+            (s.bank, s.dimension) == (focus.bank, focus.dimension)
+            for a in plan.actions
+            for s in a.serves
+        )
+
+
+def test_an_event_ranks_below_a_need_of_the_same_score() -> None:
+    events = Bank.model_validate(
+        {
+            "id": "eyes",
+            "title": "New eyes",
+            "dimensions": [dim("new_boss", ("boss_week", "week", "moderate"))],
+            "questions": [
+                {
+                    "id": "changes",
+                    "type": "multi",
+                    "prompt": "What changed?",
+                    "options": [
+                        {"id": "new_boss", "label": "A new boss", "scores": {"new_boss": 1}}
+                    ],
+                },
+                {"id": "q", "type": "likert", "prompt": "Q", "dimension": "new_boss"},
+            ],
+            "triggers": {"question": "changes"},
+        }
+    )
+    results = score_banks(
+        [events, ONE], {"eyes": {"changes": ["new_boss"], "q": 4}, "one": {"q_x": "p75"}}
+    )
+    plan = build_plan(
+        results, assessment_id=None, finished_at=FINISHED, tool_version="0.1.0", tz=UTC
+    )
+    assert [(d.id, d.score) for d in plan.dimensions] == [("x", 75), ("new_boss", 75)]
+    assert [f.dimension for f in plan.focus] == ["x", "new_boss"]
+
+
+def test_a_short_plan_holds_one_action_of_each_kind() -> None:
+    bank = make_bank(
+        "k",
+        [
+            dim("a", ("a_week", "week", "moderate"), ("a_month", "month", "moderate")),
+            dim("b", ("b_week", "week", "moderate"), ("b_month", "month", "moderate")),
+        ],
+    )
+    data = bank.model_dump(by_alias=True)
+    data["dimensions"][0]["actions"][0]["kind"] = "boss_meeting"
+    data["dimensions"][1]["actions"][0]["kind"] = "boss_meeting"
+    plan = plan_for([Bank.model_validate(data)], {"k": {"a": 90, "b": 80}})
+    assert [a.id for a in plan.actions] == ["a_week", "a_month", "b_month"]
+    assert "b_week" in [a.id for a in plan.more_actions]
+
+
+def test_good_news_does_not_bring_the_checkin_forward() -> None:
+    data = TRIGGERS.model_dump(by_alias=True)
+    data["triggers"]["good_news"] = ["new_boss"]
+    growth = Bank.model_validate(data)
+    plan = build_plan(
+        score_banks([growth], {"eyes": {"changes": ["new_boss"]}}),
+        assessment_id=None,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert (plan.next_checkin, plan.checkin_reason, plan.recheck_banks) == ("2027-02-20", None, [])
+
+
+def test_neutral_answers_only_ask_to_answer_again_now() -> None:
+    plan = build_plan(
+        score_banks([STRENGTHS], {"s": {f"{d}{n}": 3 for d in "abcde" for n in (1, 2)}}),
+        assessment_id=None,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert plan.next_checkin == "2026-11-22"
+    assert plan.checkin_reason == (
+        "Now: neutral answers give this plan nothing to go on, so answer again first."
+    )

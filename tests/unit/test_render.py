@@ -116,7 +116,7 @@ def test_every_action_is_a_checkbox_under_its_horizon(sample: Plan) -> None:
     week, month, quarter = (out.index(f"  This {h}\n") for h in ("week", "month", "quarter"))
     assert week < month < quarter
     assert out.index("[ ] For one week, note each day") < month
-    assert quarter < out.index("[ ] Take on one assignment this quarter")
+    assert quarter < out.index("[ ] Learn one skill this quarter")
 
 
 def test_done_actions_are_ticked(sample: Plan) -> None:
@@ -153,7 +153,7 @@ def test_verdicts_strengths_warnings_and_checkin(sample: Plan) -> None:
     out = render(warned, 80)
     assert "  education: the evidence leans against\n" in out
     assert "  • A qualification your industry expects: 17 (low)\n" in out
-    assert "  • An attitude that shows: You carry no visible grudge at work.\n" in out
+    assert "  • No grudge on show: You carry no visible grudge at work.\n" in out
     assert "Answer quality" in out
     assert "  ! All 20 answers were the same (3).\n" in out
     assert "  Tuesday 22 December 2026 (4 weeks after this assessment).\n" in out
