@@ -118,9 +118,16 @@ CASES: dict[str, list[Expected]] = {
     ],
     "verdict_unknown_dimension": [(55, 20, "unknown dimension 'luck'")],
     "trigger_not_an_option": [(61, 13, "'new_bos' is not an option of 'signs'")],
+    "good_news_not_an_option": [(62, 15, "'growth' is not an option of 'signs'")],
     "action_when_unknown_question": [(22, 32, "'when' names unknown question 'tenur'")],
     "audience_not_first": [(23, 13, "'last_moves' must be the bank's first question")],
     "audience_not_single": [(23, 13, "'autopilot' must be a single question")],
+    "strength_label_repeats_label": [
+        (10, 21, "strength_label must name the strength, not repeat the label")
+    ],
+    "strength_label_without_strength": [
+        (16, 21, "strength_label needs a strength sentence ('strength')")
+    ],
 }
 
 
