@@ -79,6 +79,15 @@ def test_every_plan_is_short_numbered_and_says_each_thing_once(data: st.DataObje
     by_bank = {bank.id: bank for bank in chosen}
     for action in plan.actions:
         assert focus & {(s.bank, s.dimension) for s in action.serves}, action.id
+    for area in focus:  # a focus area always has an action
+        assert any(area in {(s.bank, s.dimension) for s in a.serves} for a in plan.actions)
+    kinds = [
+        next(a for a in by_bank[x.bank].dimension(x.dimension).actions if a.id == x.id).kind
+        for x in plan.actions
+    ]
+    assert len([k for k in kinds if k]) == len({k for k in kinds if k}), kinds
+    labels = {d.label for d in plan.dimensions}
+    assert not [s.label for s in plan.strengths if s.label in labels]
     for action in [*plan.actions, *plan.more_actions]:
         dimension = by_bank[action.bank].dimension(action.dimension)
         written = next(a for a in dimension.actions if a.id == action.id)
