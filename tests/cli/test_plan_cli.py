@@ -193,6 +193,7 @@ def test_export_json_to_stdout(assessed: Plan) -> None:
         "score": 75,
         "level": "high",
         "event": False,
+        "topic": None,
     }
     assert data["roi"]["payback_years"] == 8
     assert out.startswith("{\n  ")

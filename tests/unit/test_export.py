@@ -303,7 +303,9 @@ def test_json_is_the_model_dump_in_spec_order(sample: Plan) -> None:
     assert list(data)[:6] == [
         "assessment_id", "finished_at", "tool_version", "dimensions", "actions", "roi",
     ]  # fmt: skip
-    assert list(data["dimensions"][0]) == ["bank", "id", "label", "score", "level", "event"]
+    assert list(data["dimensions"][0]) == [
+        "bank", "id", "label", "score", "level", "event", "topic",
+    ]  # fmt: skip
     assert list(data["actions"][0])[:5] == ["bank", "dimension", "id", "text", "horizon"]
     assert list(data["roi"]) == [
         "npv", "payback_years", "irr", "break_even_salary", "benchmark", "cash_flows", "inputs",

@@ -578,7 +578,15 @@ def test_plan_json_starts_with_the_spec_fields() -> None:
         "banks",
     ]
     assert data["dimensions"] == [
-        {"bank": "one", "id": "x", "label": "X", "score": 70, "level": "high", "event": False}
+        {
+            "bank": "one",
+            "id": "x",
+            "label": "X",
+            "score": 70,
+            "level": "high",
+            "event": False,
+            "topic": None,
+        }
     ]
     assert data["banks"] == ["one"]
     assert Plan.model_validate(data) == plan

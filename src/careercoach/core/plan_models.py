@@ -28,6 +28,11 @@ class DimensionScore(_Out):
         default=False,
         description="A new-eyes trigger (an event at work); scored 0 it was not reported.",
     )
+    topic: str | None = Field(
+        default=None,
+        description="What the dimension measures, shared with its twins in other banks "
+        "(the bank's `topic`): a view may show twins as one finding.",
+    )
 
 
 class ServedArea(_Out):

@@ -94,6 +94,7 @@ def _dimension_score(r: Ranked) -> DimensionScore:
         score=r.score,
         level=r.result.level,
         event=_is_trigger(r.result),
+        topic=r.result.dimension.topic,
     )
 
 
