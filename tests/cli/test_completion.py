@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from careercoach.core.checkin import find_triggers
 from careercoach.storage.banks import load_banks
-from careercoach.storage.history import find_triggers
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCRIPT = Path(sys.executable).parent / "careercoach"  # the console script pip installed

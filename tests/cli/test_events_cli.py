@@ -75,7 +75,7 @@ def test_event_add_prints_this_weeks_actions_and_the_recheck() -> None:
     assert (event.trigger, event.label, event.happened_on, event.note) == (
         "new_boss",
         "A new boss",
-        "2026-11-20",
+        date(2026, 11, 20),
         "Ana",
     )
     assert (event.checkin_days, event.recheck) == (30, ("promotion", "connections"))
@@ -365,8 +365,8 @@ def test_help_has_examples(command: list[str]) -> None:
 def test_the_help_lists_every_builtin_trigger_in_order() -> None:
     """The list in ``event add --help`` is written by hand (help must not load the banks):
     it must name the built-in triggers, all of them, in the bank's order."""
+    from careercoach.core.checkin import find_triggers
     from careercoach.flows.assessment import load_banks
-    from careercoach.storage.history import find_triggers
 
     help_text = " ".join(cli("event", "add", "--help").stdout.split())
     listed = help_text.split("Triggers: ", 1)[1].split(".", 1)[0].split(", ")

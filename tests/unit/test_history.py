@@ -4,37 +4,41 @@ done actions in the next plan, and the pydantic-free reader."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careercoach.core import checkin, compare, done, trends
 from careercoach.core.models import DimensionScore, Plan, PlannedAction
-from careercoach.errors import BadInput, NotFound, UnknownAssessment
+from careercoach.errors import BadInput
 from careercoach.flows.assessment import load_banks
-from careercoach.storage import history as h
-from careercoach.storage import store as store_module
-from careercoach.storage.store import BankRef, DoneItem, Store
 
 
 def dim(
     bank: str, id_: str, score: int, level: str = "moderate", label: str = ""
-) -> h.DimensionFigure:
-    return h.DimensionFigure(bank, id_, label or id_.title(), score, level)
+) -> trends.DimensionFigure:
+    return trends.DimensionFigure(bank, id_, label or id_.title(), score, level)
 
 
-def entry(id_: int, *dims: h.DimensionFigure) -> h.Entry:
-    return h.Entry(id_, f"2026-0{id_}-01T10:00:00+00:00", ("stuck",), (), dims, 0, 0)
+def entry(id_: int, *dims: trends.DimensionFigure) -> trends.Entry:
+    return trends.Entry(id_, f"2026-0{id_}-01T10:00:00+00:00", ("stuck",), (), dims, 0, 0)
 
 
 def event(
     id_: int, day: date, recorded: str = "2026-01-01T00:00:00+00:00", days: int = 30
-) -> h.EventFigure:
-    return h.EventFigure(
-        id_, "new_boss", "A new boss", day, None, days, ("promotion", "connections"), recorded
+) -> checkin.EventRecord:
+    return checkin.EventRecord(
+        id_,
+        "new_eyes",
+        "new_boss",
+        "A new boss",
+        day,
+        None,
+        days,
+        ("promotion", "connections"),
+        recorded,
     )
 
 
@@ -45,7 +49,7 @@ def event(
     ("change", "word"), [(-1, "better"), (-58, "better"), (0, "same"), (1, "worse")]
 )
 def test_a_falling_score_is_better(change: int, word: str) -> None:
-    assert h.direction(change) == word
+    assert trends.direction(change) == word
 
 
 @pytest.mark.parametrize(
@@ -63,12 +67,12 @@ def test_a_falling_score_is_better(change: int, word: str) -> None:
     ],
 )
 def test_spark_cells(score: int | None, cell: str) -> None:
-    assert h.spark(score) == cell
+    assert trends.spark(score) == cell
 
 
 def test_no_trend_below_three_assessments() -> None:
     entries = [entry(2, dim("stuck", "bored", 50)), entry(1, dim("stuck", "bored", 80))]
-    assert h.trends(entries) == []
+    assert trends.trends(entries) == []
 
 
 def test_trends_oldest_to_newest_with_gaps() -> None:
@@ -78,7 +82,7 @@ def test_trends_oldest_to_newest_with_gaps() -> None:
         entry(2, dim("stuck", "bored", 60), dim("stuck", "fit", 70)),
         entry(1, dim("stuck", "bored", 83), dim("stuck", "fit", 10), dim("x", "rare", 5)),
     ]
-    rows = h.trends(newest_first)
+    rows = trends.trends(newest_first)
     assert [(r.bank, r.id, r.label, r.scores) for r in rows] == [
         ("stuck", "fit", "Fit", (10, 70, None, 90)),
         ("stuck", "bored", "Bored", (83, 60, 40, 25)),
@@ -92,20 +96,20 @@ def test_trends_oldest_to_newest_with_gaps() -> None:
 
 def test_trends_use_only_the_window() -> None:
     entries = [entry(i, dim("s", "d", i * 10)) for i in range(9, 0, -1)]
-    (row,) = h.trends(entries, window=3)
+    (row,) = trends.trends(entries, window=3)
     assert row.scores == (70, 80, 90)
 
 
 # -- compare --------------------------------------------------------------------------
 
 
-def snapshot(id_: int, dims: list[h.DimensionFigure], actions: list[str]) -> h.Snapshot:
-    return h.Snapshot(
+def snapshot(id_: int, dims: list[trends.DimensionFigure], actions: list[str]) -> compare.Snapshot:
+    return compare.Snapshot(
         id_,
         f"2026-0{id_}-01T10:00:00+00:00",
         ("stuck",),
         tuple(dims),
-        tuple(h.ActionFigure("stuck", "bored", a, f"Do {a}.", "week") for a in actions),
+        tuple(compare.ActionFigure("stuck", "bored", a, f"Do {a}.", "week") for a in actions),
     )
 
 
@@ -120,8 +124,8 @@ def test_compare_figures() -> None:
         [dim("stuck", "fit", 52), dim("stuck", "bored", 25, "low"), dim("stuck", "new", 70)],
         ["b", "c"],
     )
-    done = [h.DoneFigure(1, "stuck", "bored", "a", "2026-01-15T10:00:00+00:00", "Do a.")]
-    result = h.compare(then, now, done)
+    marked = [done.DoneAction(1, "stuck", "bored", "a", 83, "2026-01-15T10:00:00+00:00", "Do a.")]
+    result = compare.compare(then, now, marked)
     assert [(d.id, d.then, d.now, d.change, d.direction) for d in result.dimensions] == [
         ("fit", 40, 52, 12, "worse"),
         ("bored", 83, 25, -58, "better"),
@@ -148,22 +152,24 @@ def test_compare_figures() -> None:
     assert as_json["new_dimensions"] == ["stuck.new"]
 
 
-def banked(id_: int, banks: tuple[str, ...], scores: dict[str, int]) -> h.Snapshot:
+def banked(id_: int, banks: tuple[str, ...], scores: dict[str, int]) -> compare.Snapshot:
     """A snapshot whose dimensions ``bank.dim`` each have an action ``dim_do``."""
     dims = [dim(k.split(".")[0], k.split(".")[1], v) for k, v in scores.items()]
-    return h.Snapshot(
+    return compare.Snapshot(
         id_,
         f"2026-0{id_}-01T10:00:00+00:00",
         banks,
         tuple(dims),
-        tuple(h.ActionFigure(d.bank, d.id, f"{d.id}_do", f"Do {d.id}.", "week") for d in dims),
+        tuple(
+            compare.ActionFigure(d.bank, d.id, f"{d.id}_do", f"Do {d.id}.", "week") for d in dims
+        ),
     )
 
 
 def test_compare_lists_actions_only_of_banks_taken_both_times() -> None:
     then = banked(1, ("stuck", "leader"), {"stuck.bored": 80, "leader.kp": 70, "leader.su": 60})
     now = banked(2, ("stuck", "promotion"), {"stuck.bored": 50, "stuck.fit": 40, "promotion.x": 90})
-    result = h.compare(then, now, skipped=[])
+    result = compare.compare(then, now, skipped=[])
     assert result.banks_in_both == ("stuck",)
     assert (result.banks_only_then, result.banks_only_now) == (("leader",), ("promotion",))
     assert [a.key for a in result.new_actions] == ["stuck.fit_do"]  # not promotion.x_do
@@ -186,9 +192,11 @@ def test_compare_lists_actions_only_of_banks_taken_both_times() -> None:
 
 
 def test_pick_pair_skips_assessments_of_other_banks() -> None:
-    assert h.pick_pair([]) is None
-    assert h.pick_pair([(1, ("stuck",))]) is None
-    assert h.pick_pair([(2, ("stuck",)), (1, ("stuck",))]) == h.Pair(1, 2, (), ("stuck",))
+    assert compare.pick_pair([]) is None
+    assert compare.pick_pair([(1, ("stuck",))]) is None
+    assert compare.pick_pair([(2, ("stuck",)), (1, ("stuck",))]) == compare.Pair(
+        1, 2, (), ("stuck",)
+    )
     taken = [
         (6, ("leader", "stuck")),
         (5, ("promotion",)),
@@ -196,8 +204,8 @@ def test_pick_pair_skips_assessments_of_other_banks() -> None:
         (3, ("stuck", "new_eyes")),
         (2, ("leader",)),
     ]
-    assert h.pick_pair(taken) == h.Pair(3, 6, (5, 4), ("stuck",))
-    assert h.pick_pair([(2, ("promotion",)), (1, ("stuck",))]) == h.Pair(1, 2, (), ())
+    assert compare.pick_pair(taken) == compare.Pair(3, 6, (5, 4), ("stuck",))
+    assert compare.pick_pair([(2, ("promotion",)), (1, ("stuck",))]) == compare.Pair(1, 2, (), ())
 
 
 # -- done actions ---------------------------------------------------------------------
@@ -205,10 +213,10 @@ def test_pick_pair_skips_assessments_of_other_banks() -> None:
 
 def test_a_done_action_comes_back_only_when_its_dimension_got_worse() -> None:
     baseline = {("stuck", "a"): 60}
-    assert h.repeat_action("stuck", "a", 60, baseline) is False
-    assert h.repeat_action("stuck", "a", 40, baseline) is False
-    assert h.repeat_action("stuck", "a", 61, baseline) is True
-    assert h.repeat_action("stuck", "b", 10, baseline) is True
+    assert done.repeat_action("stuck", "a", 60, baseline) is False
+    assert done.repeat_action("stuck", "a", 40, baseline) is False
+    assert done.repeat_action("stuck", "a", 61, baseline) is True
+    assert done.repeat_action("stuck", "b", 10, baseline) is True
 
 
 def make_plan(score: int) -> Plan:
@@ -230,8 +238,8 @@ def make_plan(score: int) -> Plan:
 
 def test_without_done_drops_unless_worse() -> None:
     baseline = {("s", "a"): 80}
-    assert [a.text for a in h.without_done(make_plan(80), baseline).actions] == ["A too", "B"]
-    assert [a.text for a in h.without_done(make_plan(81), baseline).actions] == [
+    assert [a.text for a in done.without_done(make_plan(80), baseline).actions] == ["A too", "B"]
+    assert [a.text for a in done.without_done(make_plan(81), baseline).actions] == [
         "A",
         "A too",
         "B",
@@ -240,15 +248,15 @@ def test_without_done_drops_unless_worse() -> None:
 
 def test_resolve_action() -> None:
     plan = make_plan(80)
-    assert h.resolve_action(plan, "b") == h.ActionRef(2, "s", "d", "b")
-    assert h.resolve_action(plan, "t.a") == h.ActionRef(1, "t", "e", "a")
+    assert done.resolve_action(plan, "b") == done.ActionRef(2, "s", "d", "b")
+    assert done.resolve_action(plan, "t.a") == done.ActionRef(1, "t", "e", "a")
     with pytest.raises(BadInput) as ambiguous:
-        h.resolve_action(plan, "a")
+        done.resolve_action(plan, "a")
     assert ambiguous.value.problems == [
         "'a' is in several banks of assessment 1; say which: s.a, t.a"
     ]
     with pytest.raises(BadInput) as unknown:
-        h.resolve_action(plan, "zz")
+        done.resolve_action(plan, "zz")
     assert unknown.value.problems == ["no action 'zz' in plan 1"]
     assert unknown.value.hint == (
         "See the ids: careercoach plan --export json --output - (or tick: --check)"
@@ -320,7 +328,7 @@ def test_an_unknown_action_is_three_short_lines_at_most(
     ref: str, command: str, lines: list[str]
 ) -> None:
     with pytest.raises(BadInput) as unknown:
-        h.resolve_action(leader_plan(), ref, command=command)
+        done.resolve_action(leader_plan(), ref, command=command)
     shown = [*unknown.value.problems, unknown.value.hint]
     assert shown == lines
     assert all(len(f"careercoach: {line}") <= 80 for line in unknown.value.problems)
@@ -333,13 +341,13 @@ def test_close_actions() -> None:
         ("stuck", "over_deliver", "Deliver one thing your boss needs."),
         ("stuck", "ask_boss", "Ask your boss."),
     ]
-    assert h.close_actions("stuck.over_delivr", actions) == ["stuck.over_deliver"]
-    assert h.close_actions("over-deliver", actions) == ["stuck.over_deliver"]
-    assert h.close_actions("deliver", actions) == ["stuck.over_deliver"]
-    assert h.close_actions("boss", actions) == ["stuck.ask_boss"]  # the id part, not the text
-    assert h.close_actions("needs", actions) == ["stuck.over_deliver"]  # one action's word
-    assert h.close_actions("your", actions) == []  # a word of several actions
-    assert h.close_actions("zzz", actions) == []
+    assert done.close_actions("stuck.over_delivr", actions) == ["stuck.over_deliver"]
+    assert done.close_actions("over-deliver", actions) == ["stuck.over_deliver"]
+    assert done.close_actions("deliver", actions) == ["stuck.over_deliver"]
+    assert done.close_actions("boss", actions) == ["stuck.ask_boss"]  # the id part, not the text
+    assert done.close_actions("needs", actions) == ["stuck.over_deliver"]  # one action's word
+    assert done.close_actions("your", actions) == []  # a word of several actions
+    assert done.close_actions("zzz", actions) == []
 
 
 # -- the check-in rule ----------------------------------------------------------------
@@ -349,14 +357,14 @@ def test_checkin_is_the_sooner_of_the_plan_and_each_event() -> None:
     planned = date(2027, 2, 20)
     early = event(1, date(2026, 12, 1))  # due 2026-12-31
     late = event(2, date(2027, 1, 25))  # due 2027-02-24, after the plan's date
-    due = h.checkin_due(planned, [early, late])
+    due = checkin.checkin_due(planned, [early, late])
     assert due.day == date(2026, 12, 31)
     assert due.moved_by == (early,)
     assert due.recheck == ["promotion", "connections"]
-    assert h.checkin_due(planned, [late]) == h.Due(planned, ())
-    assert h.checkin_due(planned, []) == h.Due(planned, ())
-    assert h.checkin_due(None, []) == h.Due(None)
-    assert h.checkin_due(None, [late]).day == date(2027, 2, 24)
+    assert checkin.checkin_due(planned, [late]) == checkin.Due(planned, ())
+    assert checkin.checkin_due(planned, []) == checkin.Due(planned, ())
+    assert checkin.checkin_due(None, []) == checkin.Due(None)
+    assert checkin.checkin_due(None, [late]).day == date(2027, 2, 24)
 
 
 def test_events_since_an_assessment() -> None:
@@ -365,7 +373,7 @@ def test_events_since_an_assessment() -> None:
     before = event(1, local_day - timedelta(days=3), recorded="2026-11-20T08:00:00+00:00")
     backdated = event(2, local_day - timedelta(days=3), recorded="2026-11-25T08:00:00+00:00")
     after = event(3, local_day + timedelta(days=1), recorded="2026-11-20T08:00:00+00:00")
-    assert h.events_since([after, backdated, before], finished) == [backdated, after]
+    assert checkin.events_since([after, backdated, before], finished) == [backdated, after]
 
 
 @pytest.mark.parametrize(
@@ -384,14 +392,14 @@ def test_events_since_an_assessment() -> None:
 )
 def test_due_words(offset: int, words: str) -> None:
     today = date(2026, 11, 22)
-    assert h.due_words(today + timedelta(days=offset), today) == words
+    assert checkin.due_words(today + timedelta(days=offset), today) == words
 
 
 # -- triggers -------------------------------------------------------------------------
 
 
 def test_the_new_eyes_triggers() -> None:
-    triggers = h.find_triggers(load_banks())
+    triggers = checkin.find_triggers(load_banks())
     assert list(triggers) == [
         "new_executive",
         "market_shift",
@@ -413,102 +421,8 @@ def test_the_new_eyes_triggers() -> None:
     assert boss.week_actions[1].startswith("Hand your new boss a one-page summary")
 
 
-# -- the reader -----------------------------------------------------------------------
-
-
-def stored_plan(assessment_id: int, finished_at: str, scores: dict[str, int]) -> Plan:
-    return Plan(
-        assessment_id=assessment_id,
-        finished_at=finished_at,
-        tool_version="0",
-        dimensions=[
-            DimensionScore(bank="b", id=k, label=k.upper(), score=v, level="moderate")
-            for k, v in scores.items()
-        ],
-        actions=[
-            PlannedAction(bank="b", dimension=k, id=f"do_{k}", text=f"Do {k}.", horizon="week")
-            for k in scores
-        ],
-    )
-
-
-def seed(store: Store, when: str, scores: dict[str, int]) -> int:
-    return (
-        store.record_finished(
-            [BankRef("b", 1)], {"b": {}}, lambda i: stored_plan(i, when, scores)
-        ).assessment_id
-        or 0
-    )
-
-
-def test_reader_finds_nothing_without_a_database() -> None:
-    assert h.Reader.open() is None
-    assert not Store.exists()  # and it created none
-
-
-def test_reader_entries_snapshots_and_done() -> None:
-    with Store() as store:
-        first = seed(store, "2026-01-01T10:00:00+00:00", {"x": 80, "y": 30})
-        second = seed(store, "2026-04-01T10:00:00+00:00", {"x": 50})
-        third = seed(store, "2026-02-01T10:00:00+00:00", {"x": 60})  # finished in between
-        store.mark_done(first, [DoneItem("b", "x", "do_x", 80)])
-        store.mark_done(second, [DoneItem("b", "x", "do_x", 50)])
-        unfinished = store.start_assessment([BankRef("b", 1)])
-    reader = h.Reader.open()
-    assert reader is not None
-    with reader:
-        assert reader.count() == 3
-        assert [e.id for e in reader.entries()] == [second, third, first]
-        assert [e.id for e in reader.entries(2)] == [second, third]
-        newest = reader.entries(1)[0]
-        assert (newest.actions, newest.done, newest.banks) == (1, 1, ("b",))
-        assert reader.latest_two() == [third, second]
-        then, now = reader.snapshot(first), reader.snapshot(second)
-        assert [d.key for d in then.dimensions] == ["b.x", "b.y"]
-        done = reader.done_between(then, now)
-        assert [(d.assessment_id, d.action, d.text) for d in done] == [(first, "do_x", "Do x.")]
-        assert reader.taken() == [(second, ("b",)), (third, ("b",)), (first, ("b",))]
-        with pytest.raises(UnknownAssessment, match=r"^no assessment 99 is stored$"):
-            reader.snapshot(99)
-        with pytest.raises(NotFound, match=rf"^assessment {unfinished} is not finished$"):
-            reader.snapshot(unfinished)
-
-
-def test_reader_migrates_an_old_file_first() -> None:
-    import sqlite3
-
-    from careercoach.paths import db_path
-
-    with Store():
-        pass
-    with sqlite3.connect(db_path()) as conn:  # back to format 1, as an older version left it
-        conn.execute("DROP TABLE done_actions")
-        conn.execute("DROP TABLE events")
-        conn.execute("DROP TABLE commitments")
-        conn.execute("PRAGMA user_version = 1")
-    reader = h.Reader.open()
-    assert reader is not None
-    with reader:
-        assert reader.entries() == []
-        assert reader.conn.execute("PRAGMA user_version").fetchone()[0] == 3
-
-
-def test_reader_knows_the_store_format() -> None:
-    assert h.MIN_SCHEMA <= store_module.SCHEMA_VERSION
-
-
-def test_history_and_compare_modules_import_no_pydantic_models() -> None:
-    code = (
-        "import sys, careercoach.storage.history, careercoach.ui.history_render; "
-        "print(sorted(m for m in sys.modules if m.startswith(('careercoach.core.models', "
-        "'careercoach.storage.store', 'rich', 'yaml'))))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
-
-
 def test_entry_json() -> None:
-    e = h.Entry(
+    e = trends.Entry(
         3,
         "2026-11-22T10:00:00+00:00",
         ("stuck",),
@@ -528,17 +442,13 @@ def test_entry_json() -> None:
     }
 
 
-def test_now_is_utc() -> None:  # the stored stamps that events_since compares
-    assert datetime.fromisoformat(store_module.now()).tzinfo == UTC
-
-
 @pytest.mark.parametrize("days", [0, 1, 13, 14, 60, 61, 90, 400, 729, 730, 800, 3650])
 def test_render_says_dates_and_spans_like_the_plan(days: int) -> None:
     from careercoach.ui import history_render
     from careercoach.ui import plan_wording as export
 
     assert history_render.span_text(days) == export.span_text(days)
-    assert h.span_text(days) == export.span_text(days)
+    assert checkin.span_text(days) == export.span_text(days)
     day = date(2026, 11, 22) + timedelta(days=days)
     assert history_render.human_date(day) == export.human_date(day)
     iso = f"{day.isoformat()}T10:04:00+00:00"
@@ -559,7 +469,7 @@ def test_history_says_why_there_is_no_trend() -> None:
 def test_trends_explain_the_marks_once() -> None:
     from careercoach.ui.history_render import trend_lines
 
-    rows = h.trends([entry(i, dim("stuck", "bored", i * 30)) for i in (3, 2, 1)])
+    rows = trends.trends([entry(i, dim("stuck", "bored", i * 30)) for i in (3, 2, 1)])
     assert trend_lines(rows) == [
         "Trends over the last 3 assessments, oldest to newest (a higher score is a",
         "greater need):",
@@ -575,7 +485,7 @@ def test_trend_columns_line_up_under_wide_labels() -> None:
     from careercoach.ui.text_cells import cells
 
     long_ja = "上司との関係がうまくいかず成長の機会を逃していると感じる状態"
-    rows = h.trends(
+    rows = trends.trends(
         [
             entry(
                 i,
@@ -619,7 +529,7 @@ scores = st.integers(min_value=0, max_value=100)
 
 @given(st.lists(scores, min_size=2, max_size=101, unique=True).map(sorted))
 def test_spark_never_falls_as_the_score_rises(values: list[int]) -> None:
-    cells = [h.SPARKS.index(h.spark(v)) for v in values]
+    cells = [trends.SPARKS.index(trends.spark(v)) for v in values]
     assert cells == sorted(cells)
 
 
@@ -630,7 +540,7 @@ def test_spark_never_falls_as_the_score_rises(values: list[int]) -> None:
 def test_compare_covers_every_dimension_once(before: dict[str, int], after: dict[str, int]) -> None:
     then = snapshot(1, [dim("s", k, v) for k, v in before.items()], [])
     now = snapshot(2, [dim("s", k, v) for k, v in after.items()], [])
-    result = h.compare(then, now)
+    result = compare.compare(then, now)
     assert sorted(d.id for d in result.dimensions) == sorted(set(before) | set(after))
     for d in result.dimensions:
         if d.then is not None and d.now is not None:

@@ -6,7 +6,6 @@ from typing import Annotated
 import typer
 
 from careercoach.cli.app import app
-from careercoach.cli.event import event_figure
 from careercoach.cli.output import echo_lines
 
 
@@ -24,10 +23,9 @@ def checkin(
     ] = False,
 ) -> None:
     """When your next check-in is due, and what changed since the last assessment."""
+    from careercoach.core import checkin as figures
     from careercoach.flows.assessment import NO_ASSESSMENT
-    from careercoach.storage import history as figures
     from careercoach.storage.commitments import with_commitments
-    from careercoach.storage.history import with_progress
     from careercoach.storage.store import Store
     from careercoach.ui.history_render import checkin_lines, unfinished_lines
     from careercoach.ui.text_cells import text_width
@@ -44,10 +42,9 @@ def checkin(
                 plan = store.plan(latest.id)
                 assert plan is not None
                 # the done marks, for the commitments (not the plan's moved check-in)
-                commitments = with_commitments(store, with_progress(store, plan)).commitments
-                since = figures.events_since(
-                    [event_figure(e) for e in store.events()], plan.finished_at
-                )
+                ticked = figures.with_progress(plan, store.done_actions(latest.id), [])
+                commitments = with_commitments(store, ticked).commitments
+                since = figures.events_since(store.events(), plan.finished_at)
                 done = [d for d in store.done_actions() if d.done_at >= plan.finished_at]
                 texts: dict[tuple[int, str, str], str] = {}
                 for assessment_id in dict.fromkeys(d.assessment_id for d in done):

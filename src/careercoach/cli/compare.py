@@ -40,13 +40,13 @@ def compare(
 ) -> None:
     """What changed between two assessments (default: the latest and the latest
     earlier one that took one of its banks)."""
+    from careercoach.core import compare as figures
     from careercoach.errors import BadInput, NotFound, UnknownAssessment
-    from careercoach.storage import history as figures
+    from careercoach.storage.store import Store
     from careercoach.ui import history_render as show
     from careercoach.ui.text_cells import text_width
 
-    reader = figures.Reader.open()
-    if reader is None:
+    if not Store.exists():
         if first is not None:
             raise UnknownAssessment(first, none_stored=True)
         raise NotFound(
@@ -55,7 +55,7 @@ def compare(
         )
     shared: tuple[str, ...] | None = None
     skipped: tuple[int, ...] = ()
-    with reader:
+    with Store() as reader:
         if first is None:
             taken = reader.taken()
             pair = figures.pick_pair(taken)

@@ -94,8 +94,8 @@ def complete_bank_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 def complete_trigger(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Trigger names (``event add new_boss``) starting with what is typed, with labels."""
+    from careercoach.core.checkin import find_triggers
     from careercoach.safe_text import clean
-    from careercoach.storage.history import find_triggers
 
     triggers = find_triggers(_banks(ctx))
     return [

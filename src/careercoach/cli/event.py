@@ -3,17 +3,13 @@
 import re
 import sys
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from careercoach.cli.app import CoachGroup, app, state
 from careercoach.cli.completion import complete_trigger
 from careercoach.cli.output import echo_lines
-
-if TYPE_CHECKING:
-    from careercoach.storage.history import EventFigure
-    from careercoach.storage.store import EventRecord
 
 MAX_NOTE = 1000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -26,21 +22,6 @@ event_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(event_app, name="event")
-
-
-def event_figure(record: "EventRecord") -> "EventFigure":
-    from careercoach.storage.history import EventFigure
-
-    return EventFigure(
-        id=record.id,
-        trigger=record.trigger,
-        label=record.label,
-        happened_on=date.fromisoformat(record.happened_on),
-        note=record.note,
-        checkin_days=record.checkin_days,
-        recheck=record.recheck,
-        recorded_at=record.recorded_at,
-    )
 
 
 def _parse_day(text: str) -> date:
@@ -100,10 +81,10 @@ def add_event(
     ] = None,
 ) -> None:
     """Record that something changed at work; see what to do this week."""
+    from careercoach.core.checkin import find_triggers
     from careercoach.errors import BadInput
     from careercoach.flows.assessment import load_banks
     from careercoach.safe_text import clean, for_terminal
-    from careercoach.storage.history import find_triggers
     from careercoach.storage.store import Store
     from careercoach.ui.history_render import recheck_command, recheck_lines, wrap
 
@@ -172,8 +153,8 @@ def _unknown_trigger(trigger: str, known: list[str]) -> Exception:
 def _checkin_moved(days: int, day: date) -> tuple[list[str], tuple[str, ...]]:
     """The check-in line after an event (sooner than the latest plan's date, or not), and
     the banks of the latest assessment."""
+    from careercoach.core.checkin import due_words, event_checkin
     from careercoach.core.dates import human_date
-    from careercoach.storage.history import due_words, event_checkin
     from careercoach.storage.store import Store
 
     with Store() as store:
@@ -207,7 +188,7 @@ def list_events(
     events = []
     if Store.exists():
         with Store() as store:
-            events = [event_figure(record) for record in store.events()]
+            events = store.events()
     if json_:
         sys.stdout.write(to_json([event_json(e) for e in events]))
         return

@@ -1,6 +1,6 @@
 """``careercoach history``: past assessments, newest first, with trends.
 
-It reads through :class:`careercoach.storage.history.Reader` (sqlite3 and json only) and
+It reads through the store's light queries (:mod:`careercoach.storage.history`) and
 prints plain lines: it must answer fast with many assessments.
 """
 
@@ -48,20 +48,20 @@ def history(
     all_: Annotated[bool, typer.Option("--all", help="Show every assessment.")] = False,
 ) -> None:
     """Past finished assessments, newest first, with the trend of each score."""
-    from careercoach.storage import history as figures
+    from careercoach.core import trends as figures
+    from careercoach.storage.store import Store
     from careercoach.ui import history_render as show
     from careercoach.ui.text_cells import text_width
 
-    reader = figures.Reader.open()
     unfinished = None
-    if reader is None:
+    if not Store.exists():
         entries, total = [], 0
         trend_entries: list[figures.Entry] = []
     else:
-        with reader:
+        with Store() as reader:
             fetch = None if all_ else max(limit, figures.TREND_WINDOW)
-            fetched = reader.entries(fetch)
-            total = len(fetched) if all_ else reader.count()
+            fetched = reader.history_entries(fetch)
+            total = len(fetched) if all_ else reader.finished_count()
             if not fetched:
                 unfinished = reader.unfinished_answers()
         entries = fetched if all_ else fetched[:limit]

@@ -7,10 +7,10 @@ from careercoach.cli.output import echo_lines
 
 def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> None:
     """``plan --done ACTION_ID`` / ``plan --check``: record actions of a plan as done."""
+    from careercoach.core.done import resolve_action
     from careercoach.errors import BadInput, NoTerminal
     from careercoach.flows.assessment import load_plan
     from careercoach.safe_text import for_terminal
-    from careercoach.storage.history import resolve_action
     from careercoach.storage.store import DoneItem, Store
     from careercoach.ui.history_render import wrap
     from careercoach.ui.text_cells import text_width

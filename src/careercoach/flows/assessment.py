@@ -51,7 +51,7 @@ def make_plan(
     )
     if not done:
         return plan
-    from careercoach.storage.history import without_done
+    from careercoach.core.done import without_done
 
     return without_done(plan, done)
 
@@ -170,7 +170,8 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     hint="Finish it with: careercoach assess --resume",
                 )
             raise UnknownAssessment(assessment_id)
+        from careercoach.core.checkin import with_progress
         from careercoach.storage.commitments import with_commitments
-        from careercoach.storage.history import with_progress
 
-        return _with_previous(store, with_commitments(store, with_progress(store, plan)))
+        progress = with_progress(plan, store.done_actions(assessment_id), store.events())
+        return _with_previous(store, with_commitments(store, progress))

@@ -62,9 +62,9 @@ def change_commitment(
     drop a commitment; returns what to tell the person. Exit 2 (:class:`BadInput`, one
     line) for options that do not go together, a number not in the plan, a day that is
     not a date or has passed, a fourth commitment."""
+    from careercoach.core.done import resolve_action
     from careercoach.flows.assessment import load_plan
     from careercoach.storage import commitments as stored
-    from careercoach.storage.history import resolve_action
     from careercoach.storage.store import Store
 
     if commit is None and uncommit is None:

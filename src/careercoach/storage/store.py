@@ -33,18 +33,25 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careercoach import __version__
-from careercoach.core.conditions import Answers, AnswerValue
-from careercoach.core.models import Bank, Plan, plan_json
+from careercoach.core.checkin import EventRecord
+from careercoach.core.done import DoneAction, DoneItem
 from careercoach.errors import NotFound, StoreError
 from careercoach.storage import db_file, db_format
 from careercoach.storage.commitments import commitments_data, m003_commitments
 from careercoach.storage.db_format import check_schema, sqlite_error
+from careercoach.storage.history import HistoryQueries
+
+if TYPE_CHECKING:
+    from careercoach.core.conditions import Answers, AnswerValue
+    from careercoach.core.models import Bank, Plan
+
+__all__ = ["AssessmentRecord", "BankRef", "DoneAction", "DoneItem", "EventRecord", "Store"]
 
 BUSY_TIMEOUT_MS = 5000
 Status = Literal["unfinished", "finished"]
@@ -181,7 +188,7 @@ def now() -> str:
 # -- the store --------------------------------------------------------------------------
 
 
-class Store:
+class Store(HistoryQueries):
     """One open database. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: Path | None = None) -> None:
@@ -379,6 +386,8 @@ class Store:
 
     @staticmethod
     def _finish(conn: sqlite3.Connection, assessment_id: int, plan: Plan) -> None:
+        from careercoach.core.models import plan_json
+
         conn.execute(
             "UPDATE assessments SET status = 'finished', finished_at = ?, tool_version = ? "
             "WHERE id = ?",
@@ -471,6 +480,8 @@ class Store:
         if not rows:
             return None
         from pydantic import ValidationError
+
+        from careercoach.core.models import Plan
 
         try:
             return Plan.model_validate_json(rows[0][0])
@@ -600,7 +611,7 @@ class Store:
                 row[1],
                 row[2],
                 row[3],
-                row[4],
+                date.fromisoformat(row[4]),
                 row[5],
                 int(row[6]),
                 tuple(json.loads(row[7])),
@@ -679,7 +690,7 @@ class Store:
                         "bank": e.bank,
                         "trigger": e.trigger,
                         "label": e.label,
-                        "date": e.happened_on,
+                        "date": e.happened_on.isoformat(),
                         "note": e.note,
                         "checkin_days": e.checkin_days,
                         "recheck": list(e.recheck),
@@ -698,40 +709,3 @@ class Store:
             "events": events,
             "commitments": commitments,
         }
-
-
-@dataclass(frozen=True)
-class DoneItem:
-    """An action of a plan to mark done, with its dimension's score in that plan."""
-
-    bank: str
-    dimension: str
-    action: str
-    score: int
-
-
-@dataclass(frozen=True)
-class DoneAction:
-    """One row of ``done_actions``."""
-
-    assessment_id: int
-    bank: str
-    dimension: str
-    action: str
-    score: int
-    done_at: str
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """One row of ``events``: a new-eyes trigger that happened."""
-
-    id: int
-    bank: str
-    trigger: str
-    label: str
-    happened_on: str
-    note: str | None
-    checkin_days: int
-    recheck: tuple[str, ...]
-    recorded_at: str

@@ -15,19 +15,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from careercoach.core.checkin import Due, EventRecord, due_words
+from careercoach.core.compare import Comparison, DimensionChange
 from careercoach.core.dates import count, human_date, human_time, local_time, span_text
+from careercoach.core.trends import TREND_MINIMUM, TREND_WINDOW, Entry, Trend
 from careercoach.safe_text import for_terminal
-from careercoach.storage.history import (
-    TREND_MINIMUM,
-    TREND_WINDOW,
-    Comparison,
-    DimensionChange,
-    Due,
-    Entry,
-    EventFigure,
-    Trend,
-    due_words,
-)
 from careercoach.ui import text_cells
 
 if TYPE_CHECKING:
@@ -270,14 +262,14 @@ def compare_lines(
 # -- events and check-ins -------------------------------------------------------------
 
 
-def event_line(event: EventFigure, width: int = 80) -> list[str]:
+def event_line(event: EventRecord, width: int = 80) -> list[str]:
     text = f"{event.happened_on.isoformat()}  {_t(event.label)}"
     if event.note:
         text += f": {_t(event.note)}"
     return wrap(text, width, "  ", "              ")
 
 
-def event_list_lines(events: Sequence[EventFigure], *, width: int = 80) -> list[str]:
+def event_list_lines(events: Sequence[EventRecord], *, width: int = 80) -> list[str]:
     if not events:
         return [
             "No event recorded yet.",
@@ -289,7 +281,7 @@ def event_list_lines(events: Sequence[EventFigure], *, width: int = 80) -> list[
     return lines
 
 
-def event_json(event: EventFigure) -> dict[str, Any]:
+def event_json(event: EventRecord) -> dict[str, Any]:
     return {
         "id": event.id,
         "trigger": event.trigger,
@@ -341,7 +333,7 @@ def checkin_lines(
     due: Due,
     today: date,
     finished_at: str,
-    events: Sequence[EventFigure],
+    events: Sequence[EventRecord],
     done: Sequence[tuple[str, str]],
     recheck: Sequence[str],
     taken: Sequence[str] = (),
