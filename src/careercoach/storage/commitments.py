@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from careercoach.core.commitments import action_key
 from careercoach.errors import StoreError
+from careercoach.storage.tables import Tables, status_of
 
 if TYPE_CHECKING:
     import sqlite3
@@ -60,7 +61,7 @@ def commit(
     from careercoach.storage.store import now
 
     with store._write() as conn:
-        if store._status(conn, assessment_id) != "finished":
+        if status_of(conn, assessment_id) != "finished":
             raise StoreError(f"assessment {assessment_id} is not finished")
         before = conn.execute(
             "SELECT 1 FROM commitments WHERE assessment_id = ? AND action = ?",
@@ -97,7 +98,7 @@ def commitments(store: Store, assessment_id: int) -> list[CommitmentRecord]:
     ]
 
 
-def commitments_data(store: Store) -> list[dict[str, object]]:
+def commitments_data(store: Tables) -> list[dict[str, object]]:
     """Every stored commitment, for ``export-data`` (which reads in one snapshot)."""
     return [
         {

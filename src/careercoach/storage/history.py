@@ -9,13 +9,12 @@ dimensions, focus and actions of only the assessments shown, into the plain reco
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from careercoach.core.compare import ActionFigure, Snapshot
 from careercoach.core.done import DoneAction
 from careercoach.core.trends import DimensionFigure, Entry
 from careercoach.errors import NotFound, UnknownAssessment
+from careercoach.storage.tables import Tables
 
 
 def not_stored(assessment_id: int) -> UnknownAssessment:
@@ -52,13 +51,9 @@ def _bank_ids(raw: str) -> tuple[str, ...]:
     return tuple(str(b["id"]) for b in json.loads(raw))
 
 
-class HistoryQueries:
-    """The reading side of :class:`careercoach.storage.store.Store` for ``history`` and
+class HistoryQueries(Tables):
+    """The reading of :class:`careercoach.storage.store.Store` for ``history`` and
     ``compare`` (a part of the store, not a store of its own)."""
-
-    if TYPE_CHECKING:
-
-        def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
     def finished_count(self) -> int:
         """How many finished assessments there are."""

@@ -1,0 +1,101 @@
+"""Everything stored, at once: exported as one JSON document, or forgotten for real."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from careercoach.storage.assessments import AssessmentTables
+from careercoach.storage.commitments import commitments_data
+from careercoach.storage.progress import ProgressTables
+
+
+class AllData(AssessmentTables, ProgressTables):
+    """``export-data`` and ``forget``: they span every table."""
+
+    def vacuum(self) -> None:
+        """Rebuild the file so that deleted rows leave no trace in it."""
+        with self._guard():
+            self._conn.execute("VACUUM")
+
+    def forget(self, assessment_id: int) -> bool:
+        """Delete an assessment (answers, plan, scores, its done actions) for real, and
+        rebuild the file. False if there was no such assessment."""
+        with self._write() as conn:
+            for table in ("done_actions", "answers", "plans", "scores"):
+                conn.execute(f"DELETE FROM {table} WHERE assessment_id = ?", (assessment_id,))
+            found = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+            deleted = found.rowcount > 0
+        self.vacuum()
+        return deleted
+
+    def forget_all(self) -> tuple[int, int]:
+        """Delete everything stored (assessments and all that hangs on them, events) and
+        rebuild the file. Returns (assessments, events) deleted."""
+        with self._write() as conn:
+            for table in ("done_actions", "answers", "plans", "scores"):
+                conn.execute(f"DELETE FROM {table}")
+            assessments = conn.execute("DELETE FROM assessments").rowcount
+            events = conn.execute("DELETE FROM events").rowcount
+        self.vacuum()
+        return assessments, events
+
+    def export_data(self) -> dict[str, Any]:
+        """Everything stored, as one JSON-ready document (the same data, the same document)."""
+        with self._guard():
+            self._conn.execute("BEGIN")  # one consistent snapshot for all the reads
+            try:
+                assessments = []
+                for record in self._read(f"SELECT {self._COLUMNS} FROM assessments ORDER BY id"):
+                    found = self._record(record)
+                    rows = self._read("SELECT plan FROM plans WHERE assessment_id = ?", (found.id,))
+                    assessments.append(
+                        {
+                            "id": found.id,
+                            "status": found.status,
+                            "started_at": found.started_at,
+                            "finished_at": found.finished_at,
+                            "tool_version": found.tool_version,
+                            "banks": [
+                                {"id": bank.id, "version": bank.version} for bank in found.banks
+                            ],
+                            "answers": self.answers(found.id),
+                            "plan": json.loads(rows[0][0]) if rows else None,
+                        }
+                    )
+                done = [
+                    {
+                        "assessment_id": d.assessment_id,
+                        "bank": d.bank,
+                        "dimension": d.dimension,
+                        "action": d.action,
+                        "score": d.score,
+                        "done_at": d.done_at,
+                    }
+                    for d in self.done_actions()
+                ]
+                events = [
+                    {
+                        "id": e.id,
+                        "bank": e.bank,
+                        "trigger": e.trigger,
+                        "label": e.label,
+                        "date": e.happened_on.isoformat(),
+                        "note": e.note,
+                        "checkin_days": e.checkin_days,
+                        "recheck": list(e.recheck),
+                        "recorded_at": e.recorded_at,
+                    }
+                    for e in sorted(self.events(), key=lambda e: e.id)
+                ]
+                commitments = commitments_data(self)
+            finally:
+                self._conn.execute("COMMIT")
+        return {
+            "format": "careercoach-data",
+            "format_version": 1,
+            "assessments": assessments,
+            "done_actions": done,
+            "events": events,
+            "commitments": commitments,
+        }
