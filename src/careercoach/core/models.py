@@ -51,8 +51,6 @@ from careercoach.core.plan_models import (
     ServedArea,
     Strength,
     Verdict,
-    as_data,
-    plan_json,
 )
 
 __all__ = [
@@ -101,8 +99,6 @@ __all__ = [
     "TriggersSection",
     "Verdict",
     "VerdictSection",
-    "as_data",
     "condition_questions",
-    "plan_json",
     "reference_problems",
 ]

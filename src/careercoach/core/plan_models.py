@@ -157,23 +157,3 @@ class Plan(_Out):
     own_words: list[OwnWords] = Field(
         default=[], description="Every non-empty written answer, quoted back."
     )
-
-
-def as_data(value: Any) -> Any:
-    """A model (and what it holds) as plain JSON data, field by field in their order: what
-    ``model_dump(mode="json")`` gives for the models here, without building pydantic's
-    serializer (every ``assess`` stores a plan; the serializer costs more than the run)."""
-    if isinstance(value, BaseModel):
-        return {name: as_data(getattr(value, name)) for name in type(value).model_fields}
-    if isinstance(value, list | tuple):
-        return [as_data(item) for item in value]
-    if isinstance(value, dict):
-        return {key: as_data(item) for key, item in value.items()}
-    return value
-
-
-def plan_json(plan: Plan) -> str:
-    """The plan as compact JSON (as stored), the same data as ``plan.model_dump_json()``."""
-    import json
-
-    return json.dumps(as_data(plan), ensure_ascii=False, separators=(",", ":"), allow_nan=False)

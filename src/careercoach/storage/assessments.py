@@ -126,8 +126,6 @@ class AssessmentTables(Tables):
 
     @staticmethod
     def _finish(conn: sqlite3.Connection, assessment_id: int, plan: Plan) -> None:
-        from careercoach.core.models import plan_json
-
         conn.execute(
             "UPDATE assessments SET status = 'finished', finished_at = ?, tool_version = ? "
             "WHERE id = ?",
@@ -135,7 +133,7 @@ class AssessmentTables(Tables):
         )
         conn.execute(
             "INSERT OR REPLACE INTO plans (assessment_id, plan) VALUES (?, ?)",
-            (assessment_id, plan_json(plan)),
+            (assessment_id, plan.model_dump_json()),
         )
         conn.executemany(
             "INSERT OR REPLACE INTO scores (assessment_id, bank, dimension, score, level) "
