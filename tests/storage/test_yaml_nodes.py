@@ -421,13 +421,13 @@ def test_marks_of_a_document_built_in_code_are_empty() -> None:
     assert doc.value_marks == {}
 
 
-def test_marks_are_the_same_whether_found_at_once_or_later() -> None:
-    found_later = load(TEXT)  # loaded without a problem: marks found on first use
-    found_at_once = load(TEXT + "id: again\n", keep_problems=True)  # read twice at once
-    assert found_at_once.problems
+def test_marks_are_the_same_with_or_without_a_problem_in_the_file() -> None:
+    clean = load(TEXT)
+    with_problem = load(TEXT + "id: again\n", keep_problems=True)
+    assert [p.message for p in with_problem.problems] == ["duplicate key 'id' (first on line 1)"]
     for loc in [("id",), ("dimensions", 0, "label"), ("dimensions", 1, "id"), ("questions",)]:
-        assert found_later.mark(loc) == found_at_once.mark(loc)
-        assert found_later.mark(loc, key=True) == found_at_once.mark(loc, key=True)
+        assert clean.mark(loc) == with_problem.mark(loc)
+        assert clean.mark(loc, key=True) == with_problem.mark(loc, key=True)
 
 
 def test_the_python_parser_reads_what_libyaml_reads(monkeypatch: pytest.MonkeyPatch) -> None:

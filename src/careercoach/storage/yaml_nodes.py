@@ -15,10 +15,10 @@ the events into plain data, never constructing an object of any other kind. It:
 - records the mark (line, column; 1-based) of every key and value by its location, so that
   errors found later (pydantic, cross-references, answers) point at ``path:line:col``.
 
-Events rather than PyYAML's composed node tree keep it linear and fast (no node or mark
-objects are kept), bounded (libyaml's composer recurses in C and crashes the interpreter on
-deeply nested input; its event parser does not) and exact (an alias is reported where it is
-written, not where its anchor is).
+Events rather than PyYAML's composed node tree keep it linear (no node or mark objects are
+kept), bounded (libyaml's composer recurses in C and crashes the interpreter on deeply
+nested input; its event parser does not) and exact (an alias is reported where it is
+written, not where its anchor is). One pass reads the data and its marks.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ import yaml
 from careercoach.errors import BadInput, BankError
 from careercoach.storage import input_files
 from careercoach.storage.input_files import gc_paused, read_file
+from careercoach.storage.yaml_messages import decode, position, syntax_message, tab_problems
 
 MAX_DEPTH = 100
 Loc = tuple[str | int, ...]
@@ -65,7 +66,6 @@ _INT10 = re.compile(r"[-+]?[0-9]+")
 _INT8 = re.compile(r"0o[0-7]+")
 _INT16 = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _MISSING = object()
 _NEED_KEY = object()  # a mapping frame waiting for its next key
 _SKIP = object()  # a mapping frame whose next value is to be dropped (its key was refused)
@@ -156,42 +156,16 @@ class Problem(NamedTuple):
 
 @dataclass
 class Document:
-    """Plain data from a YAML file, and where each part of it was written.
-
-    The marks are found on first use, by reading ``text`` again: a file that loads without
-    a problem never pays for them.
-    """
+    """Plain data from a YAML file, and where each part of it was written."""
 
     path: str
     data: Any
-    text: str | None = None
     problems: list[Problem] = field(default_factory=list)
     """YAML-level problems, kept here (not raised) by ``load_document(keep_problems=True)``."""
-    _marks: tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]] | None = field(
-        default=None, repr=False, compare=False
-    )
-
-    @property
-    def value_marks(self) -> dict[Loc, tuple[int, int]]:
-        """1-based (line, column) where each value starts, by location."""
-        return self._all_marks()[0]
-
-    @property
-    def key_marks(self) -> dict[Loc, tuple[int, int]]:
-        """1-based (line, column) of each mapping key, by the location of its value."""
-        return self._all_marks()[1]
-
-    def _all_marks(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
-        if self._marks is None:
-            builder = _Builder(record=True)
-            if self.text is not None:
-                try:
-                    with gc_paused():
-                        builder.run_text(self.text)
-                except (yaml.YAMLError, UnicodeError, _TooDeep):  # pragma: no cover
-                    pass  # only text that loaded once comes here
-            self._marks = (builder.value_marks, builder.key_marks)
-        return self._marks
+    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """1-based (line, column) where each value starts, by location."""
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """1-based (line, column) of each mapping key, by the location of its value."""
 
     def resolve(self, loc: Loc) -> Loc:
         """The longest part of ``loc`` that exists in the data.
@@ -253,10 +227,9 @@ class _TooDeep(Exception):
 
 
 class _Builder:
-    """Events to plain data (and marks, when ``record``), collecting every problem."""
+    """Events to plain data and the marks of its parts, collecting every problem."""
 
-    def __init__(self, *, record: bool) -> None:
-        self.record = record
+    def __init__(self) -> None:
         self.value_marks: dict[Loc, tuple[int, int]] = {}
         self.key_marks: dict[Loc, tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -278,67 +251,23 @@ class _Builder:
 
     def run(self, parser: Any) -> Any:
         """Consume the events of ``parser``; return the document's data (or _MISSING)."""
-        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
-        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
-        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-        value_marks, key_marks, record = self.value_marks, self.key_marks, self.record
-        special, number_start, missing = _SPECIAL, _NUMBER_START, _MISSING
         stack: list[_Frame] = []
         root: Any = _MISSING
-        get_event = parser.get_event
         while True:
-            event = get_event()
+            event = parser.get_event()
             kind = type(event)
             top = stack[-1] if stack else None
-            if kind is scalar_event:
-                if event.anchor is not None or event.tag is not None or top is None:
-                    value = self._scalar(event, top)
-                    if top is None:
-                        root = value
-                    continue
-                if top.loc is None:  # inside a dropped part: no marks
-                    self._scalar(event, top)
-                    continue
-                # The hot path, inlined: a plain or quoted scalar in a mapping or a list.
-                text = event.value
-                mark = event.start_mark
-                if top.is_map:
-                    key = top.key
-                    if key is _NEED_KEY:  # keys are names: kept as written, never resolved
-                        if text != "<<" and text not in top.container:
-                            top.key = text
-                            if record:
-                                key_marks[(*top.loc, text)] = (mark.line + 1, mark.column + 1)
-                        else:
-                            self._key(top, event)
-                        continue
-                    top.key = _NEED_KEY
-                    if key is _SKIP:
-                        continue
-                if event.implicit[0]:
-                    value = special.get(text, missing)
-                    if value is missing:
-                        value = _resolve_plain(text) if text[0] in number_start else text
-                else:
-                    value = text
-                if top.is_map:
-                    top.container[key] = value
-                    if record:
-                        value_marks[(*top.loc, key)] = (mark.line + 1, mark.column + 1)
-                else:
-                    if record:
-                        value_marks[(*top.loc, len(top.container))] = (
-                            mark.line + 1,
-                            mark.column + 1,
-                        )
-                    top.container.append(value)
-            elif kind is mapping_start or kind is sequence_start:
+            if kind is yaml.ScalarEvent:
+                value = self._scalar(event, top)
+                if top is None:
+                    root = value
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 mark = event.start_mark
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(mark)
                 if event.anchor is not None:
                     self._anchor(event)
-                container: Any = {} if kind is mapping_start else []
+                container: Any = {} if kind is yaml.MappingStartEvent else []
                 key_position = top is not None and top.is_map and top.key is _NEED_KEY
                 where = None if key_position else self._attach(top, container, mark)
                 if event.tag not in _COLLECTION_TAGS:
@@ -346,13 +275,13 @@ class _Builder:
                 if top is None:
                     root = container
                 stack.append(_Frame(container, where, mark, key_position=key_position))
-            elif kind is mapping_end or kind is sequence_end:
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 if frame.key_position:
                     parent = stack[-1]
                     self.problem(frame.start, "a key must be a plain value, not a list or mapping")
                     parent.key = _SKIP
-            elif kind is alias_event:
+            elif kind is yaml.AliasEvent:
                 mark = event.start_mark
                 message = f"YAML aliases (*{event.anchor}) are not allowed; write the value out"
                 if top is not None and top.is_map and top.key is _NEED_KEY:
@@ -375,7 +304,7 @@ class _Builder:
         return root
 
     def _scalar(self, event: Any, top: _Frame | None) -> Any:
-        """The slow path for a scalar: an anchor, a tag, the root, or in a dropped part."""
+        """A scalar: a key of a mapping, or a value put into its parent."""
         if event.anchor is not None:
             self._anchor(event)
         problem = None
@@ -398,8 +327,7 @@ class _Builder:
         """Put a value into its parent; return its location (None when it is dropped)."""
         position = (mark.line + 1, mark.column + 1)
         if top is None:
-            if self.record:
-                self.value_marks[()] = position
+            self.value_marks[()] = position
             return ()
         if top.is_map:
             key = top.key
@@ -411,7 +339,7 @@ class _Builder:
         else:
             loc = None if top.loc is None else (*top.loc, len(top.container))
             top.container.append(value)
-        if loc is not None and self.record:
+        if loc is not None:
             self.value_marks[loc] = position
         return loc
 
@@ -436,37 +364,8 @@ class _Builder:
             frame.key = _SKIP
             return
         frame.key = key
-        if frame.loc is not None and self.record:
+        if frame.loc is not None:
             self.key_marks[(*frame.loc, key)] = (mark.line + 1, mark.column + 1)
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based (line, column) of a character index."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def _decode(raw: bytes, path: str, error: type[BadInput]) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
-        raise error(
-            f"{path}:{line}:{column}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-            "save the file as UTF-8"
-        ) from None
-    return text
-
-
-def _tab_problems(text: str, path: str) -> list[str]:
-    """Tabs in indentation: YAML forbids them, and the parsers' messages are cryptic."""
-    problems = []
-    for match in _TAB_INDENT.finditer(text):
-        line, column = _position(text, match.end() - 1)
-        problems.append(f"{path}:{line}:{column}: a tab in the indentation; use spaces")
-    return problems
 
 
 def load_document(
@@ -490,7 +389,7 @@ def load_document(
     if text is None:
         if raw is None:
             raw = read_file(path, display=display, error=error)
-        text = _decode(raw, shown, error)
+        text = decode(raw, shown, error)
     elif (
         len(text) * 4 > input_files.MAX_BYTES
         and len(text.encode("utf-8", "surrogatepass")) > input_files.MAX_BYTES
@@ -498,32 +397,31 @@ def load_document(
         raise error(f"{shown}: the text is over the limit of {input_files.MAX_BYTES:,} bytes")
     text = text.removeprefix("\ufeff")
 
-    tabs = _tab_problems(text, shown)
+    tabs = tab_problems(text, shown)
     if tabs:
         raise error(*tabs)
 
     with gc_paused():
-        builder = _parse(text, shown, error, record=False)
-        if builder.problems:  # read it again for the marks the messages need
-            builder = _parse(text, shown, error, record=True)
-        data = builder.root
-    if data is _MISSING:
+        builder = _parse(text, shown, error)
+    if builder.root is _MISSING:
         what = "holds only comments" if text.strip() else "is empty"
         raise error(f"{shown}:1:1: the file {what}: there is nothing to read")
-    doc = Document(shown, data, text, sorted(builder.problems, key=lambda p: (p.line, p.column)))
-    if builder.record:
-        doc._marks = (builder.value_marks, builder.key_marks)
+    doc = Document(
+        shown,
+        builder.root,
+        sorted(builder.problems, key=lambda p: (p.line, p.column)),
+        builder.value_marks,
+        builder.key_marks,
+    )
     if doc.problems and not keep_problems:
         raise error(*doc.problem_lines())
     return doc
 
 
-def _parse(text: str, shown: str, error: type[BadInput], *, record: bool) -> _Builder:
-    builder = _Builder(record=record)
+def _parse(text: str, shown: str, error: type[BadInput]) -> _Builder:
+    builder = _Builder()
 
     def fail(line: int, column: int, message: str) -> BadInput:
-        if builder.problems and not record:
-            _parse(text, shown, error, record=True)  # raises this again, with exact messages
         found = sorted(builder.problems, key=lambda p: (p.line, p.column))
         earlier = [f"{shown}:{p.line}:{p.column}: {p.message}" for p in found]
         return error(*earlier, f"{shown}:{line}:{column}: {message}")
@@ -541,12 +439,12 @@ def _parse(text: str, shown: str, error: type[BadInput], *, record: bool) -> _Bu
         if deeper is not None:
             raise fail(*deeper, f"nested more than {MAX_DEPTH} levels deep") from None
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise fail(line, column, _syntax_message(exc, text)) from None
+        raise fail(line, column, syntax_message(exc, text)) from None
     except yaml.reader.ReaderError as exc:
         index = exc.position
         if _C_PARSER is not None:  # libyaml counts bytes of the UTF-8 text
             index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
-        line, column = _position(text, index)
+        line, column = position(text, index)
         character = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise fail(
             line,
@@ -554,7 +452,7 @@ def _parse(text: str, shown: str, error: type[BadInput], *, record: bool) -> _Bu
             f"the control character U+{character:04X} is not allowed; remove it",
         ) from None
     except UnicodeError as exc:  # e.g. a lone surrogate in text given to us
-        line, column = _position(text, getattr(exc, "start", 0))
+        line, column = position(text, getattr(exc, "start", 0))
         raise fail(line, column, "not valid Unicode text (a lone surrogate)") from None
     except yaml.YAMLError as exc:
         raise error(f"{shown}: YAML error: {exc}") from None
@@ -570,7 +468,7 @@ def _too_deep_before(text: str, index: int) -> tuple[int, int] | None:
     only the text the parser accepted gives our limit its say at the same place, whichever
     library, and whichever version of it, is installed.
     """
-    builder = _Builder(record=False)
+    builder = _Builder()
     try:
         builder.run_text(text[:index])
     except _TooDeep as exc:
@@ -578,36 +476,3 @@ def _too_deep_before(text: str, index: int) -> tuple[int, int] | None:
     except (yaml.YAMLError, UnicodeError):
         pass
     return None
-
-
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": (
-        "a ': ' inside a value? put the whole value in quotes, or check the indentation"
-    ),
-    "did not find expected key": "check the indentation of this line and the one before",
-    "could not find expected ':'": "a key without ':', or a value that needs quotes",
-    "did not find expected '-' indicator": "check the indentation of this list item",
-}
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
-    """libyaml's terse messages, with the spot that opened the construct and a hint."""
-    mark = exc.problem_mark
-    problem = exc.problem or "invalid YAML"
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return "YAML syntax error: a tab character here; YAML needs spaces"
-    if mark is not None and "cannot start any token" in problem and mark.index < len(text):
-        character = text[mark.index]
-        problem = f"a value cannot start with '{character}'; put the value in quotes"
-    message = f"YAML syntax error: {problem}"
-    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem), None)
-    if hint:
-        message += f" ({hint})"
-    context, context_mark = exc.context, exc.context_mark
-    same = mark is not None and context_mark is not None and context_mark.index == mark.index
-    if context and context_mark is not None and not same:
-        message += (
-            f"; {context.removeprefix('while ')} that starts at line "
-            f"{context_mark.line + 1}, column {context_mark.column + 1}"
-        )
-    return message
