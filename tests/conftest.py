@@ -17,7 +17,7 @@ QUESTIONS = REPO / "questions"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Code that runs while tests are collected (cases built from the banks, which loads
-    them and fills the bank cache) must not touch the real data or cache folders either."""
+    them) must not touch the real data folder either."""
     folder = tempfile.mkdtemp(prefix="careercoach-tests-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     os.environ["CAREERCOACH_HOME"] = folder
@@ -37,9 +37,6 @@ def careercoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     yield home
-    from careercoach.storage import bank_cache
-
-    bank_cache._waiting.clear()  # banks one test validated before its home existed
 
 
 @pytest.fixture
