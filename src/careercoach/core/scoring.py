@@ -32,26 +32,27 @@ from careercoach.core.models import (
     Dimension,
     Level,
     LikertQuestion,
-    MultiQuestion,
     Question,
     SingleQuestion,
     Thresholds,
 )
+from careercoach.core.question_kinds import LIKERT_LABELS, exact, kind_of, likert_added
 
-LIKERT_LABELS = {
-    1: "strongly disagree",
-    2: "disagree",
-    3: "neutral",
-    4: "agree",
-    5: "strongly agree",
-}
-
-
-def exact(number: float) -> Fraction:
-    """A bank number as the decimal it was written as (``0.1`` is one tenth, exactly)."""
-    if isinstance(number, int):
-        return Fraction(number)
-    return Fraction(repr(number))
+__all__ = [
+    "LIKERT_LABELS",
+    "BankResult",
+    "Contribution",
+    "DimensionResult",
+    "contributions",
+    "describe_answer",
+    "dimension_score",
+    "exact",
+    "feeds",
+    "level_for",
+    "likert_added",
+    "score_bank",
+    "score_banks",
+]
 
 
 @dataclass(frozen=True)
@@ -123,62 +124,15 @@ def level_for(score: int, thresholds: Thresholds) -> Level:
     return "low"
 
 
-def likert_added(answer: int, weight: float, reverse: bool) -> Fraction:
-    """A likert answer's contribution: ``max(0, answer-3)/2`` (reverse: ``max(0, 3-answer)/2``)
-    × weight. Neutral and disagreeing add nothing."""
-    steps = max(0, 3 - answer if reverse else answer - 3)
-    return Fraction(steps, 2) * exact(weight)
-
-
 def feeds(question: Question) -> list[str]:
     """The dimensions a question feeds, in the order it names them."""
-    if isinstance(question, LikertQuestion):
-        return [question.dimension]
-    if isinstance(question, SingleQuestion | MultiQuestion):
-        named: dict[str, None] = {}
-        for option in question.options:
-            named.update(dict.fromkeys(option.scores))
-        return list(named)
-    return []
-
-
-def _fits(question: Question, answer: AnswerValue) -> bool:
-    """Whether an answer has the form its question takes (stale answers are skipped)."""
-    if isinstance(question, LikertQuestion):
-        return isinstance(answer, int) and not isinstance(answer, bool) and 1 <= answer <= 5
-    if isinstance(question, SingleQuestion):
-        return isinstance(answer, str) and any(o.id == answer for o in question.options)
-    if isinstance(question, MultiQuestion):
-        ids = {o.id for o in question.options}
-        return isinstance(answer, list) and all(isinstance(a, str) and a in ids for a in answer)
-    return False
+    return kind_of(question).feeds(question)
 
 
 def contributions(question: Question, answer: AnswerValue) -> dict[str, tuple[Fraction, Fraction]]:
-    """Each dimension the answer feeds: ``(added, most)``. Empty when it feeds none."""
-    if not _fits(question, answer):
-        return {}
-    if isinstance(question, LikertQuestion):
-        assert isinstance(answer, int)
-        weight = exact(question.weight)
-        return {
-            question.dimension: (likert_added(answer, question.weight, question.reverse), weight)
-        }
-    assert isinstance(question, SingleQuestion | MultiQuestion)
-    assert isinstance(answer, str | list)
-    chosen = {answer} if isinstance(answer, str) else set(answer)
-    result: dict[str, tuple[Fraction, Fraction]] = {}
-    for dimension_id in feeds(question):
-        given = [exact(o.scores.get(dimension_id, 0)) for o in question.options]
-        added = sum(
-            (g for o, g in zip(question.options, given, strict=True) if o.id in chosen),
-            Fraction(0),
-        )
-        if isinstance(question, SingleQuestion):
-            result[dimension_id] = (added, max(given))
-        elif added > 0:  # multi: only what was ticked is evidence
-            result[dimension_id] = (added, added)
-    return result
+    """Each dimension the answer feeds: ``(added, most)``. Empty when it feeds none, or
+    when the answer no longer fits its question (stale answers are skipped)."""
+    return kind_of(question).shares(question, answer)
 
 
 def score_bank(bank: Bank, answers: Mapping[str, AnswerValue]) -> BankResult:
@@ -213,15 +167,4 @@ def score_banks(
 
 def describe_answer(question: Question, answer: AnswerValue) -> str:
     """An answer as a person reads it: ``4 (agree)``, an option's label, ``none``."""
-    if isinstance(question, LikertQuestion) and isinstance(answer, int):
-        return f"{answer} ({LIKERT_LABELS.get(answer, '?')})"
-    if isinstance(question, SingleQuestion | MultiQuestion):
-        labels = {o.id: o.label for o in question.options}
-        chosen = [answer] if isinstance(answer, str) else answer
-        if isinstance(chosen, list):
-            return ", ".join(labels.get(str(c), str(c)) for c in chosen) or "none"
-    if isinstance(answer, list):
-        return ", ".join(answer) or "none"
-    if isinstance(answer, float) and answer.is_integer():
-        return str(int(answer))
-    return str(answer)
+    return kind_of(question).describe(question, answer)

@@ -10,7 +10,6 @@ the project's safe YAML loader (JSON is YAML 1.2) and raises :class:`AnswersErro
 from __future__ import annotations
 
 import contextlib
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,21 +29,29 @@ from careercoach.core.models import (
     Bank,
     Comparison,
     Condition,
-    LikertQuestion,
     Loc,
-    MultiQuestion,
     NotOf,
-    NumberQuestion,
     Question,
-    SingleQuestion,
-    TextQuestion,
     condition_questions,
 )
+from careercoach.core.question_kinds import MAX_EXACT_NUMBER, given, kind_of, number_text
 from careercoach.errors import AnswersError, did_you_mean
 from careercoach.storage.input_files import STDIN_NAME
 
 if TYPE_CHECKING:
     from careercoach.storage.yaml_nodes import Document
+
+__all__ = [
+    "MAX_EXACT_NUMBER",
+    "Checked",
+    "Problem",
+    "allowed",
+    "check_answer",
+    "check_answers",
+    "condition_text",
+    "given",
+    "load_answers_file",
+]
 
 
 @dataclass(frozen=True)
@@ -68,57 +75,9 @@ class Checked:
 # -- describing values and what is allowed ----------------------------------------------
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(value)
-
-
-MAX_EXACT_NUMBER = 2**53
-"""No number answer may be larger (in size): beyond it a float is no longer exact, and
-from about 10**308 on ``float()`` overflows."""
-
-
-def given(value: Any) -> str:
-    """A value from the file as a person would recognise it."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int) and abs(value) >= 10**20:
-        return "a number of more than 20 digits"  # (and str() stops at 4,300 digits)
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__  # pragma: no cover - YAML gives nothing else
-
-
-def _ids(question: SingleQuestion | MultiQuestion) -> str:
-    return ", ".join(option.id for option in question.options)
-
-
 def allowed(question: Question) -> str:
     """What an answer to ``question`` must be, in a few words."""
-    if isinstance(question, LikertQuestion):
-        return "a whole number from 1 (strongly disagree) to 5 (strongly agree)"
-    if isinstance(question, SingleQuestion):
-        return f"one of: {_ids(question)}"
-    if isinstance(question, MultiQuestion):
-        return f"a list of any of: {_ids(question)} ([] for none)"
-    if isinstance(question, NumberQuestion):
-        kind = "a whole number" if question.integer else "a number"
-        if question.min is not None and question.max is not None:
-            kind += f" from {_number(question.min)} to {_number(question.max)}"
-        elif question.min is not None:
-            kind += f" of at least {_number(question.min)}"
-        elif question.max is not None:
-            kind += f" of at most {_number(question.max)}"
-        return kind + (f" ({question.unit})" if question.unit else "")
-    return f"text (at most {question.max_length} characters; quote it if it looks like a number)"
+    return kind_of(question).allowed(question)
 
 
 def condition_text(condition: Condition) -> str:
@@ -137,7 +96,7 @@ def condition_text(condition: Condition) -> str:
         "lte": "is at most",
     }
     value = condition.value
-    shown = _number(value) if isinstance(value, int | float) else value
+    shown = number_text(value) if isinstance(value, int | float) else value
     return f"{condition.question} {words[condition.operator]} {shown}"
 
 
@@ -149,88 +108,15 @@ def _grouped(condition: Condition) -> str:
 # -- one answer -------------------------------------------------------------------------
 
 
-def _whole(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
 def check_answer(question: Question, value: Any) -> tuple[AnswerValue | None, list[Problem]]:
     """The answer in its stored form, or the problems (``loc`` relative to the answer)."""
-
-    def wrong(why: str = "", loc: Loc = ()) -> tuple[None, list[Problem]]:
-        return None, [Problem(loc, f"got {given(value)}{why}, expected {allowed(question)}")]
-
-    if isinstance(question, LikertQuestion):
-        whole = _whole(value)
-        if whole is None or not 1 <= whole <= 5:
-            return wrong()
-        return whole, []
-    if isinstance(question, SingleQuestion):
-        if not isinstance(value, str) or all(o.id != value for o in question.options):
-            return wrong()
-        return value, []
-    if isinstance(question, MultiQuestion):
-        if not isinstance(value, list):
-            return wrong()
-        ids = {o.id for o in question.options}
-        problems: list[Problem] = []
-        seen: set[str] = set()
-        for index, item in enumerate(value):
-            if not isinstance(item, str) or item not in ids:
-                problems.append(
-                    Problem(
-                        (index,), f"got {given(item)} in the list, expected {allowed(question)}"
-                    )
-                )
-            elif item in seen:
-                problems.append(Problem((index,), f"got '{item}' twice, expected each option once"))
-            else:
-                seen.add(item)
-        if problems:
-            return None, problems
-        chosen: list[str] = [str(item) for item in value]
-        return chosen, []
-    if isinstance(question, NumberQuestion):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return wrong()
-        if isinstance(value, int) and abs(value) > MAX_EXACT_NUMBER:
-            return wrong()  # past what a float holds exactly (and float() may overflow)
-        if not math.isfinite(value):
-            return wrong()
-        if question.integer:
-            whole = _whole(value)
-            if whole is None:
-                return wrong()
-            value = whole
-        if (question.min is not None and value < question.min) or (
-            question.max is not None and value > question.max
-        ):
-            return wrong()
-        number: AnswerValue = value
-        return number, []
-    assert isinstance(question, TextQuestion)
-    if not isinstance(value, str):
-        return wrong()
-    if len(value) > question.max_length:
-        return None, [
-            Problem(
-                (),
-                f"got text of {len(value)} characters, expected {allowed(question)}",
-            )
-        ]
-    return value, []
+    answer, problems = kind_of(question).check(question, value)
+    return answer, [Problem(loc, message) for loc, message in problems]
 
 
 def _blank(question: Question, value: Any) -> bool:
     """No answer given: null, or empty text."""
-    if value is None:
-        return True
-    return isinstance(question, TextQuestion) and isinstance(value, str) and not value.strip()
+    return kind_of(question).blank(value)
 
 
 # -- a whole file -----------------------------------------------------------------------

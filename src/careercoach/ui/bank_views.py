@@ -9,13 +9,11 @@ from typing import Any
 from careercoach.core.dates import count
 from careercoach.core.models import (
     Bank,
-    LikertQuestion,
     MultiQuestion,
-    NumberQuestion,
     Question,
     SingleQuestion,
-    TextQuestion,
 )
+from careercoach.core.question_kinds import KINDS, kind_of
 from careercoach.errors import BadInput, BankError
 from careercoach.safe_text import for_terminal as safe
 from careercoach.storage.banks import LoadedBank, bank_files, clash_message, load_bank_file
@@ -24,14 +22,12 @@ from careercoach.ui.text_cells import text_width, wrap
 TEMPLATE_WIDTH = 80
 """An answers template is a file, read in an editor: 80 columns, whatever the terminal."""
 
-SECONDS_PER_TYPE = {"likert": 8, "single": 12, "multi": 20, "number": 15, "text": 45}
+SECONDS_PER_TYPE = {name: kind.seconds for name, kind in KINDS.items()}
 
 
 def estimated_minutes(bank: Bank) -> int:
     """A person's time for a bank: by question type, conditional questions at half."""
-    seconds = sum(
-        SECONDS_PER_TYPE[q.type] * (0.5 if q.when is not None else 1.0) for q in bank.questions
-    )
+    seconds = sum(kind_of(q).seconds * (0.5 if q.when is not None else 1.0) for q in bank.questions)
     return max(1, round(seconds / 60))
 
 
@@ -77,23 +73,6 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
-def _question_kind(question: Question) -> str:
-    if isinstance(question, LikertQuestion):
-        extra = ", reverse" if question.reverse else ""
-        weight = f", weight {question.weight:g}" if question.weight != 1 else ""
-        return f"likert → {question.dimension}{extra}{weight}"
-    if isinstance(question, NumberQuestion):
-        bounds = []
-        if question.min is not None:
-            bounds.append(f"≥ {question.min:g}")
-        if question.max is not None:
-            bounds.append(f"≤ {question.max:g}")
-        unit = f" {safe(question.unit)}" if question.unit else ""
-        whole = ", whole" if question.integer else ""
-        return f"number{unit}{whole}" + (f" ({', '.join(bounds)})" if bounds else "")
-    return question.type
-
-
 def bank_detail_lines(entry: LoadedBank) -> list[str]:
     """A readable description of one bank."""
     bank = entry.bank
@@ -118,7 +97,9 @@ def bank_detail_lines(entry: LoadedBank) -> list[str]:
             lines += _wrap(f"[{action.horizon}, {action.level}] {action.text}", "    - ")
     lines += ["", "Questions:"]
     for number, question in enumerate(bank.questions, start=1):
-        lines += _wrap(f"{number}. {question.id} ({_question_kind(question)})", "  ")
+        lines += _wrap(
+            f"{number}. {question.id} ({safe(kind_of(question).settings(question))})", "  "
+        )
         lines += _wrap(question.prompt, "      ")
         if isinstance(question, SingleQuestion | MultiQuestion):
             for option in question.options:
@@ -165,22 +146,13 @@ def _comment(text: str, indent: str, rest: str | None = None) -> list[str]:
 
 
 def _template_question(number: int, question: Question) -> list[str]:
-    from careercoach.storage.answers import allowed, condition_text
+    from careercoach.storage.answers import condition_text
 
     lines = _comment(f"{number}. {question.prompt}", "  # ", "  #    ")
+    lines += _comment(kind_of(question).template(question), "  #    ")
     if isinstance(question, SingleQuestion | MultiQuestion):
-        kind = (
-            "single: one of these ids"
-            if isinstance(question, SingleQuestion)
-            else "multi: a list of any of these ids, like [a, b] ([] for none)"
-        )
-        lines += _comment(kind, "  #    ")
         for option in question.options:
             lines += _comment(f"{option.id}: {option.label}", "  #      ")
-    elif isinstance(question, TextQuestion):
-        lines += _comment(allowed(question), "  #    ")
-    else:
-        lines += _comment(f"{question.type}: {allowed(question)}", "  #    ")
     if question.when is not None:
         lines += _comment(
             f"Asked only when {condition_text(question.when)}: leave it empty otherwise.",
