@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy_financial as npf
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from careercoach.core.models import LikertQuestion, Plan
@@ -310,6 +310,22 @@ def tolerance(inputs: RoiInputs) -> float:
 
 @settings(max_examples=200)
 @given(with_loans(), st.floats(0, 1), st.floats(0, 1))
+@example(  # a subnormal rate: amount * rate underflowed to 0, and the loan was never repaid
+    RoiInputs(
+        cost=0.01,
+        years=1,
+        current_salary=0.0,
+        expected_salary=0.0,
+        full_time=False,
+        discount_rate=5e-324,
+        tax_rate=0.0,
+        horizon=2,
+        loan_rate=5e-324,
+        loan_years=1,
+    ),
+    0.0,
+    1.0,
+)
 def test_a_larger_loan_never_raises_npv_at_a_rate_at_or_above_the_discount_rate(
     inputs: RoiInputs, share1: float, share2: float
 ) -> None:

@@ -107,7 +107,8 @@ def loan_payment(amount: float, rate: float, years: int) -> float:
         return amount / years
     # 1 - (1 + rate) ** -years, without losing digits for rates near 0
     repaid_share = -math.expm1(-years * math.log1p(rate))
-    return amount * rate / repaid_share
+    # rate / repaid_share first: amount * rate underflows to 0 for a subnormal rate
+    return amount * (rate / repaid_share)
 
 
 def loan_balance(inputs: RoiInputs) -> float:
