@@ -12,6 +12,9 @@ wrong"):
   device, a FIFO or a folder is refused, and so is a file of another user. Nothing that
   fails a check is changed in any way (no ``chmod``, no truncation, no write).
 
+On Windows there are no POSIX owners or modes to check: the data folder is private by
+where it is (:mod:`careercoach.storage.platform_calls` says why); the other checks hold.
+
 Every refusal is a :class:`StoreError` (exit 1) that names the file and says what to do.
 """
 
@@ -25,8 +28,13 @@ from pathlib import Path
 from careercoach.errors import StoreError
 from careercoach.safe_text import for_message
 from careercoach.storage.db_format import check_folder
+from careercoach.storage.platform_calls import (
+    another_users,
+    nofollow_flag,
+    opened_through_link,
+    posix_owners,
+)
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
@@ -40,10 +48,6 @@ def notice(text: str) -> None:
         return
     sys.stderr.write(f"careercoach: {for_message(text)}\n")
     sys.stderr.flush()
-
-
-def _uid() -> int | None:
-    return os.geteuid() if hasattr(os, "geteuid") else None
 
 
 def kind(st: os.stat_result) -> str:
@@ -112,9 +116,10 @@ def private_folder(folder: Path, *, create: bool) -> bool:
             os.chmod(folder, 0o700)  # whatever the umask
         except OSError as exc:
             raise _folder_error(folder, exc) from None
+    if not posix_owners():
+        return True  # Windows: private by its folder, not by owner and mode (platform_calls)
     st = folder.stat()
-    uid = _uid()
-    if uid is not None and st.st_uid != uid:
+    if another_users(st):
         raise _not_yours(folder, st.st_uid, folder=True)
     mode = stat.S_IMODE(st.st_mode)
     if mode & 0o077:
@@ -141,8 +146,7 @@ def check_entry(path: Path) -> bool:
         raise StoreError(f"{path} cannot be checked: {exc.strerror or exc}") from None
     if not stat.S_ISREG(st.st_mode):
         raise _not_regular(path, kind(st))
-    uid = _uid()
-    if uid is not None and st.st_uid != uid:
+    if another_users(st):
         raise _not_yours(path, st.st_uid)
     return True
 
@@ -157,7 +161,7 @@ def open_private_file(
     opened); if others can read it, it is tightened to 0600 with a notice. Anything else
     is refused, unchanged. ``O_NONBLOCK`` keeps a FIFO from hanging the open.
     """
-    base = flags | _NOFOLLOW | _CLOEXEC
+    base = flags | nofollow_flag() | _CLOEXEC
     created = False
     fd = -1
     if create:
@@ -185,11 +189,12 @@ def open_private_file(
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(path, kind(st))
-        uid = _uid()
-        if uid is not None and st.st_uid != uid:
+        if opened_through_link(fd, path):
+            raise _not_regular(path, "a symbolic link")
+        if another_users(st):
             raise _not_yours(path, st.st_uid)
         mode = stat.S_IMODE(st.st_mode)
-        if mode & 0o077:
+        if mode & 0o077 and posix_owners():
             tight = mode & 0o600
             try:
                 os.fchmod(fd, tight)
