@@ -147,6 +147,7 @@ def test_home_with_a_tilde_is_expanded(tmp_path: Path, monkeypatch: pytest.Monke
     assert not Path("~").exists()
 
 
+@pytest.mark.posix_owners
 def test_too_open_folder_is_tightened_with_a_notice(careercoach_home: Path) -> None:
     assert assess().exit_code == 0
     careercoach_home.chmod(0o755)
@@ -161,6 +162,7 @@ def test_too_open_folder_is_tightened_with_a_notice(careercoach_home: Path) -> N
     assert db_path().read_bytes() == before
 
 
+@pytest.mark.posix_owners
 def test_too_open_database_is_tightened_with_a_notice(careercoach_home: Path) -> None:
     assert assess().exit_code == 0
     db_path().chmod(0o644)

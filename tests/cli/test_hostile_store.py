@@ -267,6 +267,7 @@ def read_only_home(
         subprocess.run(["umount", str(home)], check=True)
 
 
+@pytest.mark.posix_owners
 def test_a_read_only_home_says_it_cannot_be_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -280,6 +281,7 @@ def test_a_read_only_home_says_it_cannot_be_written(
     calm(result)
 
 
+@pytest.mark.posix_owners
 def test_a_read_only_database_others_can_read_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -294,6 +296,7 @@ def test_a_read_only_database_others_can_read_says_so(
     calm(result)
 
 
+@pytest.mark.posix_owners
 @pytest.mark.skipif(os.geteuid() != 0, reason="planting a file of another user needs root")
 def test_answers_never_go_into_a_database_someone_else_planted(careercoach_home: Path) -> None:
     """The issue's case: a data folder others could write to, a database planted in it."""

@@ -167,6 +167,7 @@ def test_a_dangling_lock_link_creates_nothing(home: Path, tmp_path: Path) -> Non
     assert not target.exists()
 
 
+@pytest.mark.posix_owners
 def test_the_lock_is_opened_after_the_folder_is_made_private(careercoach_home: Path) -> None:
     careercoach_home.mkdir(mode=0o777, parents=True)
     careercoach_home.chmod(0o777)
@@ -184,6 +185,7 @@ def test_an_existing_lock_is_not_truncated_before_it_is_held(home: Path) -> None
         assert (home / "assess.lock").read_text() == pid
 
 
+@pytest.mark.posix_owners
 def test_a_too_open_database_of_ones_own_is_tightened(home: Path) -> None:
     with Store():
         pass
@@ -193,6 +195,7 @@ def test_a_too_open_database_of_ones_own_is_tightened(home: Path) -> None:
     assert mode(db_path()) == 0o600
 
 
+@pytest.mark.posix_owners
 @AS_ROOT
 @OPENINGS
 def test_a_database_of_another_user_is_refused(home: Path, what: str) -> None:
@@ -211,6 +214,7 @@ def test_a_database_of_another_user_is_refused(home: Path, what: str) -> None:
     assert mode(db_path()) == 0o666  # not tightened: not ours to change
 
 
+@pytest.mark.posix_owners
 @AS_ROOT
 @OPENINGS
 def test_a_data_folder_of_another_user_is_refused(careercoach_home: Path, what: str) -> None:
@@ -232,6 +236,7 @@ def test_a_data_folder_of_another_user_is_refused(careercoach_home: Path, what: 
     assert (careercoach_home / "careercoach.db").read_bytes() == b""
 
 
+@pytest.mark.posix_owners
 @AS_ROOT
 def test_a_lock_planted_by_another_user_is_refused(home: Path) -> None:
     (home / "assess.lock").write_text("")

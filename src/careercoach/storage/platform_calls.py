@@ -27,9 +27,20 @@ from __future__ import annotations
 
 import os
 import stat
+from importlib import import_module
+from types import ModuleType
 
 LOCK_OFFSET = 4096
 """Where the one locked byte is on Windows: past the pid that a second run reads."""
+
+
+def _windows_locks() -> ModuleType | None:
+    """``msvcrt``, or None. Imported by name: mypy checks this module as Linux sees it,
+    where typeshed has no ``msvcrt``."""
+    try:
+        return import_module("msvcrt")
+    except ImportError:  # pragma: no cover - neither POSIX nor Windows
+        return None
 
 
 def posix_owners() -> bool:
@@ -74,9 +85,8 @@ def try_lock(fd: int) -> bool:
     try:
         import fcntl
     except ImportError:
-        try:
-            import msvcrt
-        except ImportError:  # pragma: no cover - neither POSIX nor Windows
+        msvcrt = _windows_locks()
+        if msvcrt is None:  # pragma: no cover - neither POSIX nor Windows
             return True
         os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
         try:
@@ -96,9 +106,8 @@ def unlock(fd: int) -> None:
     try:
         import fcntl
     except ImportError:
-        try:
-            import msvcrt
-        except ImportError:  # pragma: no cover - neither POSIX nor Windows
+        msvcrt = _windows_locks()
+        if msvcrt is None:  # pragma: no cover - neither POSIX nor Windows
             return
         os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
