@@ -123,4 +123,3 @@ def test_no_mode_is_changed_or_reported_on_windows(
         pass
     assert stat.S_IMODE(careercoach_home.stat().st_mode) == 0o755
     assert capsys.readouterr().err == ""
-
