@@ -4,7 +4,7 @@ A regular file is written atomically: the text goes to a temporary file in the s
 folder, is flushed to disk, and then takes the place of the target in one rename; the
 folder is flushed too. A crash at any point leaves either the old file or the new one.
 
-What is not a regular file is never replaced (DESIGN.md, "Where things go wrong"):
+What is not a regular file is never replaced (docs/SPEC.md, "Hostile surroundings"):
 
 - a character device or a FIFO (``/dev/stdout``, ``/dev/null``, a named pipe) is written
   to directly, as a shell's ``>`` would; a block device is refused (a disk is not a file);

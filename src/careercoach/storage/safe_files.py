@@ -1,8 +1,8 @@
 """The data folder and the files in it, opened so that nothing else can be slipped in.
 
 What the data folder holds is the person's answers; what careercoach writes there must go
-into files it made itself, in a folder that is theirs. So (DESIGN.md, "Where things go
-wrong"):
+into files it made itself, in a folder that is theirs. So (docs/SPEC.md, "Hostile
+surroundings" under its extensions):
 
 - the data folder must belong to the person running careercoach (as ``ssh`` wants of
   ``~/.ssh``): one that belongs to someone else is refused; one of theirs that others can

@@ -6,7 +6,7 @@ scores), :mod:`~careercoach.storage.progress` (done actions, events),
 :mod:`~careercoach.storage.history` (``history`` and ``compare``),
 :mod:`~careercoach.storage.all_data` (``export-data``, ``forget``).
 
-Rules (DESIGN.md, "Where things go wrong"):
+Rules (docs/SPEC.md, "Hostile surroundings" under its extensions):
 
 - the folder is created 0700 and the file 0600 *before* SQLite opens it (a too-open
   existing folder or file is tightened), and only a regular file of the person's own is
