@@ -28,7 +28,7 @@ from careercoach.ui.export import check_format, default_filename, export_text
 from careercoach.ui.html_export import to_html
 from careercoach.ui.json_export import to_json
 from careercoach.ui.markdown_export import to_markdown
-from careercoach.ui.plan_wording import previous_text
+from careercoach.ui.plan_wording import since_previous
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "fixtures" / "plans"
@@ -37,14 +37,14 @@ MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 PLAN_HEADINGS = [
     "Your career action plan",
     "Focus first",
-    "Where you stand",
     "Actions",
     "This week",
     "This month",
     "This quarter",
+    "Strengths to build on",
+    "Where you stand",
     "Does the degree pay?",
     "Which way the evidence points",
-    "Strengths",
     "Next check-in",
 ]
 
@@ -107,14 +107,14 @@ def test_markdown_structure(coach: Plan) -> None:
         "Your commitments",
         "In your words",
         "Focus first",
-        "Where you stand",
         "Actions",
         "This week",
         "This month",
         "This quarter",
+        "Strengths to build on",
+        "Where you stand",
         "Does the degree pay?",
         "Which way the evidence points",
-        "Strengths",
         "Next check-in",
     ]
     items = task_items(tokens)  # the short plan: the more that applies is for plan --all
@@ -172,17 +172,17 @@ def test_markdown_injection_builds_nothing_from_data(injection: Plan) -> None:
         "Your commitments",
         "In your words",
         "Focus first",
-        "Where you stand",
-        "How each score was made",
-        r"Alpha \# heading \| cell \[link\](javascript:x) \<img src=x onerror=alert(1)\> "
-        r"!\[\](http\://x) \[bold red\]x\[/\] \[/\] \]0;title \[2J 31m evil (80)",
         "Actions",
         "This week",
         "This month",
         "This quarter",
+        "Strengths to build on",
+        "Where you stand",
+        "How each score was made",
+        r"Alpha \# heading \| cell \[link\](javascript:x) \<img src=x onerror=alert(1)\> "
+        r"!\[\](http\://x) \[bold red\]x\[/\] \[/\] \]0;title \[2J 31m evil (80)",
         "Does the degree pay?",
         "Which way the evidence points",
-        "Strengths",
         "Answer quality",
         "Next check-in",
     ]
@@ -259,9 +259,9 @@ def test_html_is_self_contained_and_complete(sample: Plan) -> None:
     parsed = elements(html)
     assert set(parsed.tags) <= ALLOWED_TAGS
     assert parsed.tags.count("input") == len(sample.actions)
-    # the chart: a row per finding shown, its label and score as text, its bar a small SVG
-    assert parsed.tags.count("svg") == html.count('<rect class="bar-') == 16
-    assert len(sample.dimensions) - 7 == 16
+    # the chart: a row per need shown (moderate and high), its label and score as text,
+    # its bar a small SVG
+    assert parsed.tags.count("svg") == html.count('<rect class="bar-') == 5
     assert (
         '<div class="chart-row"><span class="chart-label">Boredom</span>'
         '<svg class="chart-bar" viewBox="0 0 100 16" preserveAspectRatio="none">'
@@ -371,36 +371,49 @@ def test_span_text(days: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("previous", "text"),
     [
-        (None, "This is your first assessment."),
-        ("2026-11-22T08:00:00+00:00", "Sunday 22 November 2026, earlier the same day."),
-        ("2026-11-21T08:00:00+00:00", "Saturday 21 November 2026, the day before this one."),
-        ("2026-11-12T08:00:00+00:00", "Thursday 12 November 2026, 10 days before this one."),
-        ("2026-08-20T18:30:00+00:00", "Thursday 20 August 2026, 3 months before this one."),
+        (None, None),
+        ("2026-11-22T08:00:00+00:00", "the same day as the one before"),
+        ("2026-11-21T08:00:00+00:00", "1 day after the one before"),
+        ("2026-11-12T08:00:00+00:00", "10 days after the one before"),
+        ("2026-08-20T18:30:00+00:00", "3 months after the one before"),
+        ("2026-11-23T08:00:00+00:00", None),  # a clock that was wrong: nothing to say
     ],
 )
-def test_previous_text(sample: Plan, previous: str | None, text: str) -> None:
-    if previous is not None:
-        text = "Previous assessment: " + text
-    assert previous_text(sample.model_copy(update={"previous_finished_at": previous})) == text
+def test_since_previous(sample: Plan, previous: str | None, text: str | None) -> None:
+    assert since_previous(sample.model_copy(update={"previous_finished_at": previous})) == text
 
 
-def test_checkin_names_banks_to_take_again_apart_from_new_ones(sample: Plan) -> None:
+@pytest.mark.parametrize(
+    ("recheck", "then"),
+    [
+        ([], "Run careercoach assess again then, or sooner if something changes at work."),
+        (["stuck"], "Then take stuck again: careercoach assess."),
+        (["promotion"], "Then add promotion: careercoach assess."),
+        (
+            ["stuck", "promotion", "new_eyes", "leader"],
+            "Then take stuck and new_eyes again, and add promotion and leader: careercoach assess.",
+        ),
+    ],
+)
+def test_checkin_is_two_lines_that_say_what_to_take_once(
+    sample: Plan, recheck: list[str], then: str
+) -> None:
     from careercoach.ui.plan_wording import checkin_lines
 
-    plan = sample.model_copy(
-        update={"banks": ["stuck", "new_eyes"], "recheck_banks": ["stuck", "promotion"]}
-    )
-    lines = checkin_lines(plan)
-    assert "Take again then: stuck." in lines
-    assert "Worth taking then: promotion." in lines
-    assert not [line for line in lines if "these banks again" in line]
+    plan = sample.model_copy(update={"banks": ["stuck", "new_eyes"], "recheck_banks": recheck})
+    assert checkin_lines(plan) == [
+        "Tuesday 22 December 2026 (4 weeks after this assessment).",
+        "Sooner than the usual 3 months, since something changed at work: a new boss. " + then,
+    ]
+    calm = plan.model_copy(update={"checkin_reason": None})
+    assert checkin_lines(calm)[1] == then
 
 
-def test_events_that_did_not_happen_are_one_line_not_seven_findings() -> None:
+def test_reported_events_are_one_line_of_facts_and_quiet_ones_are_not_named() -> None:
     banks = {loaded.bank.id: loaded.bank for loaded in load_banks()}
     answers = {
         "new_eyes": {
-            "recent_triggers": ["new_boss"],
+            "recent_triggers": ["new_boss", "cost_cutting"],
             "boss_goals_unknown": 4,
             "boss_sees_problem": 3,
             "sv_notice_less": 2,
@@ -417,31 +430,102 @@ def test_events_that_did_not_happen_are_one_line_not_seven_findings() -> None:
         tz=UTC,
     )
     assert len(plan.dimensions) == 9  # the JSON keeps every scored dimension
-    assert [d.id for d in plan.dimensions if d.event and d.score == 0] == [
-        "new_executive",
-        "market_shift",
-        "project_change",
+    assert [d.id for d in plan.dimensions if d.event and d.score > 0] == [
         "cost_cutting",
-        "stretch_growth",
-        "new_coworkers",
-        "someone_fired",
+        "new_boss",
     ]
     markdown = to_markdown(plan)
-    table = markdown.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
-    assert [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| ")] == [
-        "| Finding",
-        "| ---",
-        "| A new boss",
-        "| Seeing your workplace on autopilot",
-    ]
-    assert (
-        "Not reported as happening at work: A new executive, A change in the market, A "
-        "project started or stopped, Cost cutting, Growth or stretch, New co-workers, "
-        "Someone was fired." in table
+    stand = markdown.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
+    assert "| A new boss" not in stand and "| Cost cutting" not in stand
+    assert "\nReported at work: cost cutting, a new boss.\n" in stand
+    for quiet in ("A new executive", "Someone was fired", "Not reported"):
+        assert quiet not in markdown
+    html = to_html(plan)
+    assert "<p>Reported at work: cost cutting, a new boss.</p>" in html
+    assert "A new executive" not in html
+
+
+def test_markdown_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: Plan) -> None:
+    markdown = to_markdown(sample)
+    stand = markdown.split("## Where you stand\n\n", 1)[1].split("\n## ", 1)[0]
+    assert stand == (
+        "| Finding | Score (0-100) | Level | Bank |\n"
+        "| --- | ---: | --- | --- |\n"
+        "| Boredom | 75 | high | stuck |\n"
+        "| Under-performing | 50 | moderate | stuck |\n"
+        "| A qualification your company expects | 50 | moderate | education |\n"
+        "| A degree the level you want expects | 50 | moderate | education |\n"
+        "| Seeing your workplace on autopilot | 38 | moderate | new_eyes |\n"
+        "\n"
+        "Higher scores need more attention.\n"
+        "\n"
+        "10 other areas scored low.\n"
+        "\n"
+        "Reported at work: a new boss.\n"
     )
-    chart = to_html(plan).split('<div class="chart"', 1)[1].split("</figure>", 1)[0]
-    assert "A new boss" in chart
-    assert "A new executive" not in chart
+    every = to_markdown(sample, explain=True).split("## Where you stand", 1)[1]
+    assert "| Formal learning does not suit you | 0 | low | education |" in every
+    assert "other areas scored low" not in every
+
+
+def test_html_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: Plan) -> None:
+    html = to_html(sample)
+    stand = html.split('<section id="scores">', 1)[1].split("</section>", 1)[0]
+    assert stand.count('<rect class="bar-') == stand.count("<tr>") - 1 == 5
+    assert "<p>10 other areas scored low.</p>" in stand
+    assert "Formal learning" not in stand
+    assert "Formal learning" in to_html(sample, explain=True)
+
+
+THIN = "All 75 of your agree/disagree answers were neutral (3): nothing to go on."
+
+
+def thin_plan(sample: Plan) -> Plan:
+    return sample.model_copy(
+        update={
+            "dimensions": [d.model_copy(update={"level": "low"}) for d in sample.dimensions],
+            "focus": [],
+            "actions": [],
+            "more_actions": [],
+            "strengths": [],
+            "verdicts": [],
+            "roi": None,
+            "warnings": [THIN],
+        }
+    )
+
+
+def test_all_neutral_markdown_leads_with_the_warning(sample: Plan) -> None:
+    markdown = to_markdown(thin_plan(sample))
+    assert headings(MD.parse(markdown)) == [
+        "Your career action plan",
+        "Your answers do not tell me enough yet",
+        "Next check-in",
+    ]
+    assert f"## Your answers do not tell me enough yet\n\n{THIN}\n" in markdown
+    assert (
+        "## Next check-in\n\n"
+        "**Now: answer again with careercoach assess; that plan sets the next date.**\n"
+    ) in markdown
+    for clean_bill in ("Nothing needs action", "scored low", "Where you stand", "| "):
+        assert clean_bill not in markdown
+
+
+def test_all_neutral_html_leads_with_the_warning(sample: Plan) -> None:
+    html = to_html(thin_plan(sample))
+    assert [h2.split("</h2>")[0] for h2 in html.split("<h2>")[1:]] == [
+        "Your answers do not tell me enough yet",
+        "Next check-in",
+    ]
+    assert f'<p class="warning">{THIN}</p>' in html
+    assert "Nothing needs action" not in html and "<svg" not in html
+
+
+def test_a_warning_beside_real_needs_stays_at_the_end(sample: Plan) -> None:
+    warned = sample.model_copy(update={"warnings": [THIN]})
+    titles = headings(MD.parse(to_markdown(warned)))
+    assert "Your answers do not tell me enough yet" not in titles
+    assert titles[-2:] == ["Answer quality", "Next check-in"]
 
 
 # -- iCalendar ------------------------------------------------------------------------

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from rich.text import Text
 from syrupy.assertion import SnapshotAssertion
 
-from careercoach.core.models import Plan
+from careercoach.cli.output import ACTIONS_PER_HORIZON
+from careercoach.core.models import DimensionScore, Plan
 from careercoach.ui.console import make_console
+from careercoach.ui.plan_wording import context_line
 from careercoach.ui.render import ScoreChart, ScoreRow, bar, plan_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,10 +38,13 @@ def render(
     plain: bool = False,
     explain: bool = False,
     color_system: str | None = None,
+    all_actions: bool = False,
 ) -> str:
+    """The plan as ``careercoach plan`` prints it (``all_actions``: ``plan --all``)."""
     buffer = io.StringIO()
     console = make_console(file=buffer, width=width, color_system=color_system)  # type: ignore[arg-type]
-    console.print(plan_view(plan, plain=plain, explain=explain))
+    per_horizon = None if all_actions else ACTIONS_PER_HORIZON
+    console.print(plan_view(plan, plain=plain, explain=explain, actions_per_horizon=per_horizon))
     return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
 
@@ -70,29 +75,88 @@ def test_fits_the_width(sample: Plan, width: int, plain: bool) -> None:
     assert widest <= width
 
 
-def test_header(sample: Plan) -> None:
-    out = render(sample, 80)
-    assert "Assessment 3, finished Sunday 22 November 2026 at 10:04." in out
-    assert "Banks: stuck, education, new_eyes." in out
-    assert "Previous assessment: Thursday 20 August 2026, 3 months before this one." in out
+def test_header_is_the_title_and_one_line_of_context(sample: Plan) -> None:
+    line = (
+        "Assessment 3, Sunday 22 November 2026 at 10:04, 3 months after the one before. "
+        "Banks: stuck, education, new_eyes."
+    )
+    assert render(sample, 120).startswith(
+        "╭" + "─" * 118 + "╮\n"
+        "│ " + "Your career action plan".ljust(116) + " │\n"
+        "│ " + line.ljust(116) + " │\n"
+        "╰" + "─" * 118 + "╯\n"
+    )
 
 
-def test_first_assessment_says_so(sample: Plan) -> None:
+def test_a_first_assessment_has_no_previous_one_to_name(sample: Plan) -> None:
     first = sample.model_copy(update={"previous_finished_at": None})
-    assert "This is your first assessment." in render(first, 80)
+    assert context_line(first) == (
+        "Assessment 3, Sunday 22 November 2026 at 10:04. Banks: stuck, education, new_eyes."
+    )
 
 
 def test_bars_and_levels_read_without_colour(sample: Plan) -> None:
     out = render(sample, 80)
     assert "  Boredom                             " + "█" * 21 + "░" * 7 + "  75  high" in out
     assert "  A degree the level you want expects " + "█" * 14 + "░" * 14 + "  50  moderate" in out
-    assert "  Someone was fired  " not in out  # an event that did not happen: no bar
-    assert "  Not reported as happening at work: A new executive, A change in the market," in out
+
+
+def where_you_stand(out: str) -> str:
+    return out.split("Where you stand", 1)[1].split("\n\n", 1)[0]
+
+
+def test_where_you_stand_shows_the_needs_at_moderate_and_high_and_counts_the_rest(
+    sample: Plan,
+) -> None:
+    assert where_you_stand(render(sample, 80, plain=True)) == (
+        "\n"
+        "  Scores run from 0 to 100; higher scores need more attention.\n"
+        "  Boredom                               75  high\n"
+        "  Under-performing                      50  moderate\n"
+        "  A qualification your company expects  50  moderate\n"
+        "  A degree the level you want expects   50  moderate\n"
+        "  Seeing your workplace on autopilot    38  moderate\n"
+        "  10 other areas scored low.\n"
+        "  Reported at work: a new boss."
+    )
+
+
+def test_events_are_facts_and_those_not_reported_are_not_named(sample: Plan) -> None:
+    out = render(sample, 80, all_actions=True)
+    assert "A new boss  " not in out  # no bar or score for an event
+    assert "Reported at work: a new boss.\n" in out
+    for quiet in ("A new executive", "Someone was fired", "Not reported"):
+        assert quiet not in out
+
+
+def test_plan_all_and_explain_show_every_need(sample: Plan) -> None:
+    for out in (render(sample, 80, all_actions=True), render(sample, 80, explain=True)):
+        table = where_you_stand(out)
+        assert "  Formal learning does not suit you   " + "░" * 28 + "   0  low\n" in table
+        assert table.count(" low\n") + table.count(" moderate\n") + table.count(" high\n") == 15
+        assert "other areas scored low" not in table
+
+
+def test_a_need_left_alone_is_one_area_and_all_low_says_all(sample: Plan) -> None:
+    def needs(*levels: str) -> Plan:
+        dimensions = [
+            DimensionScore(bank="b", id=f"d{n}", label=f"Need {n}", score=score, level=level)
+            for n, (score, level) in enumerate(
+                {"high": (80, "high"), "low": (10, "low")}[level] for level in levels
+            )
+        ]
+        return sample.model_copy(update={"dimensions": dimensions})
+
+    assert "  1 other area scored low.\n" in render(needs("high", "low"), 80)
+    assert "  3 other areas scored low.\n" in render(needs("high", "low", "low", "low"), 80)
+    all_low = where_you_stand(render(needs("low", "low"), 80, plain=True))
+    assert all_low == "\n  All 2 areas scored low."
+    assert "Need 1" not in render(needs("high", "low"), 80)
 
 
 def test_wider_terminal_gets_longer_bars(sample: Plan) -> None:
     out = render(sample, 120)
-    assert "  Boredom                               " + "█" * 38 + "░" * 12 + "  75  high" in out
+    assert "  Boredom" + " " * 30 + "█" * 38 + "░" * 12 + "  75  high" in out
 
 
 def test_bar() -> None:
@@ -110,7 +174,7 @@ def test_score_chart_wraps_a_long_label_under_itself() -> None:
 
 
 def test_every_action_is_a_checkbox_under_its_horizon(sample: Plan) -> None:
-    out = render(sample, 80)
+    out = render(sample, 80, all_actions=True)
     # the short plan, then (without a limit, as plan --all) the more that applies
     assert out.count("[ ] ") == len(sample.actions) + len(sample.more_actions) == 6 + 15
     week, month, quarter = (out.index(f"  This {h}\n") for h in ("week", "month", "quarter"))
@@ -121,7 +185,7 @@ def test_every_action_is_a_checkbox_under_its_horizon(sample: Plan) -> None:
 
 def test_done_actions_are_ticked(sample: Plan) -> None:
     actions = [sample.actions[0].model_copy(update={"done": True}), *sample.actions[1:]]
-    out = render(sample.model_copy(update={"actions": actions}), 80)
+    out = render(sample.model_copy(update={"actions": actions}), 80, all_actions=True)
     assert out.count("[x] ") == 1
     assert out.count("[ ] ") == 5 + len(sample.more_actions)
 
@@ -156,12 +220,75 @@ def test_verdicts_strengths_warnings_and_checkin(sample: Plan) -> None:
     assert "  • No grudge on show: You carry no visible grudge at work.\n" in out
     assert "Answer quality" in out
     assert "  ! All 20 answers were the same (3).\n" in out
-    assert "  Tuesday 22 December 2026 (4 weeks after this assessment).\n" in out
-    assert "  Worth taking then: promotion, connections.\n" in out
+
+
+def test_the_checkin_is_three_lines(sample: Plan) -> None:
+    out = render(sample, 80)
+    assert out.split("Next check-in ", 1)[1].split("\n", 1)[1] == (
+        "  Tuesday 22 December 2026 (4 weeks after this assessment).\n"
+        "  Sooner than the usual 3 months, since something changed at work: a new boss.\n"
+        "  Then add promotion and connections: careercoach assess.\n"
+        "  careercoach plan --export ics adds it to a calendar.\n"
+    )
+
+
+def test_the_sections_come_in_the_order_a_reader_needs_them(sample: Plan) -> None:
+    out = render(sample, 80, plain=True)
+    titles = [
+        "Focus first",
+        "Actions",
+        "Strengths to build on",
+        "Where you stand",
+        "Does the degree pay?",
+        "Which way the evidence points",
+        "Next check-in",
+    ]
+    assert [line for line in out.split("\n") if line in titles] == titles
+
+
+def test_focus_shows_three_areas_at_most(sample: Plan) -> None:
+    many = sample.model_copy(update={"focus": [*sample.focus, sample.focus[0]]})
+    out = render(many, 80, plain=True)
+    assert "  3. " in out
+    assert "  4. " not in out.split("Actions", 1)[0]
+
+
+def test_all_neutral_answers_lead_with_the_warning_and_no_findings(sample: Plan) -> None:
+    from careercoach.core.models import DimensionScore
+
+    low = [d.model_copy(update={"level": "low"}) for d in sample.dimensions]
+    warning = "All 75 of your agree/disagree answers were neutral (3): nothing to go on."
+    thin = sample.model_copy(
+        update={
+            "dimensions": low,
+            "focus": [],
+            "actions": [],
+            "more_actions": [],
+            "strengths": [],
+            "verdicts": [],
+            "roi": None,
+            "warnings": [warning],
+        }
+    )
+    assert all(isinstance(d, DimensionScore) for d in thin.dimensions)
+    out = render(thin, 80, plain=True)
+    assert out == (
+        "Your career action plan\n"
+        "Assessment 3, Sunday 22 November 2026 at 10:04, 3 months after the one before.\n"
+        "Banks: stuck, education, new_eyes.\n"
+        "\n"
+        "Your answers do not tell me enough yet\n"
+        "  All 75 of your agree/disagree answers were neutral (3): nothing to go on.\n"
+        "\n"
+        "Next check-in\n"
+        "  Now: answer again with careercoach assess; that plan sets the next date.\n"
+    )
+    # the scores are still there for those who ask for them
+    assert "Boredom" in render(thin, 80, explain=True)
 
 
 def test_plain_has_no_box_drawing(sample: Plan) -> None:
-    out = render(sample, 80, plain=True, explain=True)
+    out = render(sample, 80, plain=True, explain=True, all_actions=True)
     assert not BOX_DRAWING.search(out)
     assert "  Boredom                                75  high\n" in out
     assert out.count("[ ] ") == len(sample.actions) + len(sample.more_actions)
@@ -193,6 +320,8 @@ def test_empty_plan_renders() -> None:
     assert "No dimension was scored." in out
     assert "Nothing needs action now: no dimension reached moderate." in out
     assert "Come back in about three months, or sooner if something changes at work." in out
+    for empty in ("Focus first", "Your commitments", "In your words", "Strengths", "Answer"):
+        assert empty not in out
 
 
 # -- injection ------------------------------------------------------------------------
@@ -382,6 +511,6 @@ def test_more_actions_are_shown_with_all_and_counted_without(coach: Plan) -> Non
     short = buffer.getvalue()
     assert "  2 more apply beyond this plan: careercoach plan --all" in short
     assert "More that applies" not in short
-    full = render(coach, 80, plain=True)
+    full = render(coach, 80, plain=True, all_actions=True)
     assert "More that applies" in full
     assert "more apply beyond this plan" not in full

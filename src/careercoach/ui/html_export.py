@@ -7,22 +7,15 @@ from typing import TYPE_CHECKING
 
 from careercoach.core.dates import local_time
 from careercoach.safe_text import for_html
+from careercoach.ui import plan_wording as wording
 from careercoach.ui.markdown_export import explain_rows
 from careercoach.ui.plan_wording import (
-    CALENDAR_HINT,
-    COMMITMENTS_TITLE,
     HORIZON_TITLES,
     LEANING_WORDS,
-    NO_ACTIONS,
-    OWN_WORDS_TITLE,
-    PRIVACY_NOTE,
-    TITLE,
     action_label,
     action_marker,
     actions_by_horizon,
-    checkin_lines,
     commitment_lines,
-    header_lines,
     own_words_source,
     quoted,
     roi_block,
@@ -30,12 +23,10 @@ from careercoach.ui.plan_wording import (
     roi_scenario_rows,
     roi_summary_rows,
     roi_verdict,
-    shown_dimensions,
-    unreported_events_line,
 )
 
 if TYPE_CHECKING:
-    from careercoach.core.models import Explanation, Plan, PlannedAction
+    from careercoach.core.models import DimensionScore, Explanation, Plan, PlannedAction
 
 _CSS = """
 :root { color-scheme: light; --ink: #1c1e21; --muted: #5b6169; --rule: #d5d9de;
@@ -124,8 +115,8 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
 _TICKS = (0, 25, 50, 75, 100)
 
 
-def _html_chart(plan: Plan) -> str:
-    """The dimension scores as horizontal bars, no external anything. The labels are HTML
+def _html_chart(shown: Sequence[DimensionScore]) -> str:
+    """The needs' scores as horizontal bars, no external anything. The labels are HTML
     text, so they keep their size and wrap on a phone (an SVG's text would shrink with it);
     each bar is a small SVG stretched to its row. A screen reader hears the chart's name
     and reads the scores in the table that follows."""
@@ -134,7 +125,7 @@ def _html_chart(plan: Plan) -> str:
         for tick in _TICKS[1:-1]
     )
     parts = ['<div class="chart" role="img" aria-label="Your scores, 0 to 100, highest first">']
-    for d in shown_dimensions(plan):
+    for d in shown:
         width = max(0, min(100, d.score))
         parts.append(
             f'<div class="chart-row"><span class="chart-label">{for_html(d.label)}</span>'
@@ -195,9 +186,9 @@ def _html_action_items(plan: Plan, actions: Sequence[PlannedAction]) -> list[str
 
 
 def _html_actions(plan: Plan) -> list[str]:
-    body = ['<section id="actions">', "<h2>Actions</h2>"]
+    body = ['<section id="actions">', f"<h2>{wording.ACTIONS_TITLE}</h2>"]
     if not plan.actions:
-        body.append(f"<p>{NO_ACTIONS}</p>")
+        body.append(f"<p>{wording.NO_ACTIONS}</p>")
     for horizon, indexes in actions_by_horizon(plan):
         body.append(f"<h3>{HORIZON_TITLES[horizon]}</h3>")
         body += _html_action_items(plan, [plan.actions[index] for index in indexes])
@@ -208,7 +199,7 @@ def _html_actions(plan: Plan) -> list[str]:
 def _html_commitments(plan: Plan) -> list[str]:
     body = [
         '<section id="commitments">',
-        f"<h2>{COMMITMENTS_TITLE}</h2>",
+        f"<h2>{wording.COMMITMENTS_TITLE}</h2>",
         '<ul class="commitments">',
     ]
     for commitment in plan.commitments:
@@ -221,7 +212,7 @@ def _html_commitments(plan: Plan) -> list[str]:
 
 
 def _html_own_words(plan: Plan) -> list[str]:
-    body = ['<section id="own-words">', f"<h2>{OWN_WORDS_TITLE}</h2>"]
+    body = ['<section id="own-words">', f"<h2>{wording.OWN_WORDS_TITLE}</h2>"]
     for words in plan.own_words:
         body.append(
             f"<blockquote><p>{for_html(quoted(words.text))}</p>"
@@ -230,37 +221,24 @@ def _html_own_words(plan: Plan) -> list[str]:
     return [*body, "</section>"]
 
 
-def to_html(plan: Plan, *, explain: bool = False) -> str:
-    """One self-contained page: inline CSS and SVG, no script, no external request
-    (a Content-Security-Policy forbids any), and a print stylesheet."""
+def _html_scores(plan: Plan, *, every: bool) -> list[str]:
+    """The needs at moderate and high (``every``: all) as a chart and a table, a line for
+    the ones left out, and the events at work that were reported; nothing when there is
+    none of these (only events, none reported)."""
     h = for_html
-    finished = local_time(plan.finished_at).date()
-    body: list[str] = [
-        "<header>",
-        f"<h1>{TITLE}</h1>",
-        *(f'<p class="meta">{h(line)}</p>' for line in header_lines(plan)),
-        "</header>",
-    ]
-    if plan.commitments:
-        body += _html_commitments(plan)
-    if plan.own_words:
-        body += _html_own_words(plan)
-    if plan.focus:
-        body += ['<section id="focus">', "<h2>Focus first</h2>", '<ol class="focus">']
-        body += [f"<li><strong>{h(f.label)}</strong>: {h(f.why)}</li>" for f in plan.focus]
-        body += ["</ol>", "</section>"]
-
-    body += ['<section id="scores">', "<h2>Where you stand</h2>"]
-    if plan.dimensions:
+    title = ['<section id="scores">', f"<h2>{wording.SCORES_TITLE}</h2>"]
+    if not plan.dimensions:
+        return [*title, f"<p>{wording.NO_SCORES}</p>", "</section>"]
+    body: list[str] = []
+    shown = wording.shown_needs(plan, every=every)
+    if shown:
         body += [
             "<figure>",
-            _html_chart(plan),
+            _html_chart(shown),
             "<figcaption>Higher scores need more attention.</figcaption>",
             "</figure>",
         ]
-        rows = [
-            [h(d.label), str(d.score), _level(d.level), h(d.bank)] for d in shown_dimensions(plan)
-        ]
+        rows = [[h(d.label), str(d.score), _level(d.level), h(d.bank)] for d in shown]
         body.append(
             _html_table(
                 ("Finding", 'Score <span class="nowrap">(0-100)</span>', "Level", "Bank"),
@@ -268,13 +246,62 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
                 rows,
             )
         )
-        quiet = unreported_events_line(plan)
-        if quiet:
-            body.append(f"<p>{h(quiet)}</p>")
-    else:
-        body.append("<p>No dimension was scored.</p>")
-    body.append("</section>")
+    for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
+        if line:
+            body.append(f"<p>{h(line)}</p>")
+    return [*title, *body, "</section>"] if body else []
 
+
+def _html_checkin(plan: Plan, *, thin: bool) -> list[str]:
+    h = for_html
+    body = ['<section id="checkin">', f"<h2>{wording.CHECKIN_TITLE}</h2>"]
+    if thin:
+        return [*body, f'<p class="checkin">{h(wording.THIN_ANSWERS_CHECKIN)}</p>', "</section>"]
+    first, *rest = wording.checkin_lines(plan)
+    body.append(f'<p class="checkin">{h(first)}</p>')
+    body += [f"<p>{h(line)}</p>" for line in rest]
+    if plan.next_checkin is not None:
+        body.append(f'<p class="meta">{h(wording.calendar_hint(plan))}</p>')
+    return [*body, "</section>"]
+
+
+def to_html(plan: Plan, *, explain: bool = False) -> str:
+    """One self-contained page: inline CSS and SVG, no script, no external request
+    (a Content-Security-Policy forbids any), and a print stylesheet. The sections come in
+    the terminal view's order (see ``to_markdown``)."""
+    h = for_html
+    thin = wording.answers_too_thin(plan)
+    finished = local_time(plan.finished_at).date()
+    body: list[str] = [
+        "<header>",
+        f"<h1>{wording.TITLE}</h1>",
+        f'<p class="meta">{h(wording.context_line(plan))}</p>',
+        "</header>",
+    ]
+    if thin:
+        body += ['<section id="warnings">', f"<h2>{wording.THIN_ANSWERS_TITLE}</h2>"]
+        body += [f'<p class="warning">{h(w)}</p>' for w in plan.warnings]
+        body.append("</section>")
+    if plan.commitments:
+        body += _html_commitments(plan)
+    if plan.own_words:
+        body += _html_own_words(plan)
+    if plan.focus:
+        body += ['<section id="focus">', f"<h2>{wording.FOCUS_TITLE}</h2>", '<ol class="focus">']
+        body += [
+            f"<li><strong>{h(f.label)}</strong>: {h(f.why)}</li>"
+            for f in plan.focus[: wording.MAX_FOCUS]
+        ]
+        body += ["</ol>", "</section>"]
+    if not thin:
+        body += _html_actions(plan)
+    if plan.strengths:
+        body += ['<section id="strengths">', f"<h2>{wording.STRENGTHS_TITLE}</h2>", "<ul>"]
+        body += [f"<li><strong>{h(s.label)}</strong>: {h(s.text)}</li>" for s in plan.strengths]
+        body += ["</ul>", "</section>"]
+
+    if not thin or explain:
+        body += _html_scores(plan, every=explain)
     if explain:
         body += ['<section id="explain">', "<h2>How each score was made</h2>"]
         if plan.explain:
@@ -282,8 +309,6 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
         else:
             body.append("<p>This plan holds no explanation of its scores.</p>")
         body.append("</section>")
-
-    body += _html_actions(plan)
 
     block = roi_block(plan)
     if block is not None:
@@ -312,24 +337,13 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
                 body.append("</ul>")
         body.append("</section>")
 
-    if plan.strengths:
-        body += ['<section id="strengths">', "<h2>Strengths</h2>", "<ul>"]
-        body += [f"<li><strong>{h(s.label)}</strong>: {h(s.text)}</li>" for s in plan.strengths]
-        body += ["</ul>", "</section>"]
-
-    if plan.warnings:
-        body += ['<section id="warnings">', "<h2>Answer quality</h2>"]
+    if plan.warnings and not thin:
+        body += ['<section id="warnings">', f"<h2>{wording.WARNINGS_TITLE}</h2>"]
         body += [f'<p class="warning">{h(w)}</p>' for w in plan.warnings]
         body.append("</section>")
 
-    lines = checkin_lines(plan)
-    body += ['<section id="checkin">', "<h2>Next check-in</h2>"]
-    body.append(f'<p class="checkin">{h(lines[0])}</p>')
-    body += [f"<p>{h(line)}</p>" for line in lines[1:]]
-    if plan.next_checkin is not None:
-        body.append(f'<p class="meta">{h(CALENDAR_HINT)}</p>')
-    body.append("</section>")
-    body.append(f"<footer>{h(PRIVACY_NOTE.format(version=plan.tool_version))}</footer>")
+    body += _html_checkin(plan, thin=thin)
+    body.append(f"<footer>{h(wording.PRIVACY_NOTE.format(version=plan.tool_version))}</footer>")
 
     head = [
         "<!DOCTYPE html>",

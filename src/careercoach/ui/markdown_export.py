@@ -6,21 +6,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from careercoach.safe_text import for_markdown
+from careercoach.ui import plan_wording as wording
 from careercoach.ui.plan_wording import (
-    CALENDAR_HINT,
-    COMMITMENTS_TITLE,
     HORIZON_TITLES,
     LEANING_WORDS,
-    NO_ACTIONS,
-    OWN_WORDS_TITLE,
-    PRIVACY_NOTE,
-    TITLE,
     action_label,
     action_marker,
     actions_by_horizon,
-    checkin_lines,
     commitment_lines,
-    header_lines,
     number,
     own_words_source,
     quoted,
@@ -29,8 +22,6 @@ from careercoach.ui.plan_wording import (
     roi_scenario_rows,
     roi_summary_rows,
     roi_verdict,
-    shown_dimensions,
-    unreported_events_line,
 )
 
 if TYPE_CHECKING:
@@ -90,7 +81,7 @@ def _md_actions(plan: Plan, actions: Sequence[PlannedAction]) -> list[str]:
 
 
 def _md_commitments(plan: Plan) -> list[str]:
-    out = [f"## {COMMITMENTS_TITLE}", ""]
+    out = [f"## {wording.COMMITMENTS_TITLE}", ""]
     for commitment in plan.commitments:
         text, tail = commitment_lines(commitment)
         out.append(f"- **{commitment.number}.** {for_markdown(text)}\\")
@@ -99,7 +90,7 @@ def _md_commitments(plan: Plan) -> list[str]:
 
 
 def _md_own_words(plan: Plan) -> list[str]:
-    out = [f"## {OWN_WORDS_TITLE}", ""]
+    out = [f"## {wording.OWN_WORDS_TITLE}", ""]
     for words in plan.own_words:
         out += [f"> {for_markdown(quoted(words.text))}", ">"]
         out += [f"> *{for_markdown(own_words_source(plan, words))}*", ""]
@@ -107,51 +98,72 @@ def _md_own_words(plan: Plan) -> list[str]:
 
 
 def _md_action_sections(plan: Plan) -> list[str]:
-    out = ["## Actions", ""]
+    out = [f"## {wording.ACTIONS_TITLE}", ""]
     if not plan.actions:
-        out += [NO_ACTIONS, ""]
+        out += [wording.NO_ACTIONS, ""]
     for horizon, indexes in actions_by_horizon(plan):
         out += [f"### {HORIZON_TITLES[horizon]}", ""]
         out += [*_md_actions(plan, [plan.actions[index] for index in indexes]), ""]
     return out
 
 
+def _md_scores(plan: Plan, *, every: bool) -> list[str]:
+    """The needs at moderate and high (``every``: all) as a table, a line for the ones
+    left out, and the events at work that were reported."""
+    md = for_markdown
+    out = [f"## {wording.SCORES_TITLE}", ""]
+    if not plan.dimensions:
+        return [*out, wording.NO_SCORES, ""]
+    rows = [
+        [md(d.label), str(d.score), d.level, md(d.bank)]
+        for d in wording.shown_needs(plan, every=every)
+    ]
+    if rows:
+        out += _md_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows)
+        out += ["", "Higher scores need more attention.", ""]
+    for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
+        if line:
+            out += [md(line), ""]
+    return out
+
+
 def to_markdown(plan: Plan, *, explain: bool = False) -> str:
-    """GitHub-flavoured Markdown: headings, the commitments, the person's own words, the
-    findings as a table, the numbered actions as task lists by horizon, the ROI tables,
-    verdicts, strengths, warnings and the check-in.
+    """GitHub-flavoured Markdown, in the terminal view's order: the title and one line of
+    context, the commitments, the person's own words, the focus areas, the numbered
+    actions as task lists by horizon, strengths, then the needs at moderate and high
+    (every score with ``explain``, and how each was made), the ROI tables, verdicts,
+    warnings and the check-in. When the answers said too little, the warning leads and
+    neither findings nor a "nothing needs action" line follow.
 
     Text from banks and answers is escaped with ``safe_text.for_markdown``, so it shows
     literally and cannot open a heading, table, link, image or HTML of its own.
     """
     md = for_markdown
-    out: list[str] = [f"# {TITLE}", ""]
-    for line in header_lines(plan):
-        out += [md(line), ""]
+    thin = wording.answers_too_thin(plan)
+    out: list[str] = [f"# {wording.TITLE}", "", md(wording.context_line(plan)), ""]
+    if thin:
+        out += [f"## {wording.THIN_ANSWERS_TITLE}", ""]
+        for warning in plan.warnings:
+            out += [md(warning), ""]
     if plan.commitments:
         out += _md_commitments(plan)
     if plan.own_words:
         out += _md_own_words(plan)
 
     if plan.focus:
-        out += ["## Focus first", ""]
-        for n, focus in enumerate(plan.focus, 1):
+        out += [f"## {wording.FOCUS_TITLE}", ""]
+        for n, focus in enumerate(plan.focus[: wording.MAX_FOCUS], 1):
             out.append(f"{n}. **{md(focus.label)}**: {md(focus.why)}")
         out.append("")
+    if not thin:
+        out += _md_action_sections(plan)
+    if plan.strengths:
+        out += [f"## {wording.STRENGTHS_TITLE}", ""]
+        out += [f"- **{md(s.label)}**: {md(s.text)}" for s in plan.strengths]
+        out.append("")
 
-    out += ["## Where you stand", ""]
-    if plan.dimensions:
-        shown = shown_dimensions(plan)
-        rows = [[md(d.label), str(d.score), d.level, md(d.bank)] for d in shown]
-        out += _md_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows)
-        out += ["", "Higher scores need more attention."]
-        quiet = unreported_events_line(plan)
-        if quiet:
-            out += ["", md(quiet)]
-    else:
-        out.append("No dimension was scored.")
-    out.append("")
-
+    if not thin or explain:
+        out += _md_scores(plan, every=explain)
     if explain:
         out += ["## How each score was made", ""]
         if plan.explain:
@@ -159,14 +171,12 @@ def to_markdown(plan: Plan, *, explain: bool = False) -> str:
                 out += _md_explain(explanation)
         else:
             out += ["This plan holds no explanation of its scores.", ""]
-
-    out += _md_action_sections(plan)
-    out += _md_rest(plan)
+    out += _md_rest(plan, thin=thin)
     return "\n".join(out) + "\n"
 
 
-def _md_rest(plan: Plan) -> list[str]:
-    """From the ROI to the end: ROI, verdicts, strengths, warnings, check-in, footer."""
+def _md_rest(plan: Plan, *, thin: bool) -> list[str]:
+    """From the ROI to the end: ROI, verdicts, warnings, check-in, footer."""
     md = for_markdown
     out: list[str] = []
     block = roi_block(plan)
@@ -189,21 +199,18 @@ def _md_rest(plan: Plan) -> list[str]:
             if verdict.because:
                 out += ["Because:", "", *(f"- {md(reason)}" for reason in verdict.because), ""]
 
-    if plan.strengths:
-        out += ["## Strengths", ""]
-        out += [f"- **{md(s.label)}**: {md(s.text)}" for s in plan.strengths]
-        out.append("")
-
-    if plan.warnings:
-        out += ["## Answer quality", ""]
+    if plan.warnings and not thin:
+        out += [f"## {wording.WARNINGS_TITLE}", ""]
         out += [f"- {md(warning)}" for warning in plan.warnings]
         out.append("")
 
-    out += ["## Next check-in", ""]
-    lines = checkin_lines(plan)
-    out += [f"**{md(lines[0])}**", ""]
-    for line in lines[1:]:
-        out += [md(line), ""]
-    if plan.next_checkin is not None:
-        out += [md(CALENDAR_HINT), ""]
-    return [*out, "---", "", md(PRIVACY_NOTE.format(version=plan.tool_version))]
+    out += [f"## {wording.CHECKIN_TITLE}", ""]
+    if thin:
+        out += [f"**{md(wording.THIN_ANSWERS_CHECKIN)}**", ""]
+    else:
+        first, *rest = wording.checkin_lines(plan)
+        out += [f"**{md(first)}**", ""]
+        out += [line for rest_line in rest for line in (md(rest_line), "")]
+        if plan.next_checkin is not None:
+            out += [md(wording.calendar_hint(plan)), ""]
+    return [*out, "---", "", md(wording.PRIVACY_NOTE.format(version=plan.tool_version))]

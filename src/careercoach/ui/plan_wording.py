@@ -36,76 +36,142 @@ LEANING_WORDS: dict[str, str] = {
     "against": "leans against",
     "mixed": "is mixed",
 }
-NO_PREVIOUS = "This is your first assessment."
 NO_CHECKIN = "Come back in about three months, or sooner if something changes at work."
 CHECKIN_ADVICE = "Run careercoach assess again then, or sooner if something changes at work."
 PRIVACY_NOTE = "Made on this computer by careercoach {version}. Nothing was sent anywhere."
 NO_ACTIONS = "Nothing needs action now: no dimension reached moderate."
 COMMITMENTS_TITLE = "Your commitments"
 OWN_WORDS_TITLE = "In your words"
+FOCUS_TITLE = "Focus first"
+ACTIONS_TITLE = "Actions"
+STRENGTHS_TITLE = "Strengths to build on"
+SCORES_TITLE = "Where you stand"
+SCORES_NOTE = "Scores run from 0 to 100; higher scores need more attention."
+NO_SCORES = "No dimension was scored."
+WARNINGS_TITLE = "Answer quality"
+CHECKIN_TITLE = "Next check-in"
 MORE_ACTIONS_TITLE = "More that applies"
 COMMIT_HINT = "Commit to an action with: careercoach plan --commit N --by YYYY-MM-DD"
-CALENDAR_HINT = "careercoach plan --export ics puts your check-in and commitments in a calendar."
+THIN_ANSWERS_TITLE = "Your answers do not tell me enough yet"
+THIN_ANSWERS_CHECKIN = "Now: answer again with careercoach assess; that plan sets the next date."
+MAX_FOCUS = 3
+"""The views show at most this many focus areas (a plan stored before the short plan
+may hold more)."""
 
 
-def previous_text(plan: Plan) -> str:
-    """When the assessment before this one finished, and how long before this one."""
+def since_previous(plan: Plan) -> str | None:
+    """How long after the assessment before it this one finished (``3 months after the
+    one before``); None for a first assessment (and for one dated after this one: a
+    clock that was wrong)."""
     if plan.previous_finished_at is None:
-        return NO_PREVIOUS
+        return None
     previous = local_time(plan.previous_finished_at).date()
     days = (local_time(plan.finished_at).date() - previous).days
     if days == 0:
-        gap = "earlier the same day"
-    elif days == 1:
-        gap = "the day before this one"
-    elif days > 0:
-        gap = f"{span_text(days)} before this one"
-    else:
-        gap = f"{span_text(-days)} after this one"
-    return f"Previous assessment: {human_date(previous)}, {gap}."
+        return "the same day as the one before"
+    if days > 0:
+        return f"{span_text(days)} after the one before"
+    return None
 
 
-def header_lines(plan: Plan) -> list[str]:
-    """The plan's header, one sentence a line (plain text; clean it for the output)."""
-    which = f"Assessment {plan.assessment_id}, finished" if plan.assessment_id else "Finished"
-    lines = [f"{which} {human_time(plan.finished_at)}."]
+def context_line(plan: Plan) -> str:
+    """The one line of context under the title: which assessment, when (and how long
+    after the one before), which banks. Plain text; clean it for the output."""
+    which = f"Assessment {plan.assessment_id}," if plan.assessment_id else "Finished"
+    when = f"{which} {human_time(plan.finished_at)}"
+    since = since_previous(plan)
+    parts = [f"{when}, {since}." if since else f"{when}."]
     if plan.banks:
-        lines.append(f"Banks: {', '.join(plan.banks)}.")
-    lines.append(previous_text(plan))
-    return lines
+        parts.append(f"Banks: {', '.join(plan.banks)}.")
+    return " ".join(parts)
+
+
+def answers_too_thin(plan: Plan) -> bool:
+    """True when the plan carries an answer-quality warning and nothing reached moderate.
+
+    Such a plan has nothing to say yet: the warning leads it, under
+    :data:`THIN_ANSWERS_TITLE`, and the views leave out the findings and the "nothing
+    needs action" line, which would read as a clean bill of health.
+    """
+    return (
+        bool(plan.warnings)
+        and not plan.actions
+        and not any(d.level != "low" for d in plan.dimensions)
+    )
+
+
+def calendar_hint(plan: Plan) -> str:
+    """How to get the check-in (and the commitments, if any) into a calendar."""
+    what = "it and your commitments" if plan.commitments else "it"
+    return f"careercoach plan --export ics adds {what} to a calendar."
+
+
+def and_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def checkin_lines(plan: Plan) -> list[str]:
-    """The next check-in: the date, why sooner than usual, which banks to take again."""
+    """The next check-in in two lines: the date; then why it is sooner than usual (a
+    trigger fired) and what to take then, or the usual advice."""
     if plan.next_checkin is None:
         return [NO_CHECKIN]
     day = date.fromisoformat(plan.next_checkin)
     days = (day - local_time(plan.finished_at).date()).days
     when = f"{span_text(days)} after this assessment" if days else "the day of this assessment"
-    lines = [f"{human_date(day)} ({when})."]
-    if plan.checkin_reason:
-        lines.append(plan.checkin_reason)
     again = [bank for bank in plan.recheck_banks if bank in plan.banks]
     new = [bank for bank in plan.recheck_banks if bank not in plan.banks]
+    takes = []
     if again:
-        lines.append(f"Take again then: {', '.join(again)}.")
+        takes.append(f"take {and_list(again)} again")
     if new:
-        lines.append(f"Worth taking then: {', '.join(new)}.")
-    lines.append(CHECKIN_ADVICE)
-    return lines
+        takes.append(f"add {and_list(new)}")
+    then = f"Then {', and '.join(takes)}: careercoach assess." if takes else CHECKIN_ADVICE
+    return [f"{human_date(day)} ({when}).", " ".join(filter(None, [plan.checkin_reason, then]))]
 
 
-def shown_dimensions(plan: Plan) -> list[DimensionScore]:
-    """The findings a person reads: all but the new-eyes events that did not happen."""
-    return [d for d in plan.dimensions if not (d.event and d.score == 0)]
+def is_need(dimension: DimensionScore) -> bool:
+    """A scored need, not a new-eyes event (an event at work is a fact, not a score)."""
+    return not dimension.event
 
 
-def unreported_events_line(plan: Plan) -> str | None:
-    """One line naming the events at work that were asked about and not reported."""
-    quiet = [d.label for d in plan.dimensions if d.event and d.score == 0]
-    if not quiet:
+def shown_needs(plan: Plan, *, every: bool = False) -> list[DimensionScore]:
+    """The findings in "Where you stand": the needs at moderate or high (``every``: all
+    of them, for ``plan --all``, ``--explain`` and the exports with ``explain``)."""
+    return [d for d in plan.dimensions if is_need(d) and (every or d.level != "low")]
+
+
+def low_needs_line(plan: Plan, *, every: bool = False) -> str | None:
+    """``3 other areas scored low.`` under the needs shown (``All 23 areas scored low.``
+    when none is shown); None when every need is shown."""
+    if every:
         return None
-    return f"Not reported as happening at work: {', '.join(quiet)}."
+    low = sum(1 for d in plan.dimensions if is_need(d) and d.level == "low")
+    if not low:
+        return None
+    if not shown_needs(plan):
+        return f"All {count(low, 'area')} scored low." if low > 1 else "The one area scored low."
+    return f"{count(low, 'other area')} scored low."
+
+
+def event_words(label: str) -> str:
+    """An event's label inside a sentence: ``A new boss`` -> ``a new boss`` (an acronym
+    such as ``IT moved`` keeps its capitals)."""
+    first = label.split(" ", 1)[0]
+    if first[:1].isupper() and (len(first) == 1 or first[1:].islower()):
+        return label[0].lower() + label[1:]
+    return label
+
+
+def reported_events_line(plan: Plan) -> str | None:
+    """``Reported at work: a new boss, cost cutting.``: the events at work that were
+    reported, as facts (events that were not reported are not named)."""
+    reported = [event_words(d.label) for d in plan.dimensions if d.event and d.score > 0]
+    if not reported:
+        return None
+    return f"Reported at work: {', '.join(reported)}."
 
 
 def dimension_labels(plan: Plan) -> dict[tuple[str, str], str]:

@@ -155,31 +155,48 @@ def _list(items: Iterable[tuple[str, Text]]) -> Table:
 
 
 def plan_header(plan: Plan, *, plain: bool = False) -> RenderableType:
-    title = Text("Your career action plan", style="bold")
-    lines = [Text(for_terminal(line)) for line in wording.header_lines(plan)]
+    """The title and one line of context."""
+    title = Text(wording.TITLE, style="bold")
+    line = data(wording.context_line(plan))
     if plain:
-        return Group(title, *lines, Text(""))
-    return Group(Panel(Group(title, *lines), box=box.ROUNDED, padding=(0, 1)), Text(""))
+        return Group(title, line, Text(""))
+    return Group(Panel(Group(title, line), box=box.ROUNDED, padding=(0, 1)), Text(""))
+
+
+def thin_answers_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    """What leads a plan whose answers say too little: the answer-quality warning."""
+    body: list[RenderableType] = []
+    for warning in plan.warnings:
+        if body:
+            body.append(Text(""))
+        body.append(indent(data(warning)))
+    return section(wording.THIN_ANSWERS_TITLE, body, plain=plain)
 
 
 def focus_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     items = [
         (f"{n}.", Text.assemble(data(f.label, "bold"), "\n", data(f.why)))
-        for n, f in enumerate(plan.focus, 1)
+        for n, f in enumerate(plan.focus[: wording.MAX_FOCUS], 1)
     ]
-    return section("Focus first", [indent(_list(items))], plain=plain)
+    return section(wording.FOCUS_TITLE, [indent(_list(items))], plain=plain)
 
 
-def scores_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+def scores_section(plan: Plan, *, plain: bool = False, every: bool = False) -> RenderableType:
+    """The needs at moderate and high (``every``: all of them) as a chart, a line for the
+    ones left out, and the events at work that were reported, as facts."""
     if not plan.dimensions:
-        return section("Where you stand", [indent(Text("No dimension was scored."))], plain=plain)
-    rows = [ScoreRow(d.label, d.score, d.level) for d in wording.shown_dimensions(plan)]
-    note = Text("Scores run from 0 to 100; higher scores need more attention.", style="dim")
-    body: list[RenderableType] = [indent(note), indent(ScoreChart(rows, plain=plain))]
-    quiet = wording.unreported_events_line(plan)
-    if quiet:
-        body.append(indent(data(quiet, "dim")))
-    return section("Where you stand", body, plain=plain)
+        return section(wording.SCORES_TITLE, [indent(Text(wording.NO_SCORES))], plain=plain)
+    body: list[RenderableType] = []
+    rows = [ScoreRow(d.label, d.score, d.level) for d in wording.shown_needs(plan, every=every)]
+    if rows:
+        body += [
+            indent(Text(wording.SCORES_NOTE, style="dim")),
+            indent(ScoreChart(rows, plain=plain)),
+        ]
+    for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
+        if line:
+            body.append(indent(data(line)))
+    return section(wording.SCORES_TITLE, body, plain=plain)
 
 
 def _explanation(explanation: Explanation) -> RenderableType:
@@ -238,7 +255,7 @@ def actions_section(
     the most pressing ones; a line says how many more there are and how to see them.
     """
     if not plan.actions:
-        return section("Actions", [indent(Text(wording.NO_ACTIONS))], plain=plain)
+        return section(wording.ACTIONS_TITLE, [indent(Text(wording.NO_ACTIONS))], plain=plain)
     body: list[RenderableType] = []
     for horizon, indexes in wording.actions_by_horizon(plan):
         if body:
@@ -255,7 +272,7 @@ def actions_section(
         body += [Text(""), indent(Text(more, style="dim"))]
     if not plan.commitments:
         body += [Text(""), indent(Text(wording.COMMIT_HINT, style="dim"))]
-    return section("Actions", body, plain=plain)
+    return section(wording.ACTIONS_TITLE, body, plain=plain)
 
 
 def more_actions_section(plan: Plan, *, plain: bool = False) -> RenderableType:
@@ -340,21 +357,26 @@ def strengths_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     items = [
         (bullet, Text.assemble(data(s.label, "bold"), ": ", data(s.text))) for s in plan.strengths
     ]
-    return section("Strengths", [indent(_list(items))], plain=plain)
+    return section(wording.STRENGTHS_TITLE, [indent(_list(items))], plain=plain)
 
 
 def warnings_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     items = [("!", data(warning)) for warning in plan.warnings]
-    return section("Answer quality", [indent(_list(items))], plain=plain)
+    return section(wording.WARNINGS_TITLE, [indent(_list(items))], plain=plain)
 
 
 def checkin_section(plan: Plan, *, plain: bool = False) -> RenderableType:
+    """The date and what to do then, in two or three lines (answer again first, when the
+    answers said too little)."""
+    if wording.answers_too_thin(plan):
+        body: list[RenderableType] = [indent(data(wording.THIN_ANSWERS_CHECKIN, "bold"))]
+        return Group(heading(wording.CHECKIN_TITLE, plain=plain), *body)
     first, *rest = wording.checkin_lines(plan)
-    body: list[RenderableType] = [indent(data(first, "bold"))]
+    body = [indent(data(first, "bold"))]
     body += [indent(data(line)) for line in rest]
     if plan.next_checkin is not None:
-        body.append(indent(Text(wording.CALENDAR_HINT, style="dim")))
-    return Group(heading("Next check-in", plain=plain), *body)
+        body.append(indent(Text(wording.calendar_hint(plan), style="dim")))
+    return Group(heading(wording.CHECKIN_TITLE, plain=plain), *body)
 
 
 def plan_view(
@@ -364,31 +386,44 @@ def plan_view(
     explain: bool = False,
     actions_per_horizon: int | None = None,
 ) -> RenderableType:
-    """The whole plan, top to bottom: header, commitments, the person's own words, focus,
-    scores (and how each was made with ``explain``), the numbered actions by horizon (at
-    most ``actions_per_horizon`` each when given; without a limit, the more that applies
-    too), the ROI, verdicts, strengths, answer-quality warnings and the next check-in."""
+    """The whole plan, in the order a tired reader needs it: the title and one line of
+    context; the commitments; the person's own words; what to focus on first; the
+    numbered actions by horizon; strengths; then the detail: where they stand (the needs
+    at moderate and high; every score with ``explain`` or without a limit), how each
+    score was made (``explain``), the ROI, verdicts, answer-quality warnings; last the
+    next check-in. A section with nothing to say is left out.
+
+    ``actions_per_horizon``: at most this many actions of each horizon (``plan``); None
+    shows them all and the more that applies too (``plan --all``). When the answers said
+    too little (:func:`~careercoach.ui.plan_wording.answers_too_thin`), the warning leads
+    and neither findings nor a "nothing needs action" line follow."""
+    thin = wording.answers_too_thin(plan)
+    every = explain or actions_per_horizon is None
     parts: list[RenderableType] = [plan_header(plan, plain=plain)]
+    if thin:
+        parts.append(thin_answers_section(plan, plain=plain))
     if plan.commitments:
         parts.append(commitments_section(plan, plain=plain))
     if plan.own_words:
         parts.append(own_words_section(plan, plain=plain))
     if plan.focus:
         parts.append(focus_section(plan, plain=plain))
-    parts.append(scores_section(plan, plain=plain))
-    if explain:
-        parts.append(explain_section(plan, plain=plain))
-    parts.append(actions_section(plan, plain=plain, per_horizon=actions_per_horizon))
+    if not thin:
+        parts.append(actions_section(plan, plain=plain, per_horizon=actions_per_horizon))
     if plan.more_actions and actions_per_horizon is None:
         parts.append(more_actions_section(plan, plain=plain))
+    if plan.strengths:
+        parts.append(strengths_section(plan, plain=plain))
+    if not thin or every:
+        parts.append(scores_section(plan, plain=plain, every=every))
+    if explain:
+        parts.append(explain_section(plan, plain=plain))
     roi = roi_section(plan, plain=plain)
     if roi is not None:
         parts.append(roi)
     if plan.verdicts:
         parts.append(verdicts_section(plan, plain=plain))
-    if plan.strengths:
-        parts.append(strengths_section(plan, plain=plain))
-    if plan.warnings:
+    if plan.warnings and not thin:
         parts.append(warnings_section(plan, plain=plain))
     parts.append(checkin_section(plan, plain=plain))
     return Group(*parts)
