@@ -26,7 +26,7 @@ from .browser import CHROMIUM_FLAGS
 pytestmark = pytest.mark.e2e
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
-WIDTH, HEIGHT = 1000, 1400
+WIDTH, HEIGHT = 1000, 2400  # the chart comes after the actions and strengths
 # The bar colours of the chart (export._CSS): high, moderate, low.
 BAR_COLOURS = {
     "high": (0xB3, 0x26, 0x1E),
@@ -193,7 +193,8 @@ def test_html_draws_a_chart_and_requests_nothing(
     chromium: str, sample: Plan, tmp_path: Path, listener: Listener
 ) -> None:
     page = tmp_path / "plan.html"
-    page.write_text(to_html(sample), encoding="utf-8")
+    # with explain, the chart holds every need: low ones too (without, moderate and high)
+    page.write_text(to_html(sample, explain=True), encoding="utf-8")
     shot = tmp_path / "plan.png"
     run_chromium(
         chromium,
