@@ -626,3 +626,53 @@ def test_any_written_answer_and_if_then_stay_text_in_every_export(text: str, if_
     calendar = icalendar.Calendar.from_ical(export_text(plan, "ics"))
     assert len(calendar.walk("VTODO")) == 1
     assert len(calendar.walk("VEVENT")) == (1 if plan.next_checkin else 0)
+
+
+# -- sections with nothing to say ------------------------------------------------------
+
+
+def bare_plan(**fields: object) -> Plan:
+    return Plan.model_validate(
+        {
+            "assessment_id": 1,
+            "finished_at": "2026-11-22T10:04:00+00:00",
+            "tool_version": "0.1.0",
+            "dimensions": [],
+            "actions": [],
+            "next_checkin": "2027-02-22",
+            **fields,
+        }
+    )
+
+
+def test_empty_sections_are_left_out_of_every_view() -> None:
+    plan = bare_plan()
+    assert headings(MD.parse(to_markdown(plan))) == [
+        "Your career action plan",
+        "Actions",
+        "Where you stand",
+        "Next check-in",
+    ]
+    html = to_html(plan)
+    assert [h2.split("</h2>")[0] for h2 in html.split("<h2>")[1:]] == [
+        "Actions",
+        "Where you stand",
+        "Next check-in",
+    ]
+
+
+def test_events_not_reported_and_nothing_else_leave_no_where_you_stand() -> None:
+    quiet = {"bank": "new_eyes", "score": 0, "level": "low", "event": True}
+    plan = bare_plan(
+        dimensions=[
+            {**quiet, "id": "new_boss", "label": "A new boss"},
+            {**quiet, "id": "cost_cutting", "label": "Cost cutting"},
+        ]
+    )
+    for text in (to_markdown(plan), to_html(plan)):
+        assert "Where you stand" not in text
+        assert "A new boss" not in text and "scored low" not in text
+    reported = plan.model_copy(
+        update={"dimensions": [plan.dimensions[0].model_copy(update={"score": 100})]}
+    )
+    assert "## Where you stand\n\nReported at work: a new boss.\n\n## " in to_markdown(reported)

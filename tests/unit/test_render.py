@@ -154,6 +154,13 @@ def test_a_need_left_alone_is_one_area_and_all_low_says_all(sample: Plan) -> Non
     assert "Need 1" not in render(needs("high", "low"), 80)
 
 
+def test_only_unreported_events_leave_no_where_you_stand(sample: Plan) -> None:
+    quiet = [d.model_copy(update={"score": 0}) for d in sample.dimensions if d.event]
+    out = render(sample.model_copy(update={"dimensions": quiet}), 80)
+    assert "Where you stand" not in out
+    assert "A new boss" not in out.split("Focus first", 1)[0]  # nothing before the focus
+
+
 def test_wider_terminal_gets_longer_bars(sample: Plan) -> None:
     out = render(sample, 120)
     assert "  Boredom" + " " * 30 + "█" * 38 + "░" * 12 + "  75  high" in out

@@ -109,11 +109,13 @@ def _md_action_sections(plan: Plan) -> list[str]:
 
 def _md_scores(plan: Plan, *, every: bool) -> list[str]:
     """The needs at moderate and high (``every``: all) as a table, a line for the ones
-    left out, and the events at work that were reported."""
+    left out, and the events at work that were reported; nothing when there is none of
+    these (only events, none reported)."""
     md = for_markdown
-    out = [f"## {wording.SCORES_TITLE}", ""]
+    title = [f"## {wording.SCORES_TITLE}", ""]
     if not plan.dimensions:
-        return [*out, wording.NO_SCORES, ""]
+        return [*title, wording.NO_SCORES, ""]
+    out: list[str] = []
     rows = [
         [md(d.label), str(d.score), d.level, md(d.bank)]
         for d in wording.shown_needs(plan, every=every)
@@ -124,7 +126,7 @@ def _md_scores(plan: Plan, *, every: bool) -> list[str]:
     for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
         if line:
             out += [md(line), ""]
-    return out
+    return [*title, *out] if out else []
 
 
 def to_markdown(plan: Plan, *, explain: bool = False) -> str:

@@ -181,9 +181,12 @@ def focus_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     return section(wording.FOCUS_TITLE, [indent(_list(items))], plain=plain)
 
 
-def scores_section(plan: Plan, *, plain: bool = False, every: bool = False) -> RenderableType:
+def scores_section(
+    plan: Plan, *, plain: bool = False, every: bool = False
+) -> RenderableType | None:
     """The needs at moderate and high (``every``: all of them) as a chart, a line for the
-    ones left out, and the events at work that were reported, as facts."""
+    ones left out, and the events at work that were reported, as facts; None when there
+    is nothing of these (only events, none reported)."""
     if not plan.dimensions:
         return section(wording.SCORES_TITLE, [indent(Text(wording.NO_SCORES))], plain=plain)
     body: list[RenderableType] = []
@@ -196,7 +199,7 @@ def scores_section(plan: Plan, *, plain: bool = False, every: bool = False) -> R
     for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
         if line:
             body.append(indent(data(line)))
-    return section(wording.SCORES_TITLE, body, plain=plain)
+    return section(wording.SCORES_TITLE, body, plain=plain) if body else None
 
 
 def _explanation(explanation: Explanation) -> RenderableType:
@@ -414,8 +417,9 @@ def plan_view(
         parts.append(more_actions_section(plan, plain=plain))
     if plan.strengths:
         parts.append(strengths_section(plan, plain=plain))
-    if not thin or every:
-        parts.append(scores_section(plan, plain=plain, every=every))
+    scores = scores_section(plan, plain=plain, every=every) if not thin or every else None
+    if scores is not None:
+        parts.append(scores)
     if explain:
         parts.append(explain_section(plan, plain=plain))
     roi = roi_section(plan, plain=plain)
