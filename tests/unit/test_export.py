@@ -676,3 +676,28 @@ def test_events_not_reported_and_nothing_else_leave_no_where_you_stand() -> None
         update={"dimensions": [plan.dimensions[0].model_copy(update={"score": 100})]}
     )
     assert "## Where you stand\n\nReported at work: a new boss.\n\n## " in to_markdown(reported)
+
+
+def test_the_all_neutral_persona_is_told_first_that_the_answers_say_too_little() -> None:
+    """tests/personas/all_neutral.yaml: 3 to everything, nothing ticked (issue 16)."""
+    from careercoach.storage.answers import load_answers_file
+
+    banks = [loaded.bank for loaded in load_banks()]
+    answers = load_answers_file(ROOT / "personas" / "all_neutral.yaml", banks)
+    plan = build_plan(
+        score_banks(answers.banks, answers.answers),
+        assessment_id=1,
+        finished_at=datetime(2026, 12, 5, 9, 0, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    markdown = to_markdown(plan)
+    assert headings(MD.parse(markdown)) == [
+        "Your career action plan",
+        "Your answers do not tell me enough yet",
+        "Next check-in",
+    ]
+    [warning] = plan.warnings  # the answer-quality warning (its words are the engine's)
+    assert markdown.split("\n## ")[1] == (f"Your answers do not tell me enough yet\n\n{warning}\n")
+    for clean_bill in ("Nothing needs action", "scored low", "| "):
+        assert clean_bill not in markdown
