@@ -189,6 +189,15 @@ def pixels(rows: list[bytes]) -> Iterator[tuple[int, int, tuple[int, int, int]]]
             yield x // 3, y, (row[x], row[x + 1], row[x + 2])
 
 
+BAR_RUN = 12
+"""Pixels of a level's colour in a row: at least this many side by side are a bar; the
+level's word in the findings table, in the same colour, has shorter strokes."""
+
+
+def rows_rgb(rows: list[bytes], x: int, y: int) -> tuple[int, int, int]:
+    return (rows[y][3 * x], rows[y][3 * x + 1], rows[y][3 * x + 2])
+
+
 def test_html_draws_a_chart_and_requests_nothing(
     chromium: str, sample: Plan, tmp_path: Path, listener: Listener
 ) -> None:
@@ -210,10 +219,15 @@ def test_html_draws_a_chart_and_requests_nothing(
     colours: set[tuple[int, int, int]] = set()
     bars: dict[str, list[tuple[int, int]]] = {level: [] for level in BAR_COLOURS}
     by_colour = {rgb: level for level, rgb in BAR_COLOURS.items()}
+    run: list[tuple[int, int]] = []  # the pixels of one colour in a row, left to right
     for x, y, rgb in pixels(rows):
         colours.add(rgb)
+        if run and (rgb != rows_rgb(rows, *run[-1]) or y != run[-1][1] or x != run[-1][0] + 1):
+            if len(run) >= BAR_RUN:  # a bar, not the level word in the table below it
+                bars[by_colour[rows_rgb(rows, *run[0])]] += run
+            run = []
         if rgb in by_colour:
-            bars[by_colour[rgb]].append((x, y))
+            run.append((x, y))
     assert len(colours) > 16  # text, rules, bars: not a blank page
 
     # Every level has bars (in the sample: 6 high, 5 moderate, 5 low with a score > 0),

@@ -29,17 +29,20 @@ SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "1000px"
 SMALL_PHONE = (320, 568)
 # A token with no place to break, as someone may paste into an answer or a bank may hold.
 LONG_TOKEN = "https://example.invalid/" + "a-very-long-address-with-no-space-in-it" * 2
+NEEDS = 15  # the sample's dimensions that are needs (the other 8 are events at work)
+SECOND_NEED = 2  # the sample's dimensions: Boredom, A new boss (an event), Under-performing
 
 
 def full_plan() -> Plan:
-    """Everything a plan can show: the sample's 16 charted findings, its short plan and
-    more actions, ROI, verdict, strengths and explanations, plus commitments, own words, an
-    answer-quality warning, and a long unbreakable token in a finding, an action and an
+    """Everything a plan can show: the sample's 15 needs (charted with ``explain``; its
+    events are facts, not charted), its short plan and more actions, ROI, verdict,
+    strengths and explanations, plus commitments, own words, an answer-quality warning,
+    and a long unbreakable token in a finding (the second need), an action and an
     answer."""
     plan = Plan.model_validate_json((PLANS / "sample.json").read_text(encoding="utf-8"))
     dimensions = list(plan.dimensions)
-    long_label = f"{dimensions[1].label} ({LONG_TOKEN})"
-    dimensions[1] = dimensions[1].model_copy(update={"label": long_label})
+    long_label = f"{dimensions[SECOND_NEED].label} ({LONG_TOKEN})"
+    dimensions[SECOND_NEED] = dimensions[SECOND_NEED].model_copy(update={"label": long_label})
     actions = list(plan.actions)
     actions[0] = actions[0].model_copy(update={"text": f"Read {LONG_TOKEN} this week."})
     return plan.model_copy(
@@ -189,8 +192,8 @@ def test_nothing_is_wider_than_the_screen(sized: Page, size: tuple[int, int]) ->
 
 def test_tables_reflow_on_a_phone_without_breaking_a_word(phone: Page) -> None:
     cells = one_word_cells(phone)
-    # not an empty check: at least the level and the bank of each of the 16 findings
-    assert phone.locator(cells).count() >= 2 * 16
+    # not an empty check: at least the level and the bank of each of the 15 needs
+    assert phone.locator(cells).count() >= 2 * NEEDS
     assert phone.evaluate(ON_MORE_THAN_ONE_LINE, cells) == []
     # The findings table keeps its four columns, and its long finding wraps within them.
     findings = phone.locator("#scores table")
@@ -203,18 +206,20 @@ def test_tables_reflow_on_a_phone_without_breaking_a_word(phone: Page) -> None:
     long_cell = findings.locator("tbody tr").nth(1).locator("td").first
     box = long_cell.bounding_box()
     assert box is not None and box["height"] > 100  # many lines, not one wide one
-    assert long_cell.inner_text() == full_plan().dimensions[1].label
+    assert long_cell.inner_text() == full_plan().dimensions[SECOND_NEED].label
 
 
 @SIZES
 def test_chart_labels_are_at_least_12px_and_whole(sized: Page) -> None:
     sizes: list[list[Any]] = sized.evaluate(CHART_TEXT_SIZES)
     texts = [text for text, _ in sizes]
-    first, second = full_plan().dimensions[:2]
+    plan = full_plan()
+    first, second = plan.dimensions[0], plan.dimensions[SECOND_NEED]
+    assert not first.event and not second.event
     assert texts[:3] == [first.label, f"{first.score} {first.level}", second.label]
     assert second.label.endswith(f" ({LONG_TOKEN})")  # the long one, wrapped
     assert texts[-5:] == ["0", "25", "50", "75", "100"]
-    assert len(texts) == 16 * 2 + 5  # a label and a score per finding, five ticks
+    assert len(texts) == NEEDS * 2 + 5  # a label and a score per need, five ticks
     assert {size for _, size in sizes} == {14.0}
     # Scores and ticks keep to one line ("100", not "1", "0", "0" stacked).
     assert sized.evaluate(ON_MORE_THAN_ONE_LINE, ".chart-score, .chart-ticks span") == []
