@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -701,3 +702,33 @@ def test_the_all_neutral_persona_is_told_first_that_the_answers_say_too_little()
     assert markdown.split("\n## ")[1] == (f"Your answers do not tell me enough yet\n\n{warning}\n")
     for clean_bill in ("Nothing needs action", "scored low", "| "):
         assert clean_bill not in markdown
+
+
+def test_twin_findings_of_two_banks_are_one_area_and_one_bank_keeps_its_own() -> None:
+    def need(bank: str, id_: str, label: str, score: int, topic: str | None) -> dict[str, Any]:
+        level = "high" if score >= 67 else "moderate" if score >= 34 else "low"
+        return {"bank": bank, "id": id_, "label": label, "score": score, "level": level,
+                "topic": topic}  # fmt: skip
+
+    plan = bare_plan(
+        dimensions=[
+            need("leader", "successor", "No successor ready", 67, "successor"),
+            need("promotion", "backfill", "Nobody ready behind you", 67, "successor"),
+            need("education", "job", "A requirement of the job you want", 50, "credential"),
+            need("education", "level", "A degree the level you want expects", 40, "credential"),
+            need("leader", "mentor", "Not mentoring", 10, "mentoring_others"),
+            need("connections", "mentoring", "Not mentoring anyone", 0, "mentoring_others"),
+            need("stuck", "bored", "Boredom", 0, None),
+        ]
+    )
+    stand = to_markdown(plan).split("## Where you stand\n\n", 1)[1].split("\n## ", 1)[0]
+    assert [line.split(" | ")[0] for line in stand.splitlines() if line.startswith("| ")] == [
+        "| Finding",
+        "| ---",
+        "| No successor ready",
+        "| A requirement of the job you want",
+        "| A degree the level you want expects",
+    ]
+    assert "2 other areas scored low." in stand  # the two mentoring twins are one
+    every = to_markdown(plan, explain=True)
+    assert "| Nobody ready behind you | 67 | high | promotion |" in every

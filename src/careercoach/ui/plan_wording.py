@@ -137,10 +137,28 @@ def is_need(dimension: DimensionScore) -> bool:
     return not dimension.event
 
 
+def areas(plan: Plan) -> list[DimensionScore]:
+    """The needs, one per area: twin dimensions of other banks (the same ``topic`` as one
+    of an earlier bank's) are one area, shown by the first (the highest: the plan sorts
+    by score). Dimensions of one bank are always their own areas."""
+    bank_of_topic: dict[str, str] = {}
+    out = []
+    for d in plan.dimensions:
+        if not is_need(d):
+            continue
+        if d.topic is not None and bank_of_topic.setdefault(d.topic, d.bank) != d.bank:
+            continue
+        out.append(d)
+    return out
+
+
 def shown_needs(plan: Plan, *, every: bool = False) -> list[DimensionScore]:
-    """The findings in "Where you stand": the needs at moderate or high (``every``: all
-    of them, for ``plan --all``, ``--explain`` and the exports with ``explain``)."""
-    return [d for d in plan.dimensions if is_need(d) and (every or d.level != "low")]
+    """The findings in "Where you stand": the areas at moderate or high, twins as one
+    (``every``: every need, for ``plan --all``, ``--explain`` and the exports with
+    ``explain``)."""
+    if every:
+        return [d for d in plan.dimensions if is_need(d)]
+    return [d for d in areas(plan) if d.level != "low"]
 
 
 def low_needs_line(plan: Plan, *, every: bool = False) -> str | None:
@@ -148,7 +166,7 @@ def low_needs_line(plan: Plan, *, every: bool = False) -> str | None:
     when none is shown); None when every need is shown."""
     if every:
         return None
-    low = sum(1 for d in plan.dimensions if is_need(d) and d.level == "low")
+    low = sum(1 for d in areas(plan) if d.level == "low")
     if not low:
         return None
     if not shown_needs(plan):
