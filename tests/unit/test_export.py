@@ -29,7 +29,7 @@ from careercoach.ui.export import check_format, default_filename, export_text
 from careercoach.ui.html_export import to_html
 from careercoach.ui.json_export import to_json
 from careercoach.ui.markdown_export import to_markdown
-from careercoach.ui.plan_wording import since_previous
+from careercoach.ui.plan_wording import since_previous, thin_answers_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "fixtures" / "plans"
@@ -699,9 +699,23 @@ def test_the_all_neutral_persona_is_told_first_that_the_answers_say_too_little()
         "Next check-in",
     ]
     [warning] = plan.warnings  # the answer-quality warning (its words are the engine's)
-    assert markdown.split("\n## ")[1] == (f"Your answers do not tell me enough yet\n\n{warning}\n")
+    shown = thin_answers_text(warning)
+    assert markdown.split("\n## ")[1] == f"Your answers do not tell me enough yet\n\n{shown}\n"
+    assert not shown.startswith("Your answers do not tell me")  # the heading says it once
     for clean_bill in ("Nothing needs action", "scored low", "| "):
         assert clean_bill not in markdown
+
+
+@pytest.mark.parametrize(
+    ("warning", "shown"),
+    [
+        ("Your answers do not tell me enough yet: every answer was 3.", "Every answer was 3."),
+        ("All 75 answers were neutral (3).", "All 75 answers were neutral (3)."),
+        ("Your answers do not tell me enough yet:", "Your answers do not tell me enough yet:"),
+    ],
+)
+def test_the_lead_warning_does_not_repeat_its_heading(warning: str, shown: str) -> None:
+    assert thin_answers_text(warning) == shown
 
 
 def test_twin_findings_of_two_banks_are_one_area_and_one_bank_keeps_its_own() -> None:

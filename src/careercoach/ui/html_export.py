@@ -280,7 +280,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
     ]
     if thin:
         body += ['<section id="warnings">', f"<h2>{wording.THIN_ANSWERS_TITLE}</h2>"]
-        body += [f'<p class="warning">{h(w)}</p>' for w in plan.warnings]
+        body += [f'<p class="warning">{h(wording.thin_answers_text(w))}</p>' for w in plan.warnings]
         body.append("</section>")
     if plan.commitments:
         body += _html_commitments(plan)

@@ -146,7 +146,7 @@ def to_markdown(plan: Plan, *, explain: bool = False) -> str:
     if thin:
         out += [f"## {wording.THIN_ANSWERS_TITLE}", ""]
         for warning in plan.warnings:
-            out += [md(warning), ""]
+            out += [md(wording.thin_answers_text(warning)), ""]
     if plan.commitments:
         out += _md_commitments(plan)
     if plan.own_words:

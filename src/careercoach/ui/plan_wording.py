@@ -100,6 +100,17 @@ def answers_too_thin(plan: Plan) -> bool:
     )
 
 
+def thin_answers_text(warning: str) -> str:
+    """A warning under :data:`THIN_ANSWERS_TITLE`, without the title said again when the
+    warning opens with it (``Your answers do not tell me enough yet: every ...`` ->
+    ``Every ...``)."""
+    head = THIN_ANSWERS_TITLE + ":"
+    if not warning.startswith(head):
+        return warning
+    rest = warning[len(head) :].lstrip()
+    return rest[:1].upper() + rest[1:] if rest else warning
+
+
 def calendar_hint(plan: Plan) -> str:
     """How to get the check-in (and the commitments, if any) into a calendar."""
     what = "it and your commitments" if plan.commitments else "it"

@@ -169,7 +169,7 @@ def thin_answers_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     for warning in plan.warnings:
         if body:
             body.append(Text(""))
-        body.append(indent(data(warning)))
+        body.append(indent(data(wording.thin_answers_text(warning))))
     return section(wording.THIN_ANSWERS_TITLE, body, plain=plain)
 
 
