@@ -13,7 +13,7 @@ medians; the ratio to the floor is the goal.
 round runs first, so both sides start from compiled bytecode as an installed tool does.
 
 ``--breakdown`` also times the phases of one run in a fresh process (after the CLI's own
-imports, with the database of the rounds), to show where the time goes.
+imports, with the database and the bank cache of the rounds), to show where the time goes.
 
 Usage: .venv/bin/python benchmarks/assess_answers.py [--runs 15] [--breakdown]
 Budget: assess / floor R <= 1.6 (medians).
@@ -114,7 +114,7 @@ def breakdown(answers_file: Path, home: Path) -> None:
     from careercoach.storage.banks import load_banks
 
     loaded = load_banks([])
-    mark("load the banks (parse and validate)")
+    mark("load the banks (cached after a first run)")
     from careercoach.storage.answers import load_answers_file
 
     checked = load_answers_file(answers_file, [entry.bank for entry in loaded])

@@ -88,7 +88,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     """Code that runs while tests are collected (cases built from the banks, which loads
-    them) must not touch the real data folder either."""
+    them and fills the bank cache) must not touch the real data or cache folders either."""
     folder = tempfile.mkdtemp(prefix="careercoach-tests-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     os.environ["CAREERCOACH_HOME"] = folder
@@ -132,6 +132,9 @@ def careercoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     yield home
+    from careercoach.storage import bank_cache
+
+    bank_cache._waiting.clear()  # banks one test validated before its home existed
 
 
 @pytest.fixture

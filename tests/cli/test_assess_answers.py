@@ -413,3 +413,21 @@ def test_assess_answers_does_not_import_the_prompt_library(tmp_path: Path) -> No
     path = tmp_path / "answers.yaml"
     path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     assert loaded_by_a_run(path, ("questionary", "prompt_toolkit")) == []
+
+
+def test_assess_answers_validates_no_bank_once_the_banks_are_cached(
+    tmp_path: Path, careercoach_home: Path
+) -> None:
+    """The run's own data is trusted: with the banks in the cache, no bank is validated
+    (the plan is stored through pydantic's own serializer, which it builds once).
+
+    The first run starts without a data folder: it caches its banks once the assessment
+    is stored (it used to wait for a second run)."""
+    assert not careercoach_home.exists()
+    path = tmp_path / "answers.yaml"
+    path.write_text((ANSWERS / "ok.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    heavy = ("careercoach.storage.bank_validation",)
+    assert "careercoach.storage.bank_validation" in loaded_by_a_run(
+        path, heavy
+    )  # the first validates
+    assert loaded_by_a_run(path, heavy) == []

@@ -192,3 +192,11 @@ def test_forget_with_nothing_stored() -> None:
         2,
         "careercoach: no assessment 1 is stored\nSee the stored ones with: careercoach history\n",
     )
+
+
+def test_forget_all_empties_the_bank_cache(seeded: tuple[int, int]) -> None:
+    from careercoach.storage import bank_cache
+
+    assert list(bank_cache.cache_dir().glob("*.json"))
+    assert cli("forget", "--all", "--yes").exit_code == 0
+    assert list(bank_cache.cache_dir().glob("*.json")) == []

@@ -263,14 +263,36 @@ def test_a_folder_that_is_a_link_to_ones_own_folder_is_fine(
     assert db_file.exists(link / "careercoach.db")
 
 
-# -- banks ---------------------------------------------------------------------------------
+# -- the bank cache -----------------------------------------------------------------------
 
 
-def test_loading_a_bank_writes_nothing_in_the_data_folder(home: Path, tmp_path: Path) -> None:
-    """Banks are read from their files on every run: no cache to be led astray by a link."""
+def test_a_bank_cache_folder_that_is_a_link_is_neither_read_nor_filled(
+    home: Path, tmp_path: Path
+) -> None:
+    from careercoach.storage import bank_cache
+    from careercoach.storage.banks import load_bank_file
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    (home / "cache").mkdir(mode=0o700)
+    bank_cache.cache_dir().symlink_to(elsewhere)
+    bank = tmp_path / "mini.yaml"
+    bank.write_text((Path(__file__).parents[1] / "fixtures" / "banks" / "mini.yaml").read_text())
+    load_bank_file(bank)
+    assert list(elsewhere.iterdir()) == []  # nothing written through the link
+
+
+def test_a_cache_entry_that_is_a_link_is_not_read(home: Path, tmp_path: Path) -> None:
+    from careercoach.storage import bank_cache
     from careercoach.storage.banks import load_bank_file
 
     bank = tmp_path / "mini.yaml"
     bank.write_text((Path(__file__).parents[1] / "fixtures" / "banks" / "mini.yaml").read_text())
-    assert load_bank_file(bank).title == "Mini check"
-    assert list(home.iterdir()) == []
+    first = load_bank_file(bank)
+    (entry,) = bank_cache.cache_dir().glob("*.json")
+    planted = tmp_path / "planted.json"
+    planted.write_text(entry.read_text().replace("Mini check", "Planted check"))
+    entry.unlink()
+    entry.symlink_to(planted)
+    assert bank_cache.get(entry.stem) is None
+    assert load_bank_file(bank) == first  # validated again from the file

@@ -71,6 +71,9 @@ def forget(
                 typer.echo(f"Deleted assessment {id_} (its answers, plan and scores{extra}).")
             else:
                 assessments, events = store.forget_all()
+                from careercoach.storage import bank_cache
+
+                bank_cache.clear()  # bank text only, but "everything stored" means it too
                 typer.echo(
                     f"Deleted {assessments} assessment{'' if assessments == 1 else 's'} and "
                     f"{events} event{'' if events == 1 else 's'}."

@@ -2,8 +2,8 @@
 conditions and the named sections).
 
 Importing this module builds no validator (``defer_build``, no default instances, no
-postponed annotations for pydantic to compile): a command that validates no bank
-(``--help``, ``history``) never pays for pydantic's schema building.
+postponed annotations for pydantic to compile): a run that only reads trusted data (the
+bank cache) never pays for pydantic's schema building.
 
 Banks are validated strictly: unknown keys, wrong types and YAML 1.1 surprises are
 errors, never silent conversions. Shape errors come from pydantic; the cross-references

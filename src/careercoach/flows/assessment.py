@@ -75,6 +75,7 @@ def assess_from_file(
     :class:`~careercoach.errors.AnswersError` listing every problem of the file; nothing
     is stored then (the database is not even opened).
     """
+    from careercoach.storage import bank_cache
     from careercoach.storage.answers import answers_bank_ids, check_answers_file, read_answers
     from careercoach.storage.banks import load_banks as load
     from careercoach.storage.banks import select_banks
@@ -102,7 +103,9 @@ def assess_from_file(
                 done=done,
             ),
         )
-        return _with_previous(store, plan)
+        plan = _with_previous(store, plan)
+    bank_cache.put_waiting()  # the data folder exists now: a first run caches its banks
+    return plan
 
 
 def finish_assessment(store: Store, assessment_id: int, banks: Sequence[Bank]) -> Plan:

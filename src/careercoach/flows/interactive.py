@@ -145,6 +145,7 @@ def run_interactive(
 
     from careercoach.flows.assessment import finish_assessment
     from careercoach.paths import data_dir, db_path
+    from careercoach.storage import bank_cache
     from careercoach.storage.banks import load_banks, select_banks
     from careercoach.storage.store import Store
 
@@ -158,6 +159,7 @@ def run_interactive(
     try:
         with assessment_lock(data_dir()), Store() as store:
             store.check_intact()  # a damaged file is refused before the first answer
+            bank_cache.put_waiting()  # the data folder exists now: cache a first run's banks
             assessment_id = store.unfinished()
             if assessment_id is not None and restart:
                 store.discard(assessment_id)

@@ -3,7 +3,8 @@ every one mapped back to the YAML node that caused it (``path:line:col``).
 
 Every problem in a file is reported at once. Shape problems come from pydantic; the
 cross-reference problems come from :func:`careercoach.core.models.reference_problems`. There
-is no second validator here.
+is no second validator here. Only a bank that is not in the cache
+(:mod:`careercoach.storage.bank_cache`) comes this way.
 """
 
 from __future__ import annotations

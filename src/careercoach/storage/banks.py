@@ -1,7 +1,8 @@
-"""Find and load question banks: the files, clashes between bank ids.
+"""Find and load question banks: the files, the bank cache, clashes between bank ids.
 
-A bank file is read once, then parsed and validated
-(:mod:`careercoach.storage.bank_validation`, every problem at ``path:line:col``).
+A bank file is read once; its bytes are looked up in :mod:`careercoach.storage.bank_cache`, and
+only a file that is not there is parsed and validated (:mod:`careercoach.storage.bank_validation`,
+every problem at ``path:line:col``) and then cached.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from careercoach.core.models import Bank
 from careercoach.errors import BadInput, BankError, did_you_mean
 from careercoach.paths import builtin_questions_dir, env_bank_dirs
+from careercoach.storage import bank_cache
 from careercoach.storage.input_files import gc_paused, read_file
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -28,13 +30,20 @@ class LoadedBank:
 
 
 def load_bank_file(path: Path, *, display: str | None = None) -> Bank:
-    """Load one bank file: parsed and validated, every problem in it reported together."""
-    from careercoach.storage.bank_validation import bank_from_document
-    from careercoach.storage.yaml_nodes import load_document
-
+    """Load one bank file: from the cache when its bytes validated before, else parsed and
+    validated (every problem in it reported together) and then cached."""
     raw = read_file(path, display=display)
+    cache_key = bank_cache.key(raw)
     with gc_paused():
-        return bank_from_document(load_document(path, raw=raw, display=display, keep_problems=True))
+        cached = bank_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        from careercoach.storage.bank_validation import bank_from_document
+        from careercoach.storage.yaml_nodes import load_document
+
+        bank = bank_from_document(load_document(path, raw=raw, display=display, keep_problems=True))
+    bank_cache.put(cache_key, bank)
+    return bank
 
 
 def _id_where(path: Path) -> str:

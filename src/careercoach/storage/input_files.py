@@ -1,6 +1,8 @@
 """Reading an input file (a bank, an answers file): its bytes within the size limit, with
 one clear error for each way reading fails; and pausing the garbage collector while a big
 tree of objects is built from it.
+
+No YAML here: a bank found in the cache is read through this module alone.
 """
 
 from __future__ import annotations
