@@ -7,7 +7,9 @@
 
 The assessment prompts can return :data:`BACK`: the person asked for the previous
 question, with the ``← Back`` choice of a list, the ``<`` key in a list, or ``<`` typed
-alone in a number or text prompt.
+alone in a number or text prompt; and, where :attr:`Look.can_ask_help`, a
+:class:`HelpAsked`: the person pressed ``?`` in a list, or typed ``?`` alone in a number
+or text prompt, to learn what the question means.
 """
 
 from careercoach.ui.prompts.layout import fragment_text, wrap
@@ -38,8 +40,10 @@ from careercoach.ui.prompts.widgets import (
     BACK,
     BACK_KEY,
     BACK_LABEL,
+    HELP_KEY,
     INPUT_MARK,
     GoBack,
+    HelpAsked,
     Look,
     Prompt,
     stdin_is_terminal,
@@ -49,9 +53,11 @@ __all__ = [
     "BACK",
     "BACK_KEY",
     "BACK_LABEL",
+    "HELP_KEY",
     "INPUT_MARK",
     "LIKERT_CHOICES",
     "GoBack",
+    "HelpAsked",
     "Look",
     "Prompt",
     "ask_checklist",

@@ -50,6 +50,19 @@ BACK_KEY = "<"
 BACK_LABEL = "← Back"
 
 
+@dataclass(frozen=True)
+class HelpAsked:
+    """The answer "what does this mean?": nothing is answered; ``draft`` is what the
+    person had pointed at, ticked or typed, to show again with the question."""
+
+    draft: Any = None
+
+
+HELP_KEY = "?"
+"""In a list, the key that asks what the question means; in a number or text prompt,
+typed alone as the whole answer (then Enter), so a "?" inside a written answer stays."""
+
+
 @contextlib.contextmanager
 def asking() -> Iterator[None]:
     """Ctrl-C (KeyboardInterrupt) and Ctrl-D or a closed stdin (EOFError) → Interrupted."""
@@ -73,6 +86,8 @@ class Look:
 
     no_color: bool = False
     can_go_back: bool = False
+    can_ask_help: bool = False
+    """``?`` asks what the question means (the assessment's questions)."""
 
 
 def stdin_is_terminal() -> bool:
@@ -98,6 +113,8 @@ def instruction_text(parts: Sequence[str], look: Look) -> str:
     shown = list(parts)
     if look.can_go_back:
         shown.append(f"{BACK_KEY} back")
+    if look.can_ask_help:
+        shown.append(f"{HELP_KEY} for help")
     return "(" + ", ".join(shown) + ")"
 
 
@@ -133,10 +150,17 @@ def same(answer: Any) -> Any:
 # (InquirerControl: pointer, shortcuts, ticks) and an error line, with the keys below.
 
 
-def _list_keys(control: Any, *, back: bool, submit: Callable[[Any], None]) -> KeyBindings:
+def _list_keys(
+    control: Any,
+    *,
+    back: bool,
+    submit: Callable[[Any], None],
+    help_draft: Callable[[], Any] | None = None,
+) -> KeyBindings:
     r"""The keys of every list: ↑/↓ (also j/k, Ctrl-N/Ctrl-P) move, Enter ``submit``\ s,
     Ctrl-C and SIGINT stop (KeyboardInterrupt), Ctrl-D stops (EOFError), ``<`` goes back
-    where there is a question before; other keys do nothing."""
+    where there is a question before, ``?`` asks for help where there is a ``help_draft``
+    (what the person has chosen so far); other keys do nothing."""
     from prompt_toolkit.key_binding import KeyBindings
 
     bindings = KeyBindings()
@@ -176,6 +200,13 @@ def _list_keys(control: Any, *, back: bool, submit: Callable[[Any], None]) -> Ke
         @bindings.add(BACK_KEY, eager=True)
         def _back(event: Any) -> None:
             event.app.exit(result=BACK)
+
+    if help_draft is not None:
+        draft = help_draft
+
+        @bindings.add(HELP_KEY, eager=True)
+        def _help(event: Any) -> None:
+            event.app.exit(result=HelpAsked(draft()))
 
     @bindings.add("<any>")
     def _other(_event: Any) -> None:
@@ -284,7 +315,12 @@ def select_prompt(
         control.is_answered = True
         event.app.exit(result=control.get_pointed_at().value)
 
-    bindings = _list_keys(control, back=look.can_go_back, submit=submit)
+    bindings = _list_keys(
+        control,
+        back=look.can_go_back,
+        submit=submit,
+        help_draft=(lambda: control.get_pointed_at().value) if look.can_ask_help else None,
+    )
     for index, item in enumerate(items[: len(choices)]):
         if shortcuts and index < 9:
             bindings.add(item.shortcut_key, eager=True)(_point_at(control, index))
@@ -356,7 +392,12 @@ def checkbox_prompt(
             control.is_answered = True
             event.app.exit(result=chosen())
 
-    bindings = _list_keys(control, back=look.can_go_back, submit=submit)
+    bindings = _list_keys(
+        control,
+        back=look.can_go_back,
+        submit=submit,
+        help_draft=chosen if look.can_ask_help else None,
+    )
     selectable = [choice.value for choice in control.choices if not choice.disabled]
 
     @bindings.add(" ", eager=True)
@@ -400,8 +441,9 @@ def typed_prompt(
     default: str,
     hint: str,
     look: Look,
-) -> Prompt[T | GoBack]:
-    """A one-line text prompt; ``<`` alone goes back (where there is a question before).
+) -> Prompt[T | GoBack | HelpAsked]:
+    """A one-line text prompt; ``<`` alone goes back (where there is a question before),
+    ``?`` alone asks for help (where :attr:`Look.can_ask_help`).
 
     While it waits: the question, the hint (a sentence), and the answer typed on a line of
     its own. Once answered: ``? <question> <answer>``, as a list's answer reads.
@@ -419,20 +461,28 @@ def typed_prompt(
         def validate(self, document: Document) -> None:
             text = document.text
             verdict = True if look.can_go_back and text.strip() == BACK_KEY else check(text)
+            if look.can_ask_help and text.strip() == HELP_KEY:
+                verdict = True
             if text.strip() == BACK_KEY and not look.can_go_back:
                 verdict = "this is the first question"
             if verdict is not True:
                 problem = verdict or "not a valid answer"
                 raise ValidationError(message=problem, cursor_position=len(text))
 
-    def done(answer: Any) -> T | GoBack:
+    def done(answer: Any) -> T | GoBack | HelpAsked:
         text = str(answer)
         if text.strip() == BACK_KEY and look.can_go_back:
             return BACK
+        if text.strip() == HELP_KEY and look.can_ask_help:
+            return HelpAsked()
         return finish(text)
 
-    if look.can_go_back:
+    if look.can_go_back and look.can_ask_help:
+        hint += f" Type {BACK_KEY} to go back, {HELP_KEY} for help."
+    elif look.can_go_back:
         hint += f" Type {BACK_KEY} to go back."
+    elif look.can_ask_help:
+        hint += f" Type {HELP_KEY} for help."
     shown = clean(message)
     width = text_cells.text_width()
     waiting = [
