@@ -55,28 +55,17 @@ def about(out: str) -> list[list[str]]:
 def test_question_mark_on_every_type_shows_help_then_asks_again(
     terminal: Any, careercoach_home: Path
 ) -> None:
-    keys = (
-        "?"
-        + "4"
-        + ENTER  # likert: help, then Agree
-        + DOWN
-        + "?"
-        + ENTER  # single: pointed at the lateral move, help, still pointed
-        + SPACE
-        + "?"
-        + ENTER  # multi: ticked "pushed", help, still ticked
-        + "?"
-        + ENTER
-        + "5"
-        + ENTER  # number: "?" alone, then 5
-        + "2"
-        + ENTER
-        + "?"
-        + ENTER
-        + "why me?"
-        + ENTER  # text: "?" alone; a "?" inside is kept
-        + ENTER  # no commitment
-    )
+    keys = "".join(
+        [
+            "?", "4", ENTER,  # likert: help, then Agree
+            "?", DOWN, ENTER,  # single: help, then the lateral move
+            SPACE, "?", ENTER,  # multi: "pushed" ticked, help, still ticked
+            "?", ENTER, "5", ENTER,  # number: "?" alone, then 5
+            "2", ENTER,
+            "?", ENTER, "why me?", ENTER,  # text: "?" alone; a "?" inside is kept
+            ENTER,  # no commitment
+        ]
+    )  # fmt: skip
     terminal.send_text(keys)
     terminal.close()
     result = runner.invoke(app, ["--bank-dir", str(FIXTURES), "assess", "--bank", "mini"])

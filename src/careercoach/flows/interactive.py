@@ -75,8 +75,13 @@ def interrupted(saved: int, bank_dirs: Sequence[Path]) -> Interrupted:
     return Interrupted(said, hint=command)
 
 
-def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[str]:
-    """What it is, how long it takes, where the answers go."""
+def welcome_lines(
+    banks: Sequence[Bank], db: Path, *, to_choose: bool, width: int | None = None
+) -> list[str]:
+    """What it is, how long it takes, where the answers go: each sentence wrapped between
+    words to ``width`` (default :func:`~careercoach.ui.text_cells.text_width`); the
+    database's path on a line of its own, whole (a path broken in two cannot be copied)."""
+    width = text_width() if width is None else width
     minutes = sum(estimated_minutes(bank) for bank in banks)
     count = f"{len(banks)} question bank{'s' if len(banks) != 1 else ''}"
     what = (
@@ -84,14 +89,17 @@ def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[s
         if to_choose
         else f"Answer {count} (about {plural(minutes, 'minute')});"
     )
-    return [
+    said = [
         "careercoach: a career self-assessment.",
         what,
         "at the end you get a short, prioritized action plan.",
         "Each answer is saved the moment you give it, on this machine only, in",
-        f"  {clean(str(db))}",
-        "Nothing is sent anywhere. You can stop at any time and resume later.",
     ]
+    lines = [line for sentence in said for line in wrap(sentence, width)]
+    lines.append(f"  {clean(str(db))}")
+    return lines + wrap(
+        "Nothing is sent anywhere. You can stop at any time and resume later.", width
+    )
 
 
 def _bank_label(bank: Bank) -> str:
@@ -167,7 +175,10 @@ def run_interactive(
                 assessment_id = _ask_resume(store, assessment_id, look, chosen, known)
                 unfinished_kept = unfinished_kept if assessment_id is not None else 0
             elif assessment_id is None and resume:
-                write("No unfinished assessment to resume; starting a new one.")
+                for line in wrap(
+                    "No unfinished assessment to resume; starting a new one.", text_width()
+                ):
+                    write(line)
 
             given: Answers = {}
             if assessment_id is not None:

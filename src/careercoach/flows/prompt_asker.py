@@ -88,10 +88,11 @@ class PromptAsker:
     def __call__(self, step: Step) -> Reply:
         look = Look(no_color=self.no_color, can_go_back=step.can_go_back, can_ask_help=True)
         prompt = build_prompt(step.question, step.current, look)
-        if step.first:
-            self.write(BACK_TIP)
-        self.write("")
         width = text_width()
+        if step.first:
+            for line in wrap(BACK_TIP, width):
+                self.write(line)
+        self.write("")
         for line in wrap(step.progress(), width, first="", indent="  "):
             self.write(line)
         if step.question.help:

@@ -223,26 +223,30 @@ def _list_question(
     bindings: Any,
     *,
     look: Look,
-    width: int,
+    labels: Sequence[tuple[Any, str]],
+    prefix: int,
 ) -> Any:
     """The Application of a list prompt, as a questionary ``Question``: the question line
     (``instruction`` while it waits, ``said(control)`` once answered, nothing more when it
-    was left another way: back, Ctrl-C), the list while it waits, and an error line."""
+    was left another way: back, Ctrl-C), the list while it waits, and an error line.
+
+    Laid out for the width of the moment: before each frame the width is asked again, and
+    where it changed (the terminal was resized) the question line and the ``labels``
+    (``(choice, label)``, wrapped after ``prefix`` columns) are laid out anew."""
     import questionary
     from prompt_toolkit.application import Application
     from prompt_toolkit.filters import Condition, is_done
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
 
-    waiting = head(message, instruction, "class:instruction", width)
-    left = head(message, "", "", width)
+    laid = _Laid(message, instruction, labels, prefix)
 
     def question_line() -> Tokens:
         if not app.is_done:
-            return waiting
+            return laid.waiting
         if control.is_answered:
-            return head(message, said(control), "class:answer", width)
-        return left
+            return head(message, said(control), "class:answer", laid.width)
+        return laid.left
 
     layout = Layout(
         HSplit(
@@ -262,7 +266,33 @@ def _list_question(
     app: Application[Any] = Application(
         layout=layout, key_bindings=bindings, style=questionary_style(), **prompt_kwargs(look)
     )
+    app.before_render += laid.follow
     return questionary.Question(app)
+
+
+class _Laid:
+    """A list prompt's question line and choice labels, laid out for one width."""
+
+    def __init__(
+        self, message: str, instruction: str, labels: Sequence[tuple[Any, str]], prefix: int
+    ) -> None:
+        self.message, self.instruction = message, instruction
+        self.labels, self.prefix = labels, prefix
+        self.width = 0
+        self.waiting: Tokens = []
+        self.left: Tokens = []
+        self.follow()
+
+    def follow(self, _app: Any = None) -> None:
+        """Lay out again where the width changed since the last frame."""
+        width = text_cells.text_width()
+        if width == self.width:
+            return
+        self.width = width
+        self.waiting = head(self.message, self.instruction, "class:instruction", width)
+        self.left = head(self.message, "", "", width)
+        for choice, label in self.labels:
+            choice.title = label_lines(label, width, self.prefix)
 
 
 def select_prompt(
@@ -278,12 +308,11 @@ def select_prompt(
     import questionary
     from questionary.prompts.common import InquirerControl
 
-    width = text_cells.text_width()
     prefix = 6 if shortcuts else 3  # " » " and "1) "
     labels = [(value, clean(label)) for value, label in choices]
     items: list[Any] = [
         questionary.Choice(
-            label_lines(label, width, prefix),
+            label,  # laid out by _list_question
             value=value,
             shortcut_key=str(index + 1) if shortcuts and index < 9 else False,
         )
@@ -319,7 +348,8 @@ def select_prompt(
         control,
         back=look.can_go_back,
         submit=submit,
-        help_draft=(lambda: control.get_pointed_at().value) if look.can_ask_help else None,
+        # no draft: the pointer alone is no answer, and the list marks its draft as one
+        help_draft=(lambda: None) if look.can_ask_help else None,
     )
     for index, item in enumerate(items[: len(choices)]):
         if shortcuts and index < 9:
@@ -331,8 +361,16 @@ def select_prompt(
 
     keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
     instruction = instruction_text([keys], look)
+    laid_out = list(zip(items, [label for _, label in labels], strict=False))
     question = _list_question(
-        control, clean(message), instruction, said, bindings, look=look, width=width
+        control,
+        clean(message),
+        instruction,
+        said,
+        bindings,
+        look=look,
+        labels=laid_out,
+        prefix=prefix,
     )
     return Prompt(question, same)
 
@@ -363,12 +401,8 @@ def checkbox_prompt(
     from questionary.prompts.common import InquirerControl
 
     ticked = set(current or ())
-    width = text_cells.text_width()
     items = [
-        # " » " and "● " before each label
-        questionary.Choice(
-            label_lines(clean(label), width, 5), value=option_id, checked=option_id in ticked
-        )
+        questionary.Choice(clean(label), value=option_id, checked=option_id in ticked)
         for option_id, label in options
     ]
     control: Any = InquirerControl(items, show_cursor=False)
@@ -424,7 +458,14 @@ def checkbox_prompt(
         return said(chosen())
 
     question = _list_question(
-        control, clean(message), instruction, said_of, bindings, look=look, width=width
+        control,
+        clean(message),
+        instruction,
+        said_of,
+        bindings,
+        look=look,
+        labels=[(item, clean(label)) for item, (_, label) in zip(items, options, strict=True)],
+        prefix=5,  # " » " and "● " before each label
     )
     return Prompt(question, same)
 
@@ -484,21 +525,16 @@ def typed_prompt(
     elif look.can_ask_help:
         hint += f" Type {HELP_KEY} for help."
     shown = clean(message)
-    width = text_cells.text_width()
-    waiting = [
-        *head(shown, hint, "class:instruction", width),
-        ("", "\n"),
-        ("class:qmark", "  " + INPUT_MARK),
-    ]
-    asked = head(shown, "", "", width)
+    laid = _Laid(shown, hint, (), 0)
 
     def tokens() -> Tokens:
+        laid.follow()  # a resized terminal: the question laid out anew
         if not session.app.is_done:
-            return waiting
+            return [*laid.waiting, ("", "\n"), ("class:qmark", "  " + INPUT_MARK)]
         # the answer follows on the question's last line where it fits
-        last = text_cells.cells(fragment_text(asked).rsplit("\n", 1)[-1])
-        room = last + 1 + text_cells.cells(session.default_buffer.text) <= width
-        return [*asked, ("", " " if room else "\n  ")]
+        last = text_cells.cells(fragment_text(laid.left).rsplit("\n", 1)[-1])
+        room = last + 1 + text_cells.cells(session.default_buffer.text) <= laid.width
+        return [*laid.left, ("", " " if room else "\n  ")]
 
     session: PromptSession[str] = PromptSession(
         tokens,
