@@ -131,7 +131,7 @@ def test_a_whole_run_without_colour_and_a_resize_mid_question(
     spawn: Any, careercoach_home: Path, tmp_path: Path
 ) -> None:
     child = spawn("--bank", "mini", colour_flag=True)
-    child.expect_exact("Mini check · question 1 of 5 · about 2 min left")
+    child.expect_exact("Mini check · question 1 of about 6 · about 2 min left")
     answer(child, 1, 2)
     child.expect_exact(QUESTIONS[2][0])
     child.setwinsize(40, 120)  # SIGWINCH while the question is on screen
