@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from careercoach.storage.store import Store
 
 RESUME_COMMAND = "careercoach assess --resume"
+PICKER_ORDER = ("stuck", "education", "new_eyes", "promotion", "connections", "leader")
+"""The built-in banks in the order the README presents them: where a person starts."""
 
 
 @dataclass
@@ -105,6 +107,18 @@ def welcome_lines(
 def _bank_label(bank: Bank) -> str:
     count = len(bank.questions)
     return f"{bank.title} ({plural(count, 'question')}, about {estimated_minutes(bank)} min)"
+
+
+def picker_order(banks: Sequence[Bank], builtin: Sequence[str]) -> list[Bank]:
+    """The banks as the picker offers them: the built-in ones in the README's order
+    (:data:`PICKER_ORDER`), then every other bank by title."""
+
+    def place(bank: Bank) -> tuple[int, str, str]:
+        if bank.id in builtin and bank.id in PICKER_ORDER:
+            return (PICKER_ORDER.index(bank.id), "", bank.id)
+        return (len(PICKER_ORDER), bank.title.casefold(), bank.id)
+
+    return sorted(banks, key=place)
 
 
 def _stored_banks(ids: Sequence[str], known: Mapping[str, Bank]) -> list[Bank]:
@@ -203,8 +217,10 @@ def run_interactive(
                 banks = chosen
                 if not banks:
                     write("")
+                    builtin = [entry.bank.id for entry in loaded if entry.builtin]
+                    offered = picker_order(list(known.values()), builtin)
                     picked = prompts.choose_banks(
-                        [(bank.id, _bank_label(bank)) for bank in known.values()], look=look
+                        [(bank.id, _bank_label(bank)) for bank in offered], look=look
                     )
                     banks = [known[bank_id] for bank_id in picked]
             recorder = StoreRecorder(store, banks, assessment_id)

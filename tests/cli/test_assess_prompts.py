@@ -106,3 +106,32 @@ def test_question_mark_on_every_type_shows_help_then_asks_again(
     ]
     progress = [line for line in result.output.splitlines() if line.startswith("Mini check")]
     assert len(progress) == 6  # each question's progress once: help does not move on
+
+
+def test_the_bank_picker_offers_banks_in_the_readme_order_then_by_title(
+    terminal: Any, careercoach_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercoach.errors import Interrupted
+
+    offered: list[tuple[str, str]] = []
+
+    def choose_banks(banks: list[tuple[str, str]], **_: Any) -> list[str]:
+        offered.extend(banks)
+        raise Interrupted("interrupted")
+
+    monkeypatch.setattr("careercoach.ui.prompts.choose_banks", choose_banks)
+    terminal.close()
+    result = runner.invoke(app, ["--bank-dir", str(FIXTURES), "assess"])
+    assert result.exit_code == 130
+    assert [bank_id for bank_id, _ in offered] == [
+        "stuck",
+        "education",
+        "new_eyes",
+        "promotion",
+        "connections",
+        "leader",
+        "injection",  # "# Injection ..."
+        "extra",  # "Extra round"
+        "mini",  # "Mini check"
+    ]
+    assert offered[0][1].startswith("Are you stuck? (")
