@@ -1,4 +1,5 @@
-""" "What does this mean?": ``?`` on every type of question, in-process (pipe input).
+"""The assessment's prompts, in-process (pipe input): "what does this mean?" on every
+type of question, and the bank picker's order.
 
 In a list ``?`` is a key; in a number or text prompt it is ``?`` typed alone, then Enter,
 so that a "?" inside a written answer is kept. Either way the help is shown, nothing is
