@@ -174,10 +174,13 @@ def test_an_optional_text_can_be_left_empty(terminal: Any, careercoach_home: Pat
 
 
 def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Path) -> None:
-    # every built-in and test bank is listed and ticked; untick all but "extra" (last)
+    # every built-in and test bank is listed and ticked, in the picker's order (the
+    # README's, then by title); untick all but "extra"
     result_banks = runner.invoke(app, ["--bank-dir", str(FIXTURES), "banks", "list"])
-    ids = [line.split()[0] for line in result_banks.output.splitlines()[1::2]]
-    assert ids[-1] == "mini" and "extra" in ids
+    listed = [line.split()[0] for line in result_banks.output.splitlines()[1::2]]
+    readme = ["stuck", "education", "new_eyes", "promotion", "connections", "leader"]
+    ids = [*readme, "injection", "extra", "mini"]  # "# Injection ...", "Extra round", "Mini..."
+    assert sorted(ids) == sorted(listed)
     keys = ""
     for bank_id in ids:
         keys += ("" if bank_id == "extra" else SPACE) + DOWN
