@@ -1,7 +1,10 @@
 """Questions to a person, one at a time: the only package that imports questionary.
 
 - :mod:`.questions`: one prompt per question type, and the other questions asked;
-- :mod:`.widgets`: questionary and prompt_toolkit wrapped once (Ctrl-C, back, colour);
+- :mod:`.widgets`: questionary and prompt_toolkit wrapped once (Ctrl-C, back, help,
+  colour), and the lists;
+- :mod:`.typed`: the number and text prompts;
+- :mod:`.about`: what ``?`` says about a question;
 - :mod:`.layout`: lines that fit the screen, broken between words;
 - :mod:`.numbers`: numbers as people type them.
 
@@ -36,12 +39,12 @@ from careercoach.ui.prompts.questions import (
     single_prompt,
     text_prompt,
 )
+from careercoach.ui.prompts.typed import INPUT_MARK
 from careercoach.ui.prompts.widgets import (
     BACK,
     BACK_KEY,
     BACK_LABEL,
     HELP_KEY,
-    INPUT_MARK,
     GoBack,
     HelpAsked,
     Look,

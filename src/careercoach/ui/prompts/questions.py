@@ -21,6 +21,7 @@ from careercoach.ui.prompts.numbers import (
     parse_number,
     percent_range,
 )
+from careercoach.ui.prompts.typed import typed_prompt
 from careercoach.ui.prompts.widgets import (
     BACK_LABEL,
     GoBack,
@@ -30,7 +31,6 @@ from careercoach.ui.prompts.widgets import (
     checkbox_prompt,
     instruction_text,
     select_prompt,
-    typed_prompt,
     unsafe_ask,
 )
 

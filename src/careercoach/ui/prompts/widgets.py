@@ -17,13 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
-from careercoach.ui import text_cells
-from careercoach.ui.prompts.layout import (
-    Tokens,
-    fragment_text,
-    head,
-    label_lines,
-)
+from careercoach.ui.prompts.layout import LaidOut, Tokens, head
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyBindings
@@ -239,7 +233,7 @@ def _list_question(
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
 
-    laid = _Laid(message, instruction, labels, prefix)
+    laid = LaidOut(message, instruction, labels, prefix)
 
     def question_line() -> Tokens:
         if not app.is_done:
@@ -268,31 +262,6 @@ def _list_question(
     )
     app.before_render += laid.follow
     return questionary.Question(app)
-
-
-class _Laid:
-    """A list prompt's question line and choice labels, laid out for one width."""
-
-    def __init__(
-        self, message: str, instruction: str, labels: Sequence[tuple[Any, str]], prefix: int
-    ) -> None:
-        self.message, self.instruction = message, instruction
-        self.labels, self.prefix = labels, prefix
-        self.width = 0
-        self.waiting: Tokens = []
-        self.left: Tokens = []
-        self.follow()
-
-    def follow(self, _app: Any = None) -> None:
-        """Lay out again where the width changed since the last frame."""
-        width = text_cells.text_width()
-        if width == self.width:
-            return
-        self.width = width
-        self.waiting = head(self.message, self.instruction, "class:instruction", width)
-        self.left = head(self.message, "", "", width)
-        for choice, label in self.labels:
-            choice.title = label_lines(label, width, self.prefix)
 
 
 def select_prompt(
@@ -468,80 +437,3 @@ def checkbox_prompt(
         prefix=5,  # " » " and "● " before each label
     )
     return Prompt(question, same)
-
-
-INPUT_MARK = "> "
-"""Where the answer to a number or text prompt is typed, on a line of its own."""
-
-
-def typed_prompt(
-    message: str,
-    check: Callable[[str], bool | str],
-    finish: Callable[[str], T],
-    *,
-    default: str,
-    hint: str,
-    look: Look,
-) -> Prompt[T | GoBack | HelpAsked]:
-    """A one-line text prompt; ``<`` alone goes back (where there is a question before),
-    ``?`` alone asks for help (where :attr:`Look.can_ask_help`).
-
-    While it waits: the question, the hint (a sentence), and the answer typed on a line of
-    its own. Once answered: ``? <question> <answer>``, as a list's answer reads.
-    """
-    import questionary
-    from prompt_toolkit import PromptSession
-    from prompt_toolkit.document import Document
-    from prompt_toolkit.lexers import SimpleLexer
-    from prompt_toolkit.validation import ValidationError, Validator
-
-    class Check(Validator):
-        """The typed text's problem, shown under the prompt until Enter is pressed on an
-        acceptable answer."""
-
-        def validate(self, document: Document) -> None:
-            text = document.text
-            verdict = True if look.can_go_back and text.strip() == BACK_KEY else check(text)
-            if look.can_ask_help and text.strip() == HELP_KEY:
-                verdict = True
-            if text.strip() == BACK_KEY and not look.can_go_back:
-                verdict = "this is the first question"
-            if verdict is not True:
-                problem = verdict or "not a valid answer"
-                raise ValidationError(message=problem, cursor_position=len(text))
-
-    def done(answer: Any) -> T | GoBack | HelpAsked:
-        text = str(answer)
-        if text.strip() == BACK_KEY and look.can_go_back:
-            return BACK
-        if text.strip() == HELP_KEY and look.can_ask_help:
-            return HelpAsked()
-        return finish(text)
-
-    if look.can_go_back and look.can_ask_help:
-        hint += f" Type {BACK_KEY} to go back, {HELP_KEY} for help."
-    elif look.can_go_back:
-        hint += f" Type {BACK_KEY} to go back."
-    elif look.can_ask_help:
-        hint += f" Type {HELP_KEY} for help."
-    shown = clean(message)
-    laid = _Laid(shown, hint, (), 0)
-
-    def tokens() -> Tokens:
-        laid.follow()  # a resized terminal: the question laid out anew
-        if not session.app.is_done:
-            return [*laid.waiting, ("", "\n"), ("class:qmark", "  " + INPUT_MARK)]
-        # the answer follows on the question's last line where it fits
-        last = text_cells.cells(fragment_text(laid.left).rsplit("\n", 1)[-1])
-        room = last + 1 + text_cells.cells(session.default_buffer.text) <= laid.width
-        return [*laid.left, ("", " " if room else "\n  ")]
-
-    session: PromptSession[str] = PromptSession(
-        tokens,
-        style=questionary_style(),
-        validator=Check(),
-        lexer=SimpleLexer("class:answer"),
-        **prompt_kwargs(look),
-    )
-    session.default_buffer.reset(Document(default))
-    return Prompt(questionary.Question(session.app), done)
