@@ -72,8 +72,8 @@ def test_a_whole_run_stores_every_answer_and_prints_the_plan(
     assert max(len(line) for line in out.splitlines() if "careercoach.db" not in line) <= 80
     progress = [line for line in out.splitlines() if line.startswith("Mini check")]
     assert progress == [
-        "Mini check · question 1 of 5 · about 2 min left",
-        "Mini check · question 2 of 5 · about 2 min left",
+        "Mini check · question 1 of about 6 · about 2 min left",
+        "Mini check · question 2 of about 6 · about 2 min left",
         "Mini check · question 3 of 5 · about 1 min left",
         "Mini check · question 4 of 5 · under a minute left",
         "Mini check · question 5 of 5 · under a minute left",
@@ -116,8 +116,8 @@ def test_going_back_changes_an_answer_and_drops_the_one_no_longer_asked(
     assert result.exit_code == 0, result.output
     progress = [line for line in result.output.splitlines() if line.startswith("Mini check")]
     assert [line.split(" · ")[1] for line in progress] == [
-        "question 1 of 5",
-        "question 2 of 5",
+        "question 1 of about 6",  # lateral_why could open
+        "question 2 of about 6",
         "question 3 of 6",  # lateral_why
         "question 4 of 6",  # years
         "question 3 of 6",  # back: lateral_why
@@ -176,10 +176,13 @@ def test_an_optional_text_can_be_left_empty(terminal: Any, careercoach_home: Pat
 
 
 def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Path) -> None:
-    # every built-in and test bank is listed and ticked; untick all but "extra" (last)
+    # every built-in and test bank is listed and ticked, in the picker's order (the
+    # README's, then by title); untick all but "extra"
     result_banks = runner.invoke(app, ["--bank-dir", str(FIXTURES), "banks", "list"])
-    ids = [line.split()[0] for line in result_banks.output.splitlines()[1::2]]
-    assert ids[-1] == "mini" and "extra" in ids
+    listed = [line.split()[0] for line in result_banks.output.splitlines()[1::2]]
+    readme = ["stuck", "education", "new_eyes", "promotion", "connections", "leader"]
+    ids = [*readme, "injection", "extra", "mini"]  # "# Injection ...", "Extra round", "Mini..."
+    assert sorted(ids) == sorted(listed)
     keys = ""
     for bank_id in ids:
         keys += ("" if bank_id == "extra" else SPACE) + DOWN
@@ -198,7 +201,7 @@ def test_two_banks_show_which_bank(terminal: Any, careercoach_home: Path) -> Non
     keys = "1" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + "5" + ENTER + "9" + ENTER
     result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini", "--bank", "extra")
     assert result.exit_code == 0, result.output
-    assert "Mini check (bank 1 of 2) · question 1 of 5 · about 2 min left" in result.output
+    assert "Mini check (bank 1 of 2) · question 1 of about 6 · about 2 min left" in result.output
     assert "Extra round (bank 2 of 2) · question 2 of 2 · under a minute left" in result.output
 
 

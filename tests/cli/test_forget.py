@@ -200,3 +200,19 @@ def test_forget_all_empties_the_bank_cache(seeded: tuple[int, int]) -> None:
     assert list(bank_cache.cache_dir().glob("*.json"))
     assert cli("forget", "--all", "--yes").exit_code == 0
     assert list(bank_cache.cache_dir().glob("*.json")) == []
+
+
+def test_the_forget_question_wraps_between_words_at_50_columns(
+    seeded: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercoach.ui import prompts
+
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "50")
+    declined = cli("forget", "--all", input="n\n")
+    assert declined.exit_code == 0
+    assert declined.stdout == (
+        "Delete every assessment, done action and\n"
+        "event stored, for good? [y/N]: n\n"
+        "Nothing was deleted.\n"
+    )

@@ -131,7 +131,7 @@ def test_a_whole_run_without_colour_and_a_resize_mid_question(
     spawn: Any, careercoach_home: Path, tmp_path: Path
 ) -> None:
     child = spawn("--bank", "mini", colour_flag=True)
-    child.expect_exact("Mini check · question 1 of 5 · about 2 min left")
+    child.expect_exact("Mini check · question 1 of about 6 · about 2 min left")
     answer(child, 1, 2)
     child.expect_exact(QUESTIONS[2][0])
     child.setwinsize(40, 120)  # SIGWINCH while the question is on screen
@@ -383,7 +383,7 @@ def short_home() -> Iterator[Path]:
 
 # a text prompt's hint, then the line where the answer is typed: the whole prompt is drawn
 # (a read from the pty may end anywhere in a frame)
-INPUT_LINE = re.compile(r"Type < to go back\.(?:\x1b\[[0-9;?]*[A-Za-z]|\r|\n)*  > ")
+INPUT_LINE = re.compile(r"Type < to go back, \? for help\.(?:\x1b\[[0-9;?]*[A-Za-z]|\r|\n)*  > ")
 
 
 def test_every_line_fits_80_columns_and_answers_read_back(short_home: Path, tmp_path: Path) -> None:
@@ -443,20 +443,20 @@ def test_every_line_fits_80_columns_and_answers_read_back(short_home: Path, tmp_
         child = run("--bank", "wide")
         shows(
             child,
-            "(↑/↓ or 1-5, Enter)",
+            "(↑/↓ or 1-5, Enter, ? for help)",
             "A bank whose title is long enough to push the progress line past the edge ·",
             "  question 1 of 6 · about 2 min left",
             "  Think of an ordinary week, not the one before a deadline, and of the tasks",
             "  that take most of your hours.",
             "? When I think about the work I did over the past twelve months, I could have",
-            "  done most of it in my sleep. (↑/↓ or 1-5, Enter)",
+            "  done most of it in my sleep. (↑/↓ or 1-5, Enter, ? for help)",
         )
         child.send("4\r")
         shows(
             child,
-            "(↑/↓ or 1-2, Enter, < back)",
+            "(↑/↓ or 1-2, Enter, < back, ? for help)",
             "? Which of these describes best what happened the last time you asked for",
-            "  something at work? (↑/↓ or 1-2, Enter, < back)",
+            "  something at work? (↑/↓ or 1-2, Enter, < back, ? for help)",
             " » 1) I asked for a raise and my manager said the budget was frozen until the",
             "      next fiscal year began",
             "   2) Nothing happened",
@@ -464,16 +464,17 @@ def test_every_line_fits_80_columns_and_answers_read_back(short_home: Path, tmp_
         child.send("1\r")
         shows(
             child,
-            "(Space ticks, Enter; none is fine, < back)",
+            "(Space ticks, Enter; none is fine, < back, ? for help)",
             "? Which of the following were true of your two most recent performance reviews,",
-            "  if any of them? (Space ticks, Enter; none is fine, < back)",
+            "  if any of them? (Space ticks, Enter; none is fine, < back, ? for help)",
         )
         child.send("\r")  # nothing ticked
         shows(
             child,
             INPUT_LINE,
             "? What will the program cost in total, tuition and fees together, for all of the",
-            "  years? Enter a number from 0 to 10,000,000 (total). Type < to go back.",
+            "  years?",
+            "  Enter a number from 0 to 10,000,000 (total). Type < to go back, ? for help.",
             "  >",
         )
         child.send("$70,000\r")
@@ -482,15 +483,15 @@ def test_every_line_fits_80_columns_and_answers_read_back(short_home: Path, tmp_
             INPUT_LINE,
             "? How likely are you to finish, as a fraction? (0.8 means 80%)",
             "  Enter a number from 0.05 to 1 (fraction), or 5% to 100%. Leave it empty to",
-            "  skip. Type < to go back.",
+            "  skip. Type < to go back, ? for help.",
             "  >",
         )
         child.send("80%\r")
         shows(
             child,
-            "Type < to go back.",
+            "Type < to go back, ? for help.",
             "? What changed at work around the time your career stopped moving?",
-            "  Optional: Enter alone skips. Type < to go back.",
+            "  Optional: Enter alone skips. Type < to go back, ? for help.",
         )
         child.send(CTRL_C)
         assert ended(child) == (130, None)

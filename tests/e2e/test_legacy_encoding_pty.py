@@ -51,7 +51,9 @@ def test_a_legacy_terminal_gets_stand_ins(
     child.logfile_read = log
     child.delaybeforesend = None
     try:
-        child.expect_exact(f"Mini check {progress} question 1 of 5 {progress} about 2 min left")
+        child.expect_exact(
+            f"Mini check {progress} question 1 of about 6 {progress} about 2 min left"
+        )
         for text, keys in KEYS:
             child.expect_exact(text)
             child.send(keys)

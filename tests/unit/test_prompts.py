@@ -241,3 +241,18 @@ def _banks_prompt(banks: list[tuple[str, str]]) -> prompts.Prompt[Any]:
         said=", ".join,
         validate=lambda chosen: True if chosen else "tick at least one bank",
     )
+
+
+def test_what_a_question_means_its_help_why_and_area() -> None:
+    from careercoach.ui.prompts.about import about_lines
+
+    bank = load_bank_file(Path(__file__).resolve().parents[2] / "questions" / "education.yaml")
+    assert about_lines(bank, bank.question("program_cost"), 60) == [
+        "About this question",
+        "  In your own currency, for the whole program.",
+        "  Why: It follows up your answer to “Do you have a specific",
+        "  program in mind (a degree, a certificate or a course)?” It",
+        "  goes into the estimate of what the education would pay",
+        "  back.",
+        "  Area: none",
+    ]

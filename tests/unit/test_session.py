@@ -102,19 +102,21 @@ def test_a_whole_walk_saves_each_answer_as_it_is_given(mini: Bank) -> None:
     assert len(memory.stored) == 5
 
 
-def test_progress_counts_only_the_questions_that_will_be_asked(mini: Bank) -> None:
+def test_the_total_is_steady_counting_what_could_still_open(mini: Bank) -> None:
     script = Script(4, "lateral", ["pushed"], 3, 2, "")
     run([mini], script)
-    assert [(s.number, s.total) for s in script.steps] == [
-        (1, 5),
-        (2, 5),
-        (3, 6),  # the lateral move opened a question
-        (4, 6),
-        (5, 6),
-        (6, 6),
+    # lateral_why could open until last_move is answered: "about 6", then 6 (no jump)
+    assert [(s.number, s.total, s.could_open) for s in script.steps] == [
+        (1, 6, 1),
+        (2, 6, 1),
+        (3, 6, 0),  # the lateral move opened it
+        (4, 6, 0),
+        (5, 6, 0),
+        (6, 6, 0),
     ]
     first = script.steps[0]
-    assert first.progress() == "Mini check · question 1 of 5 · about 2 min left"
+    assert first.progress() == "Mini check · question 1 of about 6 · about 2 min left"
+    assert script.steps[2].progress() == "Mini check · question 3 of 6 · about 1 min left"
     assert script.steps[-1].progress() == "Mini check · question 6 of 6 · under a minute left"
 
 
@@ -255,7 +257,7 @@ def test_two_banks_in_order_with_progress_and_back_across_them(mini: Bank, extra
     advice = script.steps[5]
     assert advice.can_go_back
     assert advice.progress().startswith("Extra round (bank 2 of 2) · question 1 of 2")
-    assert script.steps[0].progress().startswith("Mini check (bank 1 of 2) · question 1 of 5")
+    assert script.steps[0].progress().startswith("Mini check (bank 1 of 2) · question 1 of about 6")
     assert script.steps[0].seconds_left == 98 + 8 + 15
     assert answers == {
         "mini": {"autopilot": 4, "last_move": "up", "years": 3, "learning": 2, "notes": "later"},

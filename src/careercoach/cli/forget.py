@@ -60,7 +60,7 @@ def forget(
                     "forget asks for confirmation in a terminal, and stdin is not one; "
                     "add --yes to delete without asking"
                 )
-            if not typer.confirm(question, default=False):
+            if not _confirm(question):
                 typer.echo("Nothing was deleted.")
                 return
         with _no_assessment_running():
@@ -79,6 +79,18 @@ def forget(
                     f"{events} event{'' if events == 1 else 's'}."
                 )
     typer.echo("The database file was rebuilt, so nothing of it is left in the file.")
+
+
+def _confirm(question: str) -> bool:
+    """``question [y/N]:`` wrapped between words to the text width, the ``?`` never on a
+    line of its own: every line but the last printed, the last one asked."""
+    from careercoach.ui.text_cells import text_width, wrap
+
+    room = text_width() - len(" [y/N]: ")  # what click adds: the last line keeps room
+    *before, last = wrap(question, max(room, 10)) or [question]
+    for line in before:
+        typer.echo(line)
+    return typer.confirm(last, default=False)
 
 
 def _no_assessment_running() -> ExitStack:

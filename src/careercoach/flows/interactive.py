@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from careercoach.storage.store import Store
 
 RESUME_COMMAND = "careercoach assess --resume"
+PICKER_ORDER = ("stuck", "education", "new_eyes", "promotion", "connections", "leader")
+"""The built-in banks in the order the README presents them: where a person starts."""
 
 
 @dataclass
@@ -75,8 +77,13 @@ def interrupted(saved: int, bank_dirs: Sequence[Path]) -> Interrupted:
     return Interrupted(said, hint=command)
 
 
-def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[str]:
-    """What it is, how long it takes, where the answers go."""
+def welcome_lines(
+    banks: Sequence[Bank], db: Path, *, to_choose: bool, width: int | None = None
+) -> list[str]:
+    """What it is, how long it takes, where the answers go: each sentence wrapped between
+    words to ``width`` (default :func:`~careercoach.ui.text_cells.text_width`); the
+    database's path on a line of its own, whole (a path broken in two cannot be copied)."""
+    width = text_width() if width is None else width
     minutes = sum(estimated_minutes(bank) for bank in banks)
     count = f"{len(banks)} question bank{'s' if len(banks) != 1 else ''}"
     what = (
@@ -84,19 +91,34 @@ def welcome_lines(banks: Sequence[Bank], db: Path, *, to_choose: bool) -> list[s
         if to_choose
         else f"Answer {count} (about {plural(minutes, 'minute')});"
     )
-    return [
+    said = [
         "careercoach: a career self-assessment.",
         what,
         "at the end you get a short, prioritized action plan.",
         "Each answer is saved the moment you give it, on this machine only, in",
-        f"  {clean(str(db))}",
-        "Nothing is sent anywhere. You can stop at any time and resume later.",
     ]
+    lines = [line for sentence in said for line in wrap(sentence, width)]
+    lines.append(f"  {clean(str(db))}")
+    return lines + wrap(
+        "Nothing is sent anywhere. You can stop at any time and resume later.", width
+    )
 
 
 def _bank_label(bank: Bank) -> str:
     count = len(bank.questions)
     return f"{bank.title} ({plural(count, 'question')}, about {estimated_minutes(bank)} min)"
+
+
+def picker_order(banks: Sequence[Bank], builtin: Sequence[str]) -> list[Bank]:
+    """The banks as the picker offers them: the built-in ones in the README's order
+    (:data:`PICKER_ORDER`), then every other bank by title."""
+
+    def place(bank: Bank) -> tuple[int, str, str]:
+        if bank.id in builtin and bank.id in PICKER_ORDER:
+            return (PICKER_ORDER.index(bank.id), "", bank.id)
+        return (len(PICKER_ORDER), bank.title.casefold(), bank.id)
+
+    return sorted(banks, key=place)
 
 
 def _stored_banks(ids: Sequence[str], known: Mapping[str, Bank]) -> list[Bank]:
@@ -169,7 +191,10 @@ def run_interactive(
                 assessment_id = _ask_resume(store, assessment_id, look, chosen, known)
                 unfinished_kept = unfinished_kept if assessment_id is not None else 0
             elif assessment_id is None and resume:
-                write("No unfinished assessment to resume; starting a new one.")
+                for line in wrap(
+                    "No unfinished assessment to resume; starting a new one.", text_width()
+                ):
+                    write(line)
 
             given: Answers = {}
             if assessment_id is not None:
@@ -194,8 +219,10 @@ def run_interactive(
                 banks = chosen
                 if not banks:
                     write("")
+                    builtin = [entry.bank.id for entry in loaded if entry.builtin]
+                    offered = picker_order(list(known.values()), builtin)
                     picked = prompts.choose_banks(
-                        [(bank.id, _bank_label(bank)) for bank in known.values()], look=look
+                        [(bank.id, _bank_label(bank)) for bank in offered], look=look
                     )
                     banks = [known[bank_id] for bank_id in picked]
             recorder = StoreRecorder(store, banks, assessment_id)

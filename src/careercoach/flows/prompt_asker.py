@@ -19,7 +19,8 @@ from careercoach.core.models import (
 )
 from careercoach.flows.session import Reply, Step
 from careercoach.safe_text import clean
-from careercoach.ui.prompts import Look, Prompt, wrap
+from careercoach.ui.prompts import HelpAsked, Look, Prompt, wrap
+from careercoach.ui.prompts.about import about_lines
 from careercoach.ui.text_cells import text_width
 
 BACK_TIP = "Tip: < goes back a question; Ctrl-C stops and keeps your answers."
@@ -29,7 +30,9 @@ def _options(question: SingleQuestion | MultiQuestion) -> list[tuple[str, str]]:
     return [(option.id, option.label) for option in question.options]
 
 
-def build_prompt(question: Question, current: AnswerValue | None, look: Look) -> Prompt[Reply]:
+def build_prompt(
+    question: Question, current: AnswerValue | None, look: Look
+) -> Prompt[Reply | HelpAsked]:
     """The matching prompt of :mod:`careercoach.ui.prompts` for one question, not yet shown."""
     from careercoach.ui import prompts
 
@@ -67,10 +70,10 @@ def build_prompt(question: Question, current: AnswerValue | None, look: Look) ->
         # An optional text left empty is stored as "" (answered: nothing to add), so that
         # a resumed run goes on after it; an answers file reads "" as not given, the same.
         prompt = replace(text, finish=lambda answer: text.finish(answer) or "")
-    return cast("Prompt[Reply]", prompt)
+    return cast("Prompt[Reply | HelpAsked]", prompt)
 
 
-def ask_question(question: Question, current: AnswerValue | None, look: Look) -> Reply:
+def ask_question(question: Question, current: AnswerValue | None, look: Look) -> Reply | HelpAsked:
     """Ask one question through the matching prompt of :mod:`careercoach.ui.prompts`."""
     return build_prompt(question, current, look).ask()
 
@@ -83,18 +86,29 @@ class PromptAsker:
         self.write = out or _stdout
 
     def __call__(self, step: Step) -> Reply:
-        look = Look(no_color=self.no_color, can_go_back=step.can_go_back)
+        look = Look(no_color=self.no_color, can_go_back=step.can_go_back, can_ask_help=True)
         prompt = build_prompt(step.question, step.current, look)
-        if step.first:
-            self.write(BACK_TIP)
-        self.write("")
         width = text_width()
+        if step.first:
+            for line in wrap(BACK_TIP, width):
+                self.write(line)
+        self.write("")
         for line in wrap(step.progress(), width, first="", indent="  "):
             self.write(line)
         if step.question.help:
             for line in wrap(clean(step.question.help), width, indent="  "):
                 self.write(line)
-        return prompt.ask()
+        while True:
+            reply = prompt.ask()
+            if not isinstance(reply, HelpAsked):
+                return reply
+            # "what does this mean?": say it, then the same question, nothing answered;
+            # laid out for the width of now (the terminal may have been resized)
+            width = text_width()
+            for line in about_lines(step.bank, step.question, width):
+                self.write(line)
+            draft = step.current if reply.draft is None else reply.draft
+            prompt = build_prompt(step.question, draft, look)
 
 
 def ask_with_prompts(

@@ -53,7 +53,8 @@ class Step:
     number: int
     """n of "question n of m" (1-based, within the bank)."""
     total: int
-    """m: the bank's questions that will be asked, given the answers so far."""
+    """m: the bank's questions that will be asked given the answers so far, and those that
+    could still open (their ``when`` waits on a question not yet answered)."""
     seconds_left: int
     """Estimated time to the end of the assessment, this question included."""
     current: AnswerValue | None
@@ -61,12 +62,16 @@ class Step:
     can_go_back: bool
     first: bool
     """The first question shown in this run (the back tip goes with it)."""
+    could_open: int = 0
+    """How many of ``total`` could still open: where there are any, m is "about m"."""
 
     def progress(self) -> str:
-        """``Are you stuck? (bank 1 of 2) · question 3 of 12 · about 4 min left``."""
+        """``Are you stuck? (bank 1 of 2) · question 3 of about 12 · about 4 min left``:
+        "about" while questions could still open, so that the total does not jump up."""
         bank = f" (bank {self.bank_number} of {self.bank_count})" if self.bank_count > 1 else ""
+        about = "about " if self.could_open else ""
         return (
-            f"{clean(self.bank.title)}{bank} · question {self.number} of {self.total} · "
+            f"{clean(self.bank.title)}{bank} · question {self.number} of {about}{self.total} · "
             f"{time_left(self.seconds_left)}"
         )
 
@@ -138,31 +143,39 @@ class Session:
             index, question = walk[at]
             if at == position or not self.is_answered(self.banks[index], question):
                 seconds += SECONDS_PER_TYPE[question.type]
-        asked = {(index, question.id) for index, question in walk}
         first_bank = walk[position][0] if position < len(walk) else len(self.banks)
         for index in range(first_bank, len(self.banks)):
-            bank = self.banks[index]
-            given = self.answers[bank.id]
-            for question in bank.questions:
-                if (
-                    (index, question.id) not in asked
-                    and question.when is not None
-                    and any(named not in given for named in condition_questions(question.when))
-                ):
-                    seconds += SECONDS_PER_TYPE[question.type] / 2
+            for question in self.could_open(walk, index):
+                seconds += SECONDS_PER_TYPE[question.type] / 2
         return round(seconds)
+
+    def could_open(self, walk: Sequence[tuple[int, Question]], index: int) -> list[Question]:
+        """The questions of bank ``index`` not asked now that could still be: their ``when``
+        names a question not yet answered."""
+        bank = self.banks[index]
+        given = self.answers[bank.id]
+        asked = {question.id for at, question in walk if at == index}
+        return [
+            question
+            for question in bank.questions
+            if question.id not in asked
+            and question.when is not None
+            and any(named not in given for named in condition_questions(question.when))
+        ]
 
     def step(self, walk: Sequence[tuple[int, Question]], position: int, *, first: bool) -> Step:
         index, question = walk[position]
         bank = self.banks[index]
         in_bank = [q for i, q in walk if i == index]
+        could_open = len(self.could_open(walk, index))
         return Step(
             bank=bank,
             question=question,
             bank_number=index + 1,
             bank_count=len(self.banks),
             number=next(n for n, q in enumerate(in_bank, start=1) if q.id == question.id),
-            total=len(in_bank),
+            total=len(in_bank) + could_open,
+            could_open=could_open,
             seconds_left=self.seconds_left(walk, position),
             current=self.answers[bank.id].get(question.id),
             can_go_back=position > 0,

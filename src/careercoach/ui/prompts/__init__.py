@@ -1,13 +1,18 @@
 """Questions to a person, one at a time: the only package that imports questionary.
 
 - :mod:`.questions`: one prompt per question type, and the other questions asked;
-- :mod:`.widgets`: questionary and prompt_toolkit wrapped once (Ctrl-C, back, colour);
+- :mod:`.widgets`: questionary and prompt_toolkit wrapped once (Ctrl-C, back, help,
+  colour), and the lists;
+- :mod:`.typed`: the number and text prompts;
+- :mod:`.about`: what ``?`` says about a question;
 - :mod:`.layout`: lines that fit the screen, broken between words;
 - :mod:`.numbers`: numbers as people type them.
 
 The assessment prompts can return :data:`BACK`: the person asked for the previous
 question, with the ``← Back`` choice of a list, the ``<`` key in a list, or ``<`` typed
-alone in a number or text prompt.
+alone in a number or text prompt; and, where :attr:`Look.can_ask_help`, a
+:class:`HelpAsked`: the person pressed ``?`` in a list, or typed ``?`` alone in a number
+or text prompt, to learn what the question means.
 """
 
 from careercoach.ui.prompts.layout import fragment_text, wrap
@@ -34,12 +39,14 @@ from careercoach.ui.prompts.questions import (
     single_prompt,
     text_prompt,
 )
+from careercoach.ui.prompts.typed import INPUT_MARK
 from careercoach.ui.prompts.widgets import (
     BACK,
     BACK_KEY,
     BACK_LABEL,
-    INPUT_MARK,
+    HELP_KEY,
     GoBack,
+    HelpAsked,
     Look,
     Prompt,
     stdin_is_terminal,
@@ -49,9 +56,11 @@ __all__ = [
     "BACK",
     "BACK_KEY",
     "BACK_LABEL",
+    "HELP_KEY",
     "INPUT_MARK",
     "LIKERT_CHOICES",
     "GoBack",
+    "HelpAsked",
     "Look",
     "Prompt",
     "ask_checklist",

@@ -13,7 +13,8 @@ the question line is laid out here, waiting and answered alike.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from careercoach.ui import text_cells
 
@@ -66,3 +67,31 @@ def label_lines(text: str, width: int, prefix: int) -> str:
 def fragment_text(tokens: Tokens) -> str:
     """The plain text of ``tokens``."""
     return "".join(fragment[1] for fragment in tokens)
+
+
+class LaidOut:
+    """A prompt's question line (waiting: with ``instruction``; left: without) and its
+    choices' labels (``(choice, label)``, wrapped after ``prefix`` columns), laid out for
+    the width of the moment: :meth:`follow` lays them out again where it changed (the
+    terminal was resized)."""
+
+    def __init__(
+        self, message: str, instruction: str, labels: Sequence[tuple[Any, str]], prefix: int
+    ) -> None:
+        self.message, self.instruction = message, instruction
+        self.labels, self.prefix = labels, prefix
+        self.width = 0
+        self.waiting: Tokens = []
+        self.left: Tokens = []
+        self.follow()
+
+    def follow(self, _app: Any = None) -> None:
+        """Lay out again where the width changed since the last frame."""
+        width = text_cells.text_width()
+        if width == self.width:
+            return
+        self.width = width
+        self.waiting = head(self.message, self.instruction, "class:instruction", width)
+        self.left = head(self.message, "", "", width)
+        for choice, label in self.labels:
+            choice.title = label_lines(label, width, self.prefix)

@@ -21,15 +21,16 @@ from careercoach.ui.prompts.numbers import (
     parse_number,
     percent_range,
 )
+from careercoach.ui.prompts.typed import typed_prompt
 from careercoach.ui.prompts.widgets import (
     BACK_LABEL,
     GoBack,
+    HelpAsked,
     Look,
     Prompt,
     checkbox_prompt,
     instruction_text,
     select_prompt,
-    typed_prompt,
     unsafe_ask,
 )
 
@@ -69,25 +70,27 @@ def ask_number(
     return parse_number(str(unsafe_ask(question)), percent=percent, currency=True)
 
 
-def _is_likert(answer: Any) -> int | GoBack:
-    assert isinstance(answer, int | GoBack)
+def _is_likert(answer: Any) -> int | GoBack | HelpAsked:
+    assert isinstance(answer, int | GoBack | HelpAsked)
     return answer
 
 
-def _is_option(answer: Any) -> str | GoBack:
-    assert isinstance(answer, str | GoBack)
+def _is_option(answer: Any) -> str | GoBack | HelpAsked:
+    assert isinstance(answer, str | GoBack | HelpAsked)
     return answer
 
 
 def likert_prompt(
     message: str, *, current: int | None = None, look: Look = Look()
-) -> Prompt[int | GoBack]:
+) -> Prompt[int | GoBack | HelpAsked]:
     """Strongly disagree (1) … strongly agree (5); keys 1-5 jump to a point."""
     chosen = select_prompt(message, LIKERT_CHOICES, current=current, look=look, shortcuts=True)
     return replace(chosen, finish=_is_likert)
 
 
-def ask_likert(message: str, *, current: int | None = None, look: Look = Look()) -> int | GoBack:
+def ask_likert(
+    message: str, *, current: int | None = None, look: Look = Look()
+) -> int | GoBack | HelpAsked:
     """Ask :func:`likert_prompt`."""
     return likert_prompt(message, current=current, look=look).ask()
 
@@ -98,7 +101,7 @@ def single_prompt(
     *,
     current: str | None = None,
     look: Look = Look(),
-) -> Prompt[str | GoBack]:
+) -> Prompt[str | GoBack | HelpAsked]:
     """One of ``options`` (``(id, label)``); the answer is the option's id."""
     shortcuts = len(options) <= 9
     chosen = select_prompt(message, options, current=current, look=look, shortcuts=shortcuts)
@@ -111,7 +114,7 @@ def ask_single(
     *,
     current: str | None = None,
     look: Look = Look(),
-) -> str | GoBack:
+) -> str | GoBack | HelpAsked:
     """Ask :func:`single_prompt`."""
     return single_prompt(message, options, current=current, look=look).ask()
 
@@ -122,7 +125,7 @@ def multi_prompt(
     *,
     current: Sequence[str] | None = None,
     look: Look = Look(),
-) -> Prompt[list[str] | GoBack]:
+) -> Prompt[list[str] | GoBack | HelpAsked]:
     """Any number of ``options``, none included; the answer is the ticked ids in option
     order."""
 
@@ -142,8 +145,8 @@ def multi_prompt(
         said=said,
     )
 
-    def finish(answer: Any) -> list[str] | GoBack:
-        if isinstance(answer, GoBack):
+    def finish(answer: Any) -> list[str] | GoBack | HelpAsked:
+        if isinstance(answer, GoBack | HelpAsked):
             return answer
         chosen = set(answer)
         return [option_id for option_id, _ in options if option_id in chosen]
@@ -157,7 +160,7 @@ def ask_multi(
     *,
     current: Sequence[str] | None = None,
     look: Look = Look(),
-) -> list[str] | GoBack:
+) -> list[str] | GoBack | HelpAsked:
     """Ask :func:`multi_prompt`."""
     return multi_prompt(message, options, current=current, look=look).ask()
 
@@ -172,7 +175,7 @@ def number_prompt(
     required: bool = True,
     current: float | None = None,
     look: Look = Look(),
-) -> Prompt[int | float | GoBack | None]:
+) -> Prompt[int | float | GoBack | HelpAsked | None]:
     """A number in range, asked again (with the reason under the prompt) until it fits.
 
     ``$70,000`` and ``70,000 €`` are read as 70000; where the range lies within 0..1,
@@ -219,7 +222,7 @@ def ask_number_answer(
     required: bool = True,
     current: float | None = None,
     look: Look = Look(),
-) -> int | float | GoBack | None:
+) -> int | float | GoBack | HelpAsked | None:
     """Ask :func:`number_prompt`."""
     return number_prompt(
         message,
@@ -240,7 +243,7 @@ def text_prompt(
     max_length: int = 2000,
     current: str | None = None,
     look: Look = Look(),
-) -> Prompt[str | GoBack | None]:
+) -> Prompt[str | GoBack | HelpAsked | None]:
     """Free text (one line, surrounding spaces dropped). ``None``: skipped (optional)."""
 
     def check(text: str) -> bool | str:
@@ -264,7 +267,7 @@ def ask_text(
     max_length: int = 2000,
     current: str | None = None,
     look: Look = Look(),
-) -> str | GoBack | None:
+) -> str | GoBack | HelpAsked | None:
     """Ask :func:`text_prompt`."""
     return text_prompt(
         message, required=required, max_length=max_length, current=current, look=look

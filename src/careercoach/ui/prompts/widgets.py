@@ -17,13 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
-from careercoach.ui import text_cells
-from careercoach.ui.prompts.layout import (
-    Tokens,
-    fragment_text,
-    head,
-    label_lines,
-)
+from careercoach.ui.prompts.layout import LaidOut, Tokens, head
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyBindings
@@ -50,6 +44,19 @@ BACK_KEY = "<"
 BACK_LABEL = "← Back"
 
 
+@dataclass(frozen=True)
+class HelpAsked:
+    """The answer "what does this mean?": nothing is answered; ``draft`` is what the
+    person had pointed at, ticked or typed, to show again with the question."""
+
+    draft: Any = None
+
+
+HELP_KEY = "?"
+"""In a list, the key that asks what the question means; in a number or text prompt,
+typed alone as the whole answer (then Enter), so a "?" inside a written answer stays."""
+
+
 @contextlib.contextmanager
 def asking() -> Iterator[None]:
     """Ctrl-C (KeyboardInterrupt) and Ctrl-D or a closed stdin (EOFError) → Interrupted."""
@@ -73,6 +80,8 @@ class Look:
 
     no_color: bool = False
     can_go_back: bool = False
+    can_ask_help: bool = False
+    """``?`` asks what the question means (the assessment's questions)."""
 
 
 def stdin_is_terminal() -> bool:
@@ -98,6 +107,8 @@ def instruction_text(parts: Sequence[str], look: Look) -> str:
     shown = list(parts)
     if look.can_go_back:
         shown.append(f"{BACK_KEY} back")
+    if look.can_ask_help:
+        shown.append(f"{HELP_KEY} for help")
     return "(" + ", ".join(shown) + ")"
 
 
@@ -133,10 +144,17 @@ def same(answer: Any) -> Any:
 # (InquirerControl: pointer, shortcuts, ticks) and an error line, with the keys below.
 
 
-def _list_keys(control: Any, *, back: bool, submit: Callable[[Any], None]) -> KeyBindings:
+def _list_keys(
+    control: Any,
+    *,
+    back: bool,
+    submit: Callable[[Any], None],
+    help_draft: Callable[[], Any] | None = None,
+) -> KeyBindings:
     r"""The keys of every list: ↑/↓ (also j/k, Ctrl-N/Ctrl-P) move, Enter ``submit``\ s,
     Ctrl-C and SIGINT stop (KeyboardInterrupt), Ctrl-D stops (EOFError), ``<`` goes back
-    where there is a question before; other keys do nothing."""
+    where there is a question before, ``?`` asks for help where there is a ``help_draft``
+    (what the person has chosen so far); other keys do nothing."""
     from prompt_toolkit.key_binding import KeyBindings
 
     bindings = KeyBindings()
@@ -177,6 +195,13 @@ def _list_keys(control: Any, *, back: bool, submit: Callable[[Any], None]) -> Ke
         def _back(event: Any) -> None:
             event.app.exit(result=BACK)
 
+    if help_draft is not None:
+        draft = help_draft
+
+        @bindings.add(HELP_KEY, eager=True)
+        def _help(event: Any) -> None:
+            event.app.exit(result=HelpAsked(draft()))
+
     @bindings.add("<any>")
     def _other(_event: Any) -> None:
         """No other text goes in."""
@@ -192,26 +217,30 @@ def _list_question(
     bindings: Any,
     *,
     look: Look,
-    width: int,
+    labels: Sequence[tuple[Any, str]],
+    prefix: int,
 ) -> Any:
     """The Application of a list prompt, as a questionary ``Question``: the question line
     (``instruction`` while it waits, ``said(control)`` once answered, nothing more when it
-    was left another way: back, Ctrl-C), the list while it waits, and an error line."""
+    was left another way: back, Ctrl-C), the list while it waits, and an error line.
+
+    Laid out for the width of the moment: before each frame the width is asked again, and
+    where it changed (the terminal was resized) the question line and the ``labels``
+    (``(choice, label)``, wrapped after ``prefix`` columns) are laid out anew."""
     import questionary
     from prompt_toolkit.application import Application
     from prompt_toolkit.filters import Condition, is_done
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
 
-    waiting = head(message, instruction, "class:instruction", width)
-    left = head(message, "", "", width)
+    laid = LaidOut(message, instruction, labels, prefix)
 
     def question_line() -> Tokens:
         if not app.is_done:
-            return waiting
+            return laid.waiting
         if control.is_answered:
-            return head(message, said(control), "class:answer", width)
-        return left
+            return head(message, said(control), "class:answer", laid.width)
+        return laid.left
 
     layout = Layout(
         HSplit(
@@ -231,6 +260,7 @@ def _list_question(
     app: Application[Any] = Application(
         layout=layout, key_bindings=bindings, style=questionary_style(), **prompt_kwargs(look)
     )
+    app.before_render += laid.follow
     return questionary.Question(app)
 
 
@@ -247,12 +277,11 @@ def select_prompt(
     import questionary
     from questionary.prompts.common import InquirerControl
 
-    width = text_cells.text_width()
     prefix = 6 if shortcuts else 3  # " » " and "1) "
     labels = [(value, clean(label)) for value, label in choices]
     items: list[Any] = [
         questionary.Choice(
-            label_lines(label, width, prefix),
+            label,  # laid out by _list_question
             value=value,
             shortcut_key=str(index + 1) if shortcuts and index < 9 else False,
         )
@@ -284,7 +313,13 @@ def select_prompt(
         control.is_answered = True
         event.app.exit(result=control.get_pointed_at().value)
 
-    bindings = _list_keys(control, back=look.can_go_back, submit=submit)
+    bindings = _list_keys(
+        control,
+        back=look.can_go_back,
+        submit=submit,
+        # no draft: the pointer alone is no answer, and the list marks its draft as one
+        help_draft=(lambda: None) if look.can_ask_help else None,
+    )
     for index, item in enumerate(items[: len(choices)]):
         if shortcuts and index < 9:
             bindings.add(item.shortcut_key, eager=True)(_point_at(control, index))
@@ -295,8 +330,16 @@ def select_prompt(
 
     keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
     instruction = instruction_text([keys], look)
+    laid_out = list(zip(items, [label for _, label in labels], strict=False))
     question = _list_question(
-        control, clean(message), instruction, said, bindings, look=look, width=width
+        control,
+        clean(message),
+        instruction,
+        said,
+        bindings,
+        look=look,
+        labels=laid_out,
+        prefix=prefix,
     )
     return Prompt(question, same)
 
@@ -327,12 +370,8 @@ def checkbox_prompt(
     from questionary.prompts.common import InquirerControl
 
     ticked = set(current or ())
-    width = text_cells.text_width()
     items = [
-        # " » " and "● " before each label
-        questionary.Choice(
-            label_lines(clean(label), width, 5), value=option_id, checked=option_id in ticked
-        )
+        questionary.Choice(clean(label), value=option_id, checked=option_id in ticked)
         for option_id, label in options
     ]
     control: Any = InquirerControl(items, show_cursor=False)
@@ -356,7 +395,12 @@ def checkbox_prompt(
             control.is_answered = True
             event.app.exit(result=chosen())
 
-    bindings = _list_keys(control, back=look.can_go_back, submit=submit)
+    bindings = _list_keys(
+        control,
+        back=look.can_go_back,
+        submit=submit,
+        help_draft=chosen if look.can_ask_help else None,
+    )
     selectable = [choice.value for choice in control.choices if not choice.disabled]
 
     @bindings.add(" ", eager=True)
@@ -383,79 +427,13 @@ def checkbox_prompt(
         return said(chosen())
 
     question = _list_question(
-        control, clean(message), instruction, said_of, bindings, look=look, width=width
+        control,
+        clean(message),
+        instruction,
+        said_of,
+        bindings,
+        look=look,
+        labels=[(item, clean(label)) for item, (_, label) in zip(items, options, strict=True)],
+        prefix=5,  # " » " and "● " before each label
     )
     return Prompt(question, same)
-
-
-INPUT_MARK = "> "
-"""Where the answer to a number or text prompt is typed, on a line of its own."""
-
-
-def typed_prompt(
-    message: str,
-    check: Callable[[str], bool | str],
-    finish: Callable[[str], T],
-    *,
-    default: str,
-    hint: str,
-    look: Look,
-) -> Prompt[T | GoBack]:
-    """A one-line text prompt; ``<`` alone goes back (where there is a question before).
-
-    While it waits: the question, the hint (a sentence), and the answer typed on a line of
-    its own. Once answered: ``? <question> <answer>``, as a list's answer reads.
-    """
-    import questionary
-    from prompt_toolkit import PromptSession
-    from prompt_toolkit.document import Document
-    from prompt_toolkit.lexers import SimpleLexer
-    from prompt_toolkit.validation import ValidationError, Validator
-
-    class Check(Validator):
-        """The typed text's problem, shown under the prompt until Enter is pressed on an
-        acceptable answer."""
-
-        def validate(self, document: Document) -> None:
-            text = document.text
-            verdict = True if look.can_go_back and text.strip() == BACK_KEY else check(text)
-            if text.strip() == BACK_KEY and not look.can_go_back:
-                verdict = "this is the first question"
-            if verdict is not True:
-                problem = verdict or "not a valid answer"
-                raise ValidationError(message=problem, cursor_position=len(text))
-
-    def done(answer: Any) -> T | GoBack:
-        text = str(answer)
-        if text.strip() == BACK_KEY and look.can_go_back:
-            return BACK
-        return finish(text)
-
-    if look.can_go_back:
-        hint += f" Type {BACK_KEY} to go back."
-    shown = clean(message)
-    width = text_cells.text_width()
-    waiting = [
-        *head(shown, hint, "class:instruction", width),
-        ("", "\n"),
-        ("class:qmark", "  " + INPUT_MARK),
-    ]
-    asked = head(shown, "", "", width)
-
-    def tokens() -> Tokens:
-        if not session.app.is_done:
-            return waiting
-        # the answer follows on the question's last line where it fits
-        last = text_cells.cells(fragment_text(asked).rsplit("\n", 1)[-1])
-        room = last + 1 + text_cells.cells(session.default_buffer.text) <= width
-        return [*asked, ("", " " if room else "\n  ")]
-
-    session: PromptSession[str] = PromptSession(
-        tokens,
-        style=questionary_style(),
-        validator=Check(),
-        lexer=SimpleLexer("class:answer"),
-        **prompt_kwargs(look),
-    )
-    session.default_buffer.reset(Document(default))
-    return Prompt(questionary.Question(session.app), done)
