@@ -95,3 +95,12 @@ def test_number_and_text() -> None:
             "looks like a number)",
         )
     ]
+
+
+def test_every_question_kind_has_a_prompt_and_nothing_else_does() -> None:
+    from careercoach.core.question_kinds import KINDS
+    from careercoach.flows.prompt_asker import PROMPT_BUILDERS
+
+    assert (
+        sorted(PROMPT_BUILDERS) == sorted(KINDS) == ["likert", "multi", "number", "single", "text"]
+    )

@@ -9,14 +9,7 @@ from dataclasses import replace
 from typing import Any, cast
 
 from careercoach.core.conditions import AnswerValue
-from careercoach.core.models import (
-    LikertQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    Question,
-    SingleQuestion,
-    TextQuestion,
-)
+from careercoach.core.models import MultiQuestion, Question, SingleQuestion
 from careercoach.flows.session import Reply, Step
 from careercoach.safe_text import clean
 from careercoach.ui.prompts import HelpAsked, Look, Prompt, wrap
@@ -30,46 +23,74 @@ def _options(question: SingleQuestion | MultiQuestion) -> list[tuple[str, str]]:
     return [(option.id, option.label) for option in question.options]
 
 
+def _likert_prompt(question: Any, current: AnswerValue | None, look: Look) -> Prompt[Any]:
+    from careercoach.ui import prompts
+
+    value = current if isinstance(current, int) else None
+    return prompts.likert_prompt(question.prompt, current=value, look=look)
+
+
+def _single_prompt(question: Any, current: AnswerValue | None, look: Look) -> Prompt[Any]:
+    from careercoach.ui import prompts
+
+    choice = current if isinstance(current, str) else None
+    return prompts.single_prompt(question.prompt, _options(question), current=choice, look=look)
+
+
+def _multi_prompt(question: Any, current: AnswerValue | None, look: Look) -> Prompt[Any]:
+    from careercoach.ui import prompts
+
+    ticked = current if isinstance(current, list) else None
+    return prompts.multi_prompt(question.prompt, _options(question), current=ticked, look=look)
+
+
+def _number_prompt(question: Any, current: AnswerValue | None, look: Look) -> Prompt[Any]:
+    from careercoach.ui import prompts
+
+    return prompts.number_prompt(
+        question.prompt,
+        minimum=question.min,
+        maximum=question.max,
+        integer=question.integer,
+        unit=question.unit,
+        required=question.required,
+        current=current if isinstance(current, int | float) else None,
+        look=look,
+    )
+
+
+def _text_prompt(question: Any, current: AnswerValue | None, look: Look) -> Prompt[Any]:
+    from careercoach.ui import prompts
+
+    text = prompts.text_prompt(
+        question.prompt,
+        required=question.required,
+        max_length=question.max_length,
+        current=current if isinstance(current, str) else None,
+        look=look,
+    )
+    # An optional text left empty is stored as "" (answered: nothing to add), so that a
+    # resumed run goes on after it; an answers file reads "" as not given, the same.
+    return replace(text, finish=lambda answer: text.finish(answer) or "")
+
+
+PROMPT_BUILDERS: dict[str, Callable[[Any, AnswerValue | None, Look], Prompt[Any]]] = {
+    "likert": _likert_prompt,
+    "single": _single_prompt,
+    "multi": _multi_prompt,
+    "number": _number_prompt,
+    "text": _text_prompt,
+}
+"""The prompt of each question type, by the name of its kind in ``core.question_kinds``:
+everything else about a type (model, scoring, answer check, time) is its kind in core;
+the prompt is here because core may not import the terminal."""
+
+
 def build_prompt(
     question: Question, current: AnswerValue | None, look: Look
 ) -> Prompt[Reply | HelpAsked]:
     """The matching prompt of :mod:`careercoach.ui.prompts` for one question, not yet shown."""
-    from careercoach.ui import prompts
-
-    message = question.prompt
-    prompt: Prompt[Any]
-    if isinstance(question, LikertQuestion):
-        value = current if isinstance(current, int) else None
-        prompt = prompts.likert_prompt(message, current=value, look=look)
-    elif isinstance(question, SingleQuestion):
-        choice = current if isinstance(current, str) else None
-        prompt = prompts.single_prompt(message, _options(question), current=choice, look=look)
-    elif isinstance(question, MultiQuestion):
-        ticked = current if isinstance(current, list) else None
-        prompt = prompts.multi_prompt(message, _options(question), current=ticked, look=look)
-    elif isinstance(question, NumberQuestion):
-        prompt = prompts.number_prompt(
-            message,
-            minimum=question.min,
-            maximum=question.max,
-            integer=question.integer,
-            unit=question.unit,
-            required=question.required,
-            current=current if isinstance(current, int | float) else None,
-            look=look,
-        )
-    else:
-        assert isinstance(question, TextQuestion)
-        text = prompts.text_prompt(
-            message,
-            required=question.required,
-            max_length=question.max_length,
-            current=current if isinstance(current, str) else None,
-            look=look,
-        )
-        # An optional text left empty is stored as "" (answered: nothing to add), so that
-        # a resumed run goes on after it; an answers file reads "" as not given, the same.
-        prompt = replace(text, finish=lambda answer: text.finish(answer) or "")
+    prompt = PROMPT_BUILDERS[question.type](question, current, look)
     return cast("Prompt[Reply | HelpAsked]", prompt)
 
 
