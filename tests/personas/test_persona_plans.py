@@ -252,3 +252,19 @@ def test_good_news_does_not_bring_the_thriving_persons_checkin_forward(
     plan, answers = plan_for("thriving", banks)
     assert "stretch_growth" in answers["new_eyes"]["recent_triggers"]
     assert (plan.next_checkin, plan.checkin_reason) == ("2027-03-05", None)
+
+
+def test_a_verdict_gives_no_neutral_answers_as_its_reasons(banks: list[Bank]) -> None:
+    """She answered 3, 3, 3 on what her industry expects: no signal, so never a reason."""
+    plan, _ = plan_for("mba_at_29", banks)
+    (education,) = [v for v in plan.verdicts if v.bank == "education"]
+    assert education.because == [
+        "Cost and time strain: 83 (high)",
+        "A requirement of the job you want: 0 (low)",  # she said none is required: a reason
+    ]
+
+
+def test_a_chosen_program_is_not_sent_back_to_shopping(banks: list[Bank]) -> None:
+    plan, _ = plan_for("leaving_for_study", banks)
+    texts = [plan_text.lower() for plan_text in (v.text for v in plan.verdicts)]
+    assert not [t for t in texts if "compare two or three programs" in t]

@@ -216,6 +216,12 @@ def _because(result: DimensionResult) -> str:
     return f"{result.dimension.label}: {result.score} ({result.level})"
 
 
+def _has_evidence(result: DimensionResult) -> bool:
+    """Whether any answer points either way: a score made only of neutral answers (0, no
+    signal) is never given as a reason."""
+    return any(c.added > 0 or c.against for c in result.contributions)
+
+
 def verdict(result: BankResult) -> Verdict | None:
     """Which way a bank's evidence points, for a bank with a ``verdict:`` section.
 
@@ -255,7 +261,7 @@ def verdict(result: BankResult) -> Verdict | None:
         bank=result.bank.id,
         leaning=leaning,
         text=text,
-        because=[_because(d) for d in drivers],
+        because=[_because(d) for d in drivers if _has_evidence(d)],
     )
 
 
