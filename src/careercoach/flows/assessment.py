@@ -123,8 +123,18 @@ def finish_assessment(store: Store, assessment_id: int, banks: Sequence[Bank]) -
 
 
 def _with_previous(store: Store, plan: Plan) -> Plan:
+    """``plan`` with the day of the assessment before it. A damaged earlier row only drops
+    that comparison, with a one-line warning: the plan just made is stored already."""
+    from careercoach.storage.tables import DamagedRow
+
     assert plan.assessment_id is not None
-    previous = store.previous_finished(plan.assessment_id)
+    try:
+        previous = store.previous_finished(plan.assessment_id)
+    except DamagedRow as exc:
+        from careercoach.storage.banks import warn_line
+
+        warn_line(f"careercoach: warning: no comparison with the previous assessment: {exc}")
+        return plan
     if previous is None:
         return plan
     return plan.model_copy(update={"previous_finished_at": previous.finished_at})

@@ -5,11 +5,26 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from careercoach.core.checkin import EventRecord
 from careercoach.core.done import DoneAction, DoneItem
 from careercoach.errors import StoreError
 from careercoach.storage.tables import Tables, now, status_of
+
+
+def _event(row: tuple[Any, ...]) -> EventRecord:
+    return EventRecord(
+        int(row[0]),
+        row[1],
+        row[2],
+        row[3],
+        date.fromisoformat(row[4]),
+        row[5],
+        int(row[6]),
+        tuple(json.loads(row[7])),
+        row[8],
+    )
 
 
 class ProgressTables(Tables):
@@ -118,16 +133,10 @@ class ProgressTables(Tables):
     def events(self) -> list[EventRecord]:
         """Every recorded event, newest first (by the day it happened, then id)."""
         return [
-            EventRecord(
-                int(row[0]),
-                row[1],
-                row[2],
-                row[3],
-                date.fromisoformat(row[4]),
-                row[5],
-                int(row[6]),
-                tuple(json.loads(row[7])),
-                row[8],
+            self._parse_row(
+                _event,
+                row,
+                f"event {row[0]}",
             )
             for row in self._read(
                 "SELECT id, bank, trigger, label, happened_on, note, checkin_days, recheck, "
