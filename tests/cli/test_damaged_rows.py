@@ -163,3 +163,27 @@ def test_assess_answers_stores_the_new_one_and_only_drops_the_comparison(
     with sqlite3.connect(db_path()) as conn:
         assert conn.execute("SELECT count(*) FROM plans").fetchone() == (3,)
     conn.close()
+
+
+def test_a_damaged_event_is_named_and_export_data_keeps_the_rest(careercoach_home: Path) -> None:
+    result = cli("assess", "--answers", str(ANSWERS))
+    assert result.exit_code == 0, result.output
+    for trigger in ("new_boss", "someone_fired"):
+        assert cli("event", "add", trigger).exit_code == 0
+    with sqlite3.connect(db_path()) as conn:
+        conn.execute("UPDATE events SET recheck = '[' WHERE id = 1")
+    conn.close()
+    checkin = cli("checkin")
+    calm(checkin)
+    assert checkin.exit_code == 1
+    assert checkin.stderr == (
+        f"careercoach: the database {db_path()} holds event 1 that careercoach cannot read "
+        "(bad JSON at character 1); it was left as it is\n"
+        "Keep what can still be read with: careercoach export-data\n"
+    )
+    exported = cli("export-data", "--output", "-")
+    calm(exported)
+    assert exported.exit_code == 0, exported.output
+    events = json.loads(exported.stdout)["events"]
+    assert events[0] == {"id": 1, "unreadable": True}
+    assert (events[1]["id"], events[1]["trigger"]) == (2, "someone_fired")

@@ -7,7 +7,7 @@ from typing import Any
 
 from careercoach.storage.assessments import AssessmentTables
 from careercoach.storage.commitments import commitments_data
-from careercoach.storage.progress import ProgressTables
+from careercoach.storage.progress import EVENTS_SQL, ProgressTables, event_record
 from careercoach.storage.tables import DamagedRow
 
 
@@ -82,6 +82,25 @@ class AllData(AssessmentTables, ProgressTables):
             found["unreadable"] = unreadable
         return found
 
+    @staticmethod
+    def _event_data(row: tuple[Any, ...]) -> dict[str, Any]:
+        """One event as exported; a damaged one as its id, marked ``unreadable``."""
+        try:
+            e = event_record(row)
+        except (ValueError, KeyError, TypeError):
+            return {"id": int(row[0]), "unreadable": True}
+        return {
+            "id": e.id,
+            "bank": e.bank,
+            "trigger": e.trigger,
+            "label": e.label,
+            "date": e.happened_on.isoformat(),
+            "note": e.note,
+            "checkin_days": e.checkin_days,
+            "recheck": list(e.recheck),
+            "recorded_at": e.recorded_at,
+        }
+
     def export_data(self) -> dict[str, Any]:
         """Everything stored, as one JSON-ready document (the same data, the same document)."""
         with self._guard():
@@ -102,20 +121,7 @@ class AllData(AssessmentTables, ProgressTables):
                     }
                     for d in self.done_actions()
                 ]
-                events = [
-                    {
-                        "id": e.id,
-                        "bank": e.bank,
-                        "trigger": e.trigger,
-                        "label": e.label,
-                        "date": e.happened_on.isoformat(),
-                        "note": e.note,
-                        "checkin_days": e.checkin_days,
-                        "recheck": list(e.recheck),
-                        "recorded_at": e.recorded_at,
-                    }
-                    for e in sorted(self.events(), key=lambda e: e.id)
-                ]
+                events = [self._event_data(row) for row in self._read(EVENTS_SQL + " ORDER BY id")]
                 commitments = commitments_data(self)
             finally:
                 self._conn.execute("COMMIT")

@@ -12,8 +12,14 @@ from careercoach.core.done import DoneAction, DoneItem
 from careercoach.errors import StoreError
 from careercoach.storage.tables import Tables, now, status_of
 
+EVENTS_SQL = (
+    "SELECT id, bank, trigger, label, happened_on, note, checkin_days, recheck, recorded_at "
+    "FROM events"
+)
 
-def _event(row: tuple[Any, ...]) -> EventRecord:
+
+def event_record(row: tuple[Any, ...]) -> EventRecord:
+    """A row of :data:`EVENTS_SQL` (ValueError, KeyError or TypeError when damaged)."""
     return EventRecord(
         int(row[0]),
         row[1],
@@ -134,12 +140,9 @@ class ProgressTables(Tables):
         """Every recorded event, newest first (by the day it happened, then id)."""
         return [
             self._parse_row(
-                _event,
+                event_record,
                 row,
                 f"event {row[0]}",
             )
-            for row in self._read(
-                "SELECT id, bank, trigger, label, happened_on, note, checkin_days, recheck, "
-                "recorded_at FROM events ORDER BY happened_on DESC, id DESC"
-            )
+            for row in self._read(EVENTS_SQL + " ORDER BY happened_on DESC, id DESC")
         ]
