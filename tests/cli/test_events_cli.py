@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -100,26 +101,93 @@ def test_event_add_moves_the_checkin_sooner(tmp_path: Path) -> None:
     assert plan["recheck_banks"] == ["stuck", "promotion"]
 
 
-def test_an_old_event_recorded_later_still_counts(tmp_path: Path) -> None:
-    """It moves the check-in to the day it was recorded, not to a day already past: an
-    event from 2020 made the check-in "overdue by 6 years and 10 months"."""
-    assess(tmp_path)
-    today = date.today()
-    for day in (today - timedelta(days=40), date(2020, 1, 1)):
-        added = cli("event", "add", "new_boss", "--date", day.isoformat())
-        assert added.exit_code == 0
-        assert f"Your next check-in moves to {human_date(today)} (due today)." in (
-            added.stdout.splitlines()
+def as_if_finished(days_ago: int, checkin_in: int) -> None:
+    """Make the stored assessment one finished ``days_ago``, its check-in ``checkin_in``
+    days from today."""
+    finished = (datetime.now(UTC) - timedelta(days=days_ago)).isoformat(timespec="seconds")
+    checkin_day = (date.today() + timedelta(days=checkin_in)).isoformat()
+    with sqlite3.connect(db_path()) as conn:
+        conn.execute("UPDATE assessments SET finished_at = ?", (finished,))
+        conn.execute(
+            "UPDATE plans SET plan = json_set(plan, '$.finished_at', ?, '$.next_checkin', ?)",
+            (finished, checkin_day),
         )
+    conn.close()
+
+
+def test_an_event_recorded_later_than_it_happened_counts_from_the_day_recorded(
+    tmp_path: Path,
+) -> None:
+    """An event after the assessment, recorded weeks later, moves the check-in to the day
+    it was recorded, not to a day already past: an event from long ago made the check-in
+    "overdue by 6 years and 10 months"."""
+    assess(tmp_path)
+    as_if_finished(days_ago=100, checkin_in=30)
+    today = date.today()
+    happened = today - timedelta(days=50)  # after the assessment; new_boss: 30 days
+    added = cli("event", "add", "new_boss", "--date", happened.isoformat())
+    assert added.exit_code == 0
+    assert f"Your next check-in moves to {human_date(today)} (due today)." in (
+        added.stdout.splitlines()
+    )
     result = cli("checkin")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:3] == [
+    assert result.stdout.splitlines()[:2] == [
         f"Next check-in: {human_date(today)}, due today.",
-        "Sooner than planned, because of: A new boss (2020-01-01); A new boss",
-        f"({(today - timedelta(days=40)).isoformat()}).",
+        f"Sooner than planned, because of: A new boss ({happened.isoformat()}).",
     ]
-    plan = cli("plan").stdout.splitlines()
-    assert f"  {human_date(today)} (the day of this assessment)." in plan
+    assert plan_json()["next_checkin"] == today.isoformat()
+
+
+def test_an_event_dated_before_the_last_assessment_moves_nothing(tmp_path: Path) -> None:
+    """Issue 19, item 10: ``event add someone_fired --date`` two months back, after an
+    assessment of today, made the check-in "due today" and was listed as "since your last
+    assessment"; that assessment was answered after it happened."""
+    assess(tmp_path)
+    planned = plan_json()["next_checkin"]
+    checkin_before = cli("checkin").stdout
+    two_months_back = (date.today() - timedelta(days=61)).isoformat()
+    added = cli("event", "add", "someone_fired", "--date", two_months_back)
+    assert added.exit_code == 0, added.output
+    assert "moves to" not in added.stdout
+    assert plan_json()["next_checkin"] == planned
+    checkin_after = cli("checkin")
+    assert checkin_after.exit_code == 0
+    assert checkin_after.stdout == checkin_before
+    assert "  No event recorded." in checkin_after.stdout.splitlines()
+    assert "due today" not in checkin_after.stdout
+
+
+@pytest.mark.parametrize("recorded_before", [60, 0])
+def test_the_finish_screen_and_plan_give_the_same_checkin(
+    recorded_before: int, tmp_path: Path
+) -> None:
+    """Issue 19, item 10: after ``event add new_boss``, the next assessment's finish screen
+    said the check-in was in 3 months and ``plan`` a second later said 4 weeks. An event
+    recorded before the assessment finished, on its day, is one it knew of (3 months);
+    in the same second, it counts as after (4 weeks): either way both say the same."""
+    assert cli("event", "add", "new_boss").exit_code == 0
+    recorded = datetime.now(UTC) - timedelta(seconds=recorded_before)
+    with sqlite3.connect(db_path()) as conn:
+        conn.execute("UPDATE events SET recorded_at = ?", (recorded.isoformat("T", "seconds"),))
+    conn.close()
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"trial": MID}))
+    finished = cli("assess", "--answers", str(path))
+    assert finished.exit_code == 0, finished.output
+    planned = date.fromisoformat(plan_json()["next_checkin"])
+    plan = cli("plan").stdout
+    if recorded_before:
+        assert planned == date.today() + timedelta(days=90)
+        line = f"{human_date(planned)} (3 months after this assessment)."
+        assert line in finished.stdout
+        assert line in plan
+        assert cli("checkin").stdout.splitlines()[0] == (
+            f"Next check-in: {human_date(planned)}, in 3 months."
+        )
+    line = f"{human_date(planned)} ("
+    assert line in finished.stdout
+    assert line in plan
 
 
 def test_an_event_in_the_future_is_refused() -> None:
@@ -177,8 +245,8 @@ def test_recheck_banks_taken_last_time_or_not() -> None:
     """The last assessment took stuck, education and new_eyes: stuck is taken "again",
     promotion and connections were never taken."""
     assert cli("assess", "--answers", str(PLAN_ANSWERS)).exit_code == 0
-    yesterday = (date.today() - timedelta(days=1)).isoformat()  # sooner than the plan's date
-    added = cli("event", "add", "cost_cutting", "--date", yesterday)
+    as_if_finished(days_ago=1, checkin_in=90)
+    added = cli("event", "add", "cost_cutting")  # today: sooner than the plan's date
     assert added.exit_code == 0, added.output
     assert added.stdout.splitlines()[-5:] == [
         "This can change what you found.",

@@ -551,3 +551,17 @@ def test_built_in_banks_fit_80_columns(tmp_path: Path) -> None:
         lines = result.stdout.splitlines()
         assert len(lines) > 10
         assert max(len(line) for line in lines) <= 80, "\n".join(lines)
+
+
+def test_history_all_and_n_show_trends_over_every_assessment_shown(tmp_path: Path) -> None:
+    """Nine assessments: the first (drive 100) fell out of an 8-wide window, hiding it."""
+    ids = [assess(tmp_path, case) for case in (HIGH, *[MID] * 7, LOW)]
+    assert len(ids) == 9
+    for args in (("--all",), ("-n", "9")):
+        result = cli("history", *args)
+        assert result.exit_code == 0, result.output
+        assert "Trends over the last 9 assessments" in result.stdout
+        drive = next(line for line in result.stdout.splitlines() if "Drive (trial)" in line)
+        assert drive.endswith("100 →   0  ↓ 100 better")
+    default = cli("history", "-n", "3")
+    assert "Trends over the last 8 assessments" in default.stdout

@@ -200,47 +200,6 @@ def test_a_full_disk_mid_assessment_says_what_is_kept_and_how_to_go_on(
     ]
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["plan"],
-        ["history"],
-        ["compare"],
-        ["export-data", "--output", "-"],
-        ["checkin"],
-        ["forget", "--id", "1", "--yes"],
-        ["assess", "--answers", str(ANSWERS)],
-    ],
-    ids=lambda args: args[0],
-)
-def test_a_row_with_damaged_json_names_the_file_and_what_to_do(
-    args: list[str], careercoach_home: Path
-) -> None:
-    assess()
-    with sqlite3.connect(db_path()) as conn:
-        conn.execute("UPDATE assessments SET banks = '{not json'")
-    conn.close()
-    before = db_path().read_bytes()
-    result = cli(*args)
-    assert result.exit_code == 1, result.output
-    try:
-        json.loads("{not json")
-    except json.JSONDecodeError as exc:
-        why = exc.msg
-    assert result.stderr == (
-        f"careercoach: the database {db_path()} holds a row careercoach cannot read (bad JSON "
-        f"at character 1: {why}); careercoach does not change that row.\nPut back a copy "
-        f"of {db_path()} from a backup, or move it away (careercoach "
-        "then starts a new one).\n"
-    )
-    if args[0] == "assess":  # the new assessment is stored before the old one is read
-        with sqlite3.connect(db_path()) as conn:
-            assert conn.execute("SELECT count(*) FROM assessments").fetchone() == (2,)
-        conn.close()
-    else:
-        assert db_path().read_bytes() == before
-
-
 @contextmanager
 def read_only_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str, database: bool = False

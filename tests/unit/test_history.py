@@ -373,7 +373,12 @@ def test_events_since_an_assessment() -> None:
     before = event(1, local_day - timedelta(days=3), recorded="2026-11-20T08:00:00+00:00")
     backdated = event(2, local_day - timedelta(days=3), recorded="2026-11-25T08:00:00+00:00")
     after = event(3, local_day + timedelta(days=1), recorded="2026-11-20T08:00:00+00:00")
-    assert checkin.events_since([after, backdated, before], finished) == [backdated, after]
+    same_day_before = event(4, local_day, recorded="2026-11-22T11:59:59+00:00")
+    same_day_after = event(5, local_day, recorded="2026-11-22T12:00:00+00:00")
+    # an event dated before the assessment is one its answers knew of, whenever recorded
+    assert checkin.events_since(
+        [after, backdated, before, same_day_before, same_day_after], finished
+    ) == [same_day_after, after]
 
 
 @pytest.mark.parametrize(

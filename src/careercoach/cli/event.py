@@ -116,7 +116,7 @@ def add_event(
         for text in info.week_actions:
             lines += wrap(for_terminal(text), width, "  [ ] ", "      ")
     lines += [""]
-    moved, taken = _checkin_moved(info.checkin_days, day)
+    moved, taken = _checkin_moved(event_id)
     lines += moved
     command = recheck_command(info.recheck) if info.recheck else "careercoach assess"
     if info.recheck:
@@ -150,25 +150,29 @@ def _unknown_trigger(trigger: str, known: list[str]) -> Exception:
     return BadInput(f"unknown trigger '{clean(trigger)}' (triggers: {listed})")
 
 
-def _checkin_moved(days: int, day: date) -> tuple[list[str], tuple[str, ...]]:
-    """The check-in line after an event (sooner than the latest plan's date, or not), and
-    the banks of the latest assessment."""
-    from careercoach.core.checkin import due_words, event_checkin
+def _checkin_moved(event_id: int) -> tuple[list[str], tuple[str, ...]]:
+    """The check-in line after an event, when it brings the latest plan's check-in
+    forward (worked out as ``plan`` and ``checkin`` do: an event dated before that
+    assessment moves nothing), and the banks of the latest assessment."""
+    from careercoach.core.checkin import checkin_due, due_words, events_since
     from careercoach.core.dates import human_date
     from careercoach.storage.store import Store
 
     with Store() as store:
         latest = store.latest_finished()
         plan = store.plan(latest.id) if latest else None
+        events = store.events()
     taken = tuple(latest.bank_ids) if latest else ()
-    by = event_checkin(day, days, date.today())
     if plan is None or plan.next_checkin is None:
         return [], taken
     planned = date.fromisoformat(plan.next_checkin)
-    if by >= planned:
+    since = events_since(events, plan.finished_at)
+    due = checkin_due(planned, since)
+    before = checkin_due(planned, [e for e in since if e.id != event_id])
+    if due.day is None or before.day is None or due.day >= before.day:
         return [], taken
     return [
-        f"Your next check-in moves to {human_date(by)} ({due_words(by, date.today())}).",
+        f"Your next check-in moves to {human_date(due.day)} ({due_words(due.day, date.today())}).",
         "",
     ], taken
 

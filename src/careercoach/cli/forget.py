@@ -32,6 +32,7 @@ def forget(
     from careercoach.errors import BadInput
     from careercoach.storage.history import not_stored
     from careercoach.storage.store import Store
+    from careercoach.storage.tables import DamagedRow
     from careercoach.ui.prompts import stdin_is_terminal
 
     if id_ is not None and all_:
@@ -45,12 +46,15 @@ def forget(
         return
     with Store() as store:
         if id_ is not None:
-            record = store.assessment(id_)
-            if record is None:
-                raise not_stored(id_)
-            when = (
-                f"finished {human_time(record.finished_at)}" if record.finished_at else "unfinished"
-            )
+            try:
+                record = store.assessment(id_)
+            except DamagedRow:  # a damaged row is what forget --id is there to drop
+                when = "its stored rows are damaged"
+            else:
+                if record is None:
+                    raise not_stored(id_)
+                finished = record.finished_at
+                when = f"finished {human_time(finished)}" if finished else "unfinished"
             question = f"Delete assessment {id_} ({when}) with its answers and plan, for good?"
         else:
             question = "Delete every assessment, done action and event stored, for good?"

@@ -59,6 +59,8 @@ def history(
         trend_entries: list[figures.Entry] = []
     else:
         with Store() as reader:
+            # Trends cover what was asked for: every assessment with --all, the last N
+            # with -n N (never fewer than the default window, so -n 1 still has trends).
             fetch = None if all_ else max(limit, figures.TREND_WINDOW)
             fetched = reader.history_entries(fetch)
             total = len(fetched) if all_ else reader.finished_count()
@@ -72,5 +74,6 @@ def history(
     if unfinished:
         echo_lines(show.unfinished_lines(unfinished))
         return
-    rows = figures.trends(trend_entries)
-    echo_lines(show.history_lines(entries, total, rows, width=text_width()))
+    window = len(trend_entries)
+    rows = figures.trends(trend_entries, window=window)
+    echo_lines(show.history_lines(entries, total, rows, width=text_width(), window=window))

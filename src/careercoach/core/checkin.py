@@ -46,14 +46,20 @@ def event_checkin(happened_on: date, checkin_days: int, recorded_on: date) -> da
 
 
 def events_since(events: Iterable[EventRecord], finished_at: str) -> list[EventRecord]:
-    """The events a plan did not know about: recorded since it finished, or dated on or
-    after the day it finished (local time). Oldest first."""
+    """The events a plan did not know about: dated after the day it finished (local
+    time), or on that day and recorded after it finished. Oldest first.
+
+    An event dated before the assessment happened before its answers were given, so the
+    plan already reflects it, whenever it was recorded: it neither moves the check-in nor
+    is listed as new. The same holds for one recorded before the assessment finished on
+    its day (``event add new_boss``, then ``assess``)."""
     finished = datetime.fromisoformat(finished_at)
     day = finished.astimezone().date()
     found = [
         e
         for e in events
-        if e.happened_on >= day or datetime.fromisoformat(e.recorded_at) >= finished
+        if e.happened_on > day
+        or (e.happened_on == day and datetime.fromisoformat(e.recorded_at) >= finished)
     ]
     return sorted(found, key=lambda e: (e.happened_on, e.id))
 

@@ -103,7 +103,7 @@ def assess_from_file(
                 done=done,
             ),
         )
-        plan = _with_previous(store, plan)
+        plan = _with_previous(store, _as_it_stands(store, plan))
     bank_cache.put_waiting()  # the data folder exists now: a first run caches its banks
     return plan
 
@@ -119,12 +119,31 @@ def finish_assessment(store: Store, assessment_id: int, banks: Sequence[Bank]) -
         done=store.done_baseline(),
     )
     store.finish(assessment_id, plan)
-    return _with_previous(store, plan)
+    return _with_previous(store, _as_it_stands(store, plan))
+
+
+def _as_it_stands(store: Store, plan: Plan) -> Plan:
+    """A stored plan with its done marks and the events since it finished: what the
+    finish screen and ``plan`` show alike, so both give the same check-in."""
+    from careercoach.core.checkin import with_progress
+
+    assert plan.assessment_id is not None
+    return with_progress(plan, store.done_actions(plan.assessment_id), store.events())
 
 
 def _with_previous(store: Store, plan: Plan) -> Plan:
+    """``plan`` with the day of the assessment before it. A damaged earlier row only drops
+    that comparison, with a one-line warning: the plan just made is stored already."""
+    from careercoach.storage.tables import DamagedRow
+
     assert plan.assessment_id is not None
-    previous = store.previous_finished(plan.assessment_id)
+    try:
+        previous = store.previous_finished(plan.assessment_id)
+    except DamagedRow as exc:
+        from careercoach.storage.banks import warn_line
+
+        warn_line(f"careercoach: warning: no comparison with the previous assessment: {exc}")
+        return plan
     if previous is None:
         return plan
     return plan.model_copy(update={"previous_finished_at": previous.finished_at})
@@ -170,8 +189,6 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     hint="Finish it with: careercoach assess --resume",
                 )
             raise UnknownAssessment(assessment_id)
-        from careercoach.core.checkin import with_progress
         from careercoach.storage.commitments import with_commitments
 
-        progress = with_progress(plan, store.done_actions(assessment_id), store.events())
-        return _with_previous(store, with_commitments(store, progress))
+        return _with_previous(store, with_commitments(store, _as_it_stands(store, plan)))

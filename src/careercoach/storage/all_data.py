@@ -7,7 +7,8 @@ from typing import Any
 
 from careercoach.storage.assessments import AssessmentTables
 from careercoach.storage.commitments import commitments_data
-from careercoach.storage.progress import ProgressTables
+from careercoach.storage.progress import EVENTS_SQL, ProgressTables, event_record
+from careercoach.storage.tables import DamagedRow
 
 
 class AllData(AssessmentTables, ProgressTables):
@@ -40,29 +41,75 @@ class AllData(AssessmentTables, ProgressTables):
         self.vacuum()
         return assessments, events
 
+    def _assessment_data(self, row: tuple[Any, ...]) -> dict[str, Any]:
+        """One assessment as exported: what can be read of it. A damaged column (the
+        banks, an answer, the plan) is left out, ``null``, and named in ``unreadable``:
+        ``export-data`` is how a person keeps what is left of a damaged database."""
+        assessment_id = int(row[0])
+        unreadable: list[str] = []
+        banks: list[dict[str, Any]] | None = None
+        try:
+            banks = [{"id": bank.id, "version": bank.version} for bank in self._record(row).banks]
+        except DamagedRow:
+            unreadable.append("banks")
+        answers: dict[str, dict[str, Any]] = {}
+        for bank, question, value in self._read(
+            "SELECT bank, question, value FROM answers WHERE assessment_id = ? ORDER BY rowid",
+            (assessment_id,),
+        ):
+            try:
+                answers.setdefault(bank, {})[question] = json.loads(value)
+            except ValueError:
+                unreadable.append(f"answers.{bank}.{question}")
+        plans = self._read("SELECT plan FROM plans WHERE assessment_id = ?", (assessment_id,))
+        plan = None
+        if plans:
+            try:
+                plan = json.loads(plans[0][0])
+            except ValueError:
+                unreadable.append("plan")
+        found: dict[str, Any] = {
+            "id": assessment_id,
+            "status": row[5],
+            "started_at": row[1],
+            "finished_at": row[2],
+            "tool_version": row[4],
+            "banks": banks,
+            "answers": answers,
+            "plan": plan,
+        }
+        if unreadable:
+            found["unreadable"] = unreadable
+        return found
+
+    @staticmethod
+    def _event_data(row: tuple[Any, ...]) -> dict[str, Any]:
+        """One event as exported; a damaged one as its id, marked ``unreadable``."""
+        try:
+            e = event_record(row)
+        except (ValueError, KeyError, TypeError):
+            return {"id": int(row[0]), "unreadable": True}
+        return {
+            "id": e.id,
+            "bank": e.bank,
+            "trigger": e.trigger,
+            "label": e.label,
+            "date": e.happened_on.isoformat(),
+            "note": e.note,
+            "checkin_days": e.checkin_days,
+            "recheck": list(e.recheck),
+            "recorded_at": e.recorded_at,
+        }
+
     def export_data(self) -> dict[str, Any]:
         """Everything stored, as one JSON-ready document (the same data, the same document)."""
         with self._guard():
             self._conn.execute("BEGIN")  # one consistent snapshot for all the reads
             try:
-                assessments = []
-                for record in self._read(f"SELECT {self._COLUMNS} FROM assessments ORDER BY id"):
-                    found = self._record(record)
-                    rows = self._read("SELECT plan FROM plans WHERE assessment_id = ?", (found.id,))
-                    assessments.append(
-                        {
-                            "id": found.id,
-                            "status": found.status,
-                            "started_at": found.started_at,
-                            "finished_at": found.finished_at,
-                            "tool_version": found.tool_version,
-                            "banks": [
-                                {"id": bank.id, "version": bank.version} for bank in found.banks
-                            ],
-                            "answers": self.answers(found.id),
-                            "plan": json.loads(rows[0][0]) if rows else None,
-                        }
-                    )
+                assessments = [
+                    self._assessment_data(row)
+                    for row in self._read(f"SELECT {self._COLUMNS} FROM assessments ORDER BY id")
+                ]
                 done = [
                     {
                         "assessment_id": d.assessment_id,
@@ -74,20 +121,7 @@ class AllData(AssessmentTables, ProgressTables):
                     }
                     for d in self.done_actions()
                 ]
-                events = [
-                    {
-                        "id": e.id,
-                        "bank": e.bank,
-                        "trigger": e.trigger,
-                        "label": e.label,
-                        "date": e.happened_on.isoformat(),
-                        "note": e.note,
-                        "checkin_days": e.checkin_days,
-                        "recheck": list(e.recheck),
-                        "recorded_at": e.recorded_at,
-                    }
-                    for e in sorted(self.events(), key=lambda e: e.id)
-                ]
+                events = [self._event_data(row) for row in self._read(EVENTS_SQL + " ORDER BY id")]
                 commitments = commitments_data(self)
             finally:
                 self._conn.execute("COMMIT")

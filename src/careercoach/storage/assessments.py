@@ -45,6 +45,10 @@ class AssessmentRecord:
         return [bank.id for bank in self.banks]
 
 
+def _bank_refs(raw: str) -> tuple[BankRef, ...]:
+    return tuple(BankRef(str(b["id"]), int(b["version"])) for b in json.loads(raw))
+
+
 class AssessmentTables(Tables):
     """Assessments, their answers as given, finished plans and scores."""
 
@@ -101,7 +105,12 @@ class AssessmentTables(Tables):
             "SELECT bank, question, value FROM answers WHERE assessment_id = ? ORDER BY rowid",
             (assessment_id,),
         ):
-            found.setdefault(bank, {})[question] = json.loads(value)
+            found.setdefault(bank, {})[question] = self._parse_row(
+                json.loads,
+                value,
+                f"the answer {bank}.{question} of assessment {assessment_id}",
+                assessment_id,
+            )
         return found
 
     def unfinished(self) -> int | None:
@@ -179,10 +188,15 @@ class AssessmentTables(Tables):
 
     _COLUMNS = "id, started_at, finished_at, banks, tool_version, status"
 
-    @staticmethod
-    def _record(row: tuple[Any, ...]) -> AssessmentRecord:
-        refs = tuple(BankRef(str(b["id"]), int(b["version"])) for b in json.loads(row[3]))
-        return AssessmentRecord(int(row[0]), row[1], row[2], refs, row[4], row[5])
+    def _record(self, row: tuple[Any, ...]) -> AssessmentRecord:
+        assessment_id = int(row[0])
+        refs = self._parse_row(
+            _bank_refs,
+            row[3],
+            f"the bank list of assessment {assessment_id}",
+            assessment_id,
+        )
+        return AssessmentRecord(assessment_id, row[1], row[2], refs, row[4], row[5])
 
     def assessment(self, assessment_id: int) -> AssessmentRecord | None:
         rows = self._read(f"SELECT {self._COLUMNS} FROM assessments WHERE id = ?", (assessment_id,))
@@ -217,17 +231,14 @@ class AssessmentTables(Tables):
         rows = self._read("SELECT plan FROM plans WHERE assessment_id = ?", (assessment_id,))
         if not rows:
             return None
-        from pydantic import ValidationError
-
         from careercoach.core.models import Plan
 
-        try:
-            return Plan.model_validate_json(rows[0][0])
-        except ValidationError as exc:
-            raise StoreError(
-                f"the stored plan of assessment {assessment_id} cannot be read "
-                f"({exc.error_count()} problems); it was left as it is"
-            ) from None
+        return self._parse_row(
+            Plan.model_validate_json,
+            rows[0][0],
+            f"the plan of assessment {assessment_id}",
+            assessment_id,
+        )
 
     def scores(self, assessment_id: int) -> dict[tuple[str, str], int]:
         """``{(bank, dimension): score}`` of a finished assessment."""

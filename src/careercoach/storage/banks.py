@@ -104,7 +104,8 @@ def skipped_warning(path: Path, problems: Sequence[str]) -> str:
     )
 
 
-def _warn(line: str) -> None:
+def warn_line(line: str) -> None:
+    """One line on stderr, cleaned of markup and escape sequences."""
     import sys
 
     from careercoach.safe_text import clean
@@ -117,7 +118,7 @@ def load_banks(
     extra_dirs: Sequence[Path] = (),
     *,
     wanted: Sequence[str] = (),
-    warn: Callable[[str], None] | None = _warn,
+    warn: Callable[[str], None] | None = warn_line,
 ) -> list[LoadedBank]:
     """The built-in banks, then each ``--bank-dir``, then ``CAREERCOACH_BANKS``.
 

@@ -9,6 +9,7 @@ dimensions, focus and actions of only the assessments shown, into the plain reco
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from careercoach.core.compare import ActionFigure, Snapshot
 from careercoach.core.done import DoneAction
@@ -51,6 +52,32 @@ def _bank_ids(raw: str) -> tuple[str, ...]:
     return tuple(str(b["id"]) for b in json.loads(raw))
 
 
+def _entry(row: tuple[Any, ...]) -> Entry:
+    return Entry(
+        id=int(row[0]),
+        finished_at=row[1],
+        banks=_bank_ids(row[2]),
+        top=_top(row[3]),
+        dimensions=_dimensions(row[4]),
+        actions=int(row[5] or 0),
+        done=int(row[6]),
+    )
+
+
+def _snapshot(row: tuple[Any, ...]) -> Snapshot:
+    return Snapshot(
+        id=int(row[0]),
+        finished_at=row[1],
+        banks=_bank_ids(row[2]),
+        dimensions=_dimensions(row[4]),
+        actions=_actions(row[5]),
+    )
+
+
+def _action_texts(raw: str | None) -> dict[tuple[str, str], str]:
+    return {(a.bank, a.id): a.text for a in _actions(raw)}
+
+
 class HistoryQueries(Tables):
     """The reading of :class:`careercoach.storage.store.Store` for ``history`` and
     ``compare`` (a part of the store, not a store of its own)."""
@@ -78,14 +105,11 @@ class HistoryQueries(Tables):
         )
         rows = self._read(sql + " LIMIT ?", (limit,)) if limit is not None else self._read(sql)
         return [
-            Entry(
-                id=int(row[0]),
-                finished_at=row[1],
-                banks=_bank_ids(row[2]),
-                top=_top(row[3]),
-                dimensions=_dimensions(row[4]),
-                actions=int(row[5] or 0),
-                done=int(row[6]),
+            self._parse_row(
+                _entry,
+                row,
+                f"the plan or bank list of assessment {row[0]}",
+                int(row[0]),
             )
             for row in rows
         ]
@@ -105,7 +129,18 @@ class HistoryQueries(Tables):
             "SELECT id, banks FROM assessments WHERE status = 'finished' "
             "ORDER BY finished_at DESC, id DESC"
         )
-        return [(int(row[0]), _bank_ids(row[1])) for row in rows]
+        return [
+            (
+                int(row[0]),
+                self._parse_row(
+                    _bank_ids,
+                    row[1],
+                    f"the bank list of assessment {row[0]}",
+                    int(row[0]),
+                ),
+            )
+            for row in rows
+        ]
 
     def snapshot(self, assessment_id: int) -> Snapshot:
         """A finished assessment; :class:`NotFound` naming the id otherwise."""
@@ -124,12 +159,11 @@ class HistoryQueries(Tables):
                 f"assessment {assessment_id} is not finished",
                 hint="Finish it with: careercoach assess --resume",
             )
-        return Snapshot(
-            id=int(row[0]),
-            finished_at=row[1],
-            banks=_bank_ids(row[2]),
-            dimensions=_dimensions(row[4]),
-            actions=_actions(row[5]),
+        return self._parse_row(
+            _snapshot,
+            row,
+            f"the plan or bank list of assessment {assessment_id}",
+            assessment_id,
         )
 
     def done_between(self, then: Snapshot, now: Snapshot) -> list[DoneAction]:
@@ -156,7 +190,12 @@ class HistoryQueries(Tables):
         found = []
         for assessment_id, bank, dimension, action, score, done_at, planned in rows:
             if assessment_id not in texts:
-                texts[assessment_id] = {(a.bank, a.id): a.text for a in _actions(planned)}
+                texts[assessment_id] = self._parse_row(
+                    _action_texts,
+                    planned,
+                    f"the plan of assessment {assessment_id}",
+                    int(assessment_id),
+                )
             text = texts[assessment_id].get((bank, action), "")
             found.append(
                 DoneAction(int(assessment_id), bank, dimension, action, int(score), done_at, text)

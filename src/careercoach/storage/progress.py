@@ -5,11 +5,32 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from careercoach.core.checkin import EventRecord
 from careercoach.core.done import DoneAction, DoneItem
 from careercoach.errors import StoreError
 from careercoach.storage.tables import Tables, now, status_of
+
+EVENTS_SQL = (
+    "SELECT id, bank, trigger, label, happened_on, note, checkin_days, recheck, recorded_at "
+    "FROM events"
+)
+
+
+def event_record(row: tuple[Any, ...]) -> EventRecord:
+    """A row of :data:`EVENTS_SQL` (ValueError, KeyError or TypeError when damaged)."""
+    return EventRecord(
+        int(row[0]),
+        row[1],
+        row[2],
+        row[3],
+        date.fromisoformat(row[4]),
+        row[5],
+        int(row[6]),
+        tuple(json.loads(row[7])),
+        row[8],
+    )
 
 
 class ProgressTables(Tables):
@@ -118,19 +139,10 @@ class ProgressTables(Tables):
     def events(self) -> list[EventRecord]:
         """Every recorded event, newest first (by the day it happened, then id)."""
         return [
-            EventRecord(
-                int(row[0]),
-                row[1],
-                row[2],
-                row[3],
-                date.fromisoformat(row[4]),
-                row[5],
-                int(row[6]),
-                tuple(json.loads(row[7])),
-                row[8],
+            self._parse_row(
+                event_record,
+                row,
+                f"event {row[0]}",
             )
-            for row in self._read(
-                "SELECT id, bank, trigger, label, happened_on, note, checkin_days, recheck, "
-                "recorded_at FROM events ORDER BY happened_on DESC, id DESC"
-            )
+            for row in self._read(EVENTS_SQL + " ORDER BY happened_on DESC, id DESC")
         ]

@@ -8,13 +8,16 @@ migrations) and provides these; the parts (:mod:`~careercoach.storage.assessment
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from careercoach.errors import NotFound
+from careercoach.errors import NotFound, StoreError
+
+Raw = TypeVar("Raw")
+Parsed = TypeVar("Parsed")
 
 if TYPE_CHECKING:
     import sqlite3
@@ -34,12 +37,63 @@ def status_of(conn: sqlite3.Connection, assessment_id: int) -> str:
     return status
 
 
+class DamagedRow(StoreError):
+    """A stored row that is not what careercoach wrote: JSON that does not parse, or JSON
+    of the wrong shape (a field missing, a list where a mapping belongs). Exit 1, naming
+    the file, the assessment and what the person can do."""
+
+    def __init__(self, path: Path, what: str, detail: str, assessment_id: int | None) -> None:
+        drop = (
+            f"; drop that assessment with: careercoach forget --id {assessment_id}"
+            if assessment_id is not None
+            else ""
+        )
+        super().__init__(
+            f"the database {path} holds {what} that careercoach cannot read ({detail}); "
+            "it was left as it is",
+            hint=f"Keep what can still be read with: careercoach export-data{drop}",
+        )
+        self.assessment_id = assessment_id
+
+
+def _detail(exc: Exception) -> str:
+    """What is wrong with a row, in our words (not a library's, which change)."""
+    import json
+
+    from pydantic import ValidationError
+
+    if isinstance(exc, json.JSONDecodeError):
+        return f"bad JSON at character {exc.pos}"
+    if isinstance(exc, ValidationError):
+        count = exc.error_count()
+        return f"{count} field{'' if count == 1 else 's'} missing or of the wrong kind"
+    if isinstance(exc, KeyError):
+        return f"no field {exc.args[0]!r}" if exc.args else "a field is missing"
+    return "a value of the wrong kind"
+
+
 class Tables:
     """The base of the store's parts: what :class:`~careercoach.storage.store.Store`
     provides them (declared here for the type checker, defined there)."""
 
     path: Path
     _conn: sqlite3.Connection
+
+    def _parse_row(
+        self,
+        parse: Callable[[Raw], Parsed],
+        raw: Raw,
+        what: str,
+        assessment_id: int | None = None,
+    ) -> Parsed:
+        """``parse(raw)`` of a stored row or column, every reader's one way through: JSON
+        that does not parse or has the wrong shape (ValueError, which JSON and pydantic
+        errors are; KeyError; TypeError) becomes :class:`DamagedRow`, never an "unexpected
+        error"."""
+        try:
+            return parse(raw)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DamagedRow(self.path, what, _detail(exc), assessment_id) from None
 
     if TYPE_CHECKING:
 

@@ -75,7 +75,12 @@ def _finding(label: str, score: int, level: str) -> str:
 
 
 def history_lines(
-    entries: Sequence[Entry], total: int, trend_rows: Sequence[Trend], *, width: int = 80
+    entries: Sequence[Entry],
+    total: int,
+    trend_rows: Sequence[Trend],
+    *,
+    width: int = 80,
+    window: int = TREND_WINDOW,
 ) -> list[str]:
     """The list of assessments, newest first, then the trends."""
     if not entries:
@@ -99,16 +104,17 @@ def history_lines(
     if trend_rows:
         lines += ["", *trend_lines(trend_rows, width=width)]
     else:
-        lines += ["", *wrap(no_trend_text(total), width)]
+        lines += ["", *wrap(no_trend_text(total, window), width)]
     return lines
 
 
-def no_trend_text(total: int) -> str:
-    """Why ``history`` shows no trend, for ``total`` finished assessments."""
+def no_trend_text(total: int, window: int = TREND_WINDOW) -> str:
+    """Why ``history`` shows no trend, for ``total`` finished assessments, trends looked
+    for in the last ``window``."""
     if total < TREND_MINIMUM:
         return "Trends appear once you have three assessments."
-    if total > TREND_WINDOW:
-        return f"No dimension was measured in three of the last {TREND_WINDOW} assessments."
+    if total > window:
+        return f"No dimension was measured in three of the last {window} assessments."
     return "No dimension was measured in three assessments yet."
 
 
