@@ -16,8 +16,15 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+# CI explores the same examples on every run, so a landing never hangs on a new random draw;
+# a developer's runs keep exploring (and keep the failures they find in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 QUESTIONS = REPO / "questions"
 
 
