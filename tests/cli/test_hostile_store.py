@@ -9,8 +9,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from tests.lock_holder import start_lock_holder
 from typer.testing import CliRunner
 
 from careercoach.paths import db_path
@@ -105,27 +104,7 @@ def test_a_negative_data_format_is_named_not_migrated(careercoach_home: Path) ->
 @pytest.fixture
 def lock_holder(careercoach_home: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the assessment lock, as an interactive assess does."""
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import sys
-                from pathlib import Path
-                from careercoach.flows.assessment_lock import assessment_lock
-                with assessment_lock(Path({str(careercoach_home)!r})):
-                    print("locked", flush=True)
-                    sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None
-    assert holder.stdout.readline() == "locked\n"
+    holder = start_lock_holder(careercoach_home)
     yield holder
     assert holder.stdin is not None
     holder.stdin.close()

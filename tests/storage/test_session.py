@@ -6,11 +6,11 @@ import os
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from tests.lock_holder import start_lock_holder
 
 from careercoach.core.conditions import Answers, AnswerValue
 from careercoach.core.models import Bank
@@ -319,27 +319,7 @@ def test_a_second_run_is_told_another_is_running(tmp_path: Path) -> None:
 
 
 def test_the_lock_of_a_killed_process_is_not_stale(tmp_path: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import sys
-                from pathlib import Path
-                from careercoach.flows.assessment_lock import assessment_lock
-                with assessment_lock(Path({str(tmp_path)!r})):
-                    print("locked", flush=True)
-                    sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None
-    assert holder.stdout.readline() == "locked\n"
+    holder = start_lock_holder(tmp_path)
     with pytest.raises(AlreadyRunning, match=f"process {holder.pid}"), assessment_lock(tmp_path):
         pass
     holder.kill()  # SIGKILL: no cleanup runs
