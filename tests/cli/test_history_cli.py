@@ -121,8 +121,11 @@ def test_history_limit_and_all(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[0] == (
         "Your assessments, newest first (1 of 4; --all shows every one)"
     )
-    # the trends still cover the last assessments, not only the one shown
-    assert "Trends over the last 4 assessments" in result.stdout
+    # the trends cover the assessments shown, and one is too few for a trend
+    assert result.stdout.splitlines()[-1] == (
+        "Trends need three assessments shown: -n 3 or more, or --all."
+    )
+    assert "Trends over" not in result.stdout
 
 
 def test_history_shows_done_actions(tmp_path: Path) -> None:
@@ -553,8 +556,9 @@ def test_built_in_banks_fit_80_columns(tmp_path: Path) -> None:
         assert max(len(line) for line in lines) <= 80, "\n".join(lines)
 
 
-def test_history_all_and_n_show_trends_over_every_assessment_shown(tmp_path: Path) -> None:
-    """Nine assessments: the first (drive 100) fell out of an 8-wide window, hiding it."""
+def test_history_all_and_n_show_trends_over_exactly_the_assessments_shown(tmp_path: Path) -> None:
+    """Nine assessments: the first (drive 100) once fell out of an 8-wide window, hiding
+    it; and ``-n 3`` once showed trends over 8 (issue 19, item 12)."""
     ids = [assess(tmp_path, case) for case in (HIGH, *[MID] * 7, LOW)]
     assert len(ids) == 9
     for args in (("--all",), ("-n", "9")):
@@ -563,5 +567,10 @@ def test_history_all_and_n_show_trends_over_every_assessment_shown(tmp_path: Pat
         assert "Trends over the last 9 assessments" in result.stdout
         drive = next(line for line in result.stdout.splitlines() if "Drive (trial)" in line)
         assert drive.endswith("100 →   0  ↓ 100 better")
-    default = cli("history", "-n", "3")
-    assert "Trends over the last 8 assessments" in default.stdout
+    # -n 3 shows three assessments, and the trends cover exactly those three
+    three = cli("history", "-n", "3")
+    assert "Trends over the last 3 assessments" in three.stdout
+    drive = next(line for line in three.stdout.splitlines() if "Drive (trial)" in line)
+    assert drive.endswith(" 71 →   0  ↓  71 better")
+    # the default shows the last 10, so the nine here, and the trends cover all nine
+    assert "Trends over the last 9 assessments" in cli("history").stdout

@@ -463,12 +463,14 @@ def test_render_says_dates_and_spans_like_the_plan(days: int) -> None:
 def test_history_says_why_there_is_no_trend() -> None:
     from careercoach.ui.history_render import history_lines
 
-    def tail(total: int) -> str:
-        return history_lines([entry(1, dim("stuck", "bored", 50))], total, [])[-1]
+    def tail(total: int, shown: int) -> str:
+        shown_entries = [entry(i, dim("stuck", "bored", 50)) for i in range(shown, 0, -1)]
+        return history_lines(shown_entries, total, [])[-1]
 
-    assert tail(2) == "Trends appear once you have three assessments."
-    assert tail(4) == "No dimension was measured in three assessments yet."
-    assert tail(9) == "No dimension was measured in three of the last 8 assessments."
+    assert tail(2, 2) == "Trends appear once you have three assessments."
+    assert tail(4, 4) == "No dimension was measured in three assessments yet."
+    assert tail(9, 8) == "No dimension was measured in three of the last 8 assessments."
+    assert tail(9, 2) == "Trends need three assessments shown: -n 3 or more, or --all."
 
 
 def test_trends_explain_the_marks_once() -> None:

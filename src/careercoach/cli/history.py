@@ -56,24 +56,19 @@ def history(
     unfinished = None
     if not Store.exists():
         entries, total = [], 0
-        trend_entries: list[figures.Entry] = []
     else:
         with Store() as reader:
-            # Trends cover what was asked for: every assessment with --all, the last N
-            # with -n N (never fewer than the default window, so -n 1 still has trends).
-            fetch = None if all_ else max(limit, figures.TREND_WINDOW)
-            fetched = reader.history_entries(fetch)
-            total = len(fetched) if all_ else reader.finished_count()
-            if not fetched:
+            # The trends cover exactly the assessments shown: the last N, or every one
+            # with --all (issue 19: a window of its own hid a drop).
+            entries = reader.history_entries(None if all_ else limit)
+            total = len(entries) if all_ else reader.finished_count()
+            if not entries:
                 unfinished = reader.unfinished_answers()
-        entries = fetched if all_ else fetched[:limit]
-        trend_entries = fetched
     if json_:
         sys.stdout.write(show.to_json([entry.to_json() for entry in entries]))
         return
     if unfinished:
         echo_lines(show.unfinished_lines(unfinished))
         return
-    window = len(trend_entries)
-    rows = figures.trends(trend_entries, window=window)
-    echo_lines(show.history_lines(entries, total, rows, width=text_width(), window=window))
+    rows = figures.trends(entries)
+    echo_lines(show.history_lines(entries, total, rows, width=text_width()))

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
 Direction = Literal["better", "worse", "same", "new", "gone"]
-TREND_WINDOW = 8
 TREND_MINIMUM = 3
 SPARKS = "▁▂▃▄▅▆▇█"
 MISSING_SPARK = "·"
@@ -118,11 +117,12 @@ class Trend(NamedTuple):
 
 
 def trends(
-    entries: Sequence[Entry], *, window: int = TREND_WINDOW, minimum: int = TREND_MINIMUM
+    entries: Sequence[Entry], *, window: int | None = None, minimum: int = TREND_MINIMUM
 ) -> list[Trend]:
     """The trend of every dimension scored at least ``minimum`` times in the last
-    ``window`` of ``entries`` (given newest first); none when fewer than ``minimum``
-    assessments. Highest latest score first (ties: bank, then dimension id)."""
+    ``window`` of ``entries`` (given newest first; every one without a window); none when
+    fewer than ``minimum`` assessments. Highest latest score first (ties: bank, then
+    dimension id)."""
     recent = list(reversed(entries[:window]))
     if len(recent) < minimum:
         return []

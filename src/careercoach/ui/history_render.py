@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from careercoach.core.checkin import Due, EventRecord, due_words
 from careercoach.core.compare import Comparison, DimensionChange
 from careercoach.core.dates import count, human_date, human_time, local_time, span_text
-from careercoach.core.trends import TREND_MINIMUM, TREND_WINDOW, Entry, Trend
+from careercoach.core.trends import TREND_MINIMUM, Entry, Trend
 from careercoach.safe_text import for_terminal
 from careercoach.ui import text_cells
 
@@ -80,9 +80,8 @@ def history_lines(
     trend_rows: Sequence[Trend],
     *,
     width: int = 80,
-    window: int = TREND_WINDOW,
 ) -> list[str]:
-    """The list of assessments, newest first, then the trends."""
+    """The list of assessments, newest first, then the trends (of those shown)."""
     if not entries:
         return list(NO_HISTORY)
     shown = len(entries)
@@ -104,17 +103,19 @@ def history_lines(
     if trend_rows:
         lines += ["", *trend_lines(trend_rows, width=width)]
     else:
-        lines += ["", *wrap(no_trend_text(total, window), width)]
+        lines += ["", *wrap(no_trend_text(total, shown), width)]
     return lines
 
 
-def no_trend_text(total: int, window: int = TREND_WINDOW) -> str:
-    """Why ``history`` shows no trend, for ``total`` finished assessments, trends looked
-    for in the last ``window``."""
+def no_trend_text(total: int, shown: int) -> str:
+    """Why ``history`` shows no trend, for ``total`` finished assessments of which the
+    last ``shown`` are listed (the trends cover those)."""
     if total < TREND_MINIMUM:
         return "Trends appear once you have three assessments."
-    if total > window:
-        return f"No dimension was measured in three of the last {window} assessments."
+    if shown < TREND_MINIMUM:
+        return "Trends need three assessments shown: -n 3 or more, or --all."
+    if total > shown:
+        return f"No dimension was measured in three of the last {shown} assessments."
     return "No dimension was measured in three assessments yet."
 
 
