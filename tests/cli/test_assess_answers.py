@@ -285,9 +285,7 @@ def test_a_yaml_syntax_error_names_its_line() -> None:
     result = run("--answers", str(ANSWERS / "syntax_error.yaml"))
     assert result.exit_code == 2, result.output
     (line,) = problems(result)
-    assert line.startswith(
-        at("syntax_error.yaml", 4, 8, "YAML syntax error: mapping values are not allowed")
-    )
+    assert line.startswith(at("syntax_error.yaml", 4, 8, "YAML syntax error: "))
     assert result.stdout == ""
     assert "Traceback" not in result.output
     assert stored() == 0

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from tests.cli.usage_errors import usage_error_line
 from typer.testing import CliRunner
 
 from careercoach import __version__
@@ -48,9 +49,7 @@ def test_help_has_an_example(command: list[str]) -> None:
 
 
 def test_unknown_option_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["--bogus"])
-    assert result.exit_code == 2
-    assert "No such option: --bogus" in result.output
+    usage_error_line(runner.invoke(app, ["--bogus"]), "careercoach", "--bogus")
 
 
 def test_top_help_lists_the_commands_in_order_of_use_without_cut_lines() -> None:

@@ -283,13 +283,14 @@ def test_a_tab_inside_a_quoted_value_is_fine() -> None:
 def test_a_syntax_error_says_where_the_construct_started() -> None:
     (problem,) = problems("a:\n  b: [1, 2\n  c: 3\n")
     assert problem.startswith("t.yaml:3:")
-    assert problem.endswith("flow sequence that starts at line 2, column 6")
+    # what the construct is called is the YAML parser's word; where it starts is ours
+    assert problem.endswith(" that starts at line 2, column 6")
 
 
 @pytest.mark.usefixtures("parser")
 def test_a_colon_inside_a_plain_value_gets_a_hint() -> None:
     (problem,) = problems("prompt: Note: this is hard\n")
-    assert problem.startswith("t.yaml:1:13: YAML syntax error: mapping values are not allowed")
+    assert problem.startswith("t.yaml:1:13: YAML syntax error: ")
     assert problem.endswith(
         "(a ': ' inside a value? put the whole value in quotes, or check the indentation)"
     )
