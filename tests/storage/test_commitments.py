@@ -9,7 +9,6 @@ import yaml
 
 from careercoach.core.models import Plan
 from careercoach.flows.assessment import load_plan, make_plan
-from careercoach.storage import commitments as stored
 from careercoach.storage.banks import load_banks
 from careercoach.storage.store import Store
 
@@ -37,8 +36,8 @@ def test_a_commitment_follows_its_action_when_the_plan_is_rebuilt() -> None:
         plan = finished(store)
         assert plan.assessment_id == 1
         first, second = plan.actions[0], plan.actions[1]
-        assert stored.commit(store, 1, f"trial.{second.id}", date(2031, 1, 10), "If x, then y.")
-        assert not stored.commit(store, 1, f"trial.{second.id}", date(2031, 1, 11), None)
+        assert store.save_commitment(1, f"trial.{second.id}", date(2031, 1, 10), "If x, then y.")
+        assert not store.save_commitment(1, f"trial.{second.id}", date(2031, 1, 11), None)
         # the plan rebuilt with the actions in another order: the commitment goes along
         rebuilt = plan.model_copy(
             update={
@@ -48,41 +47,41 @@ def test_a_commitment_follows_its_action_when_the_plan_is_rebuilt() -> None:
                 ]
             }
         )
-        shown = stored.with_commitments(store, rebuilt)
+        shown = store.with_commitments(rebuilt)
     assert [(c.number, c.action_id, c.by, c.if_then) for c in shown.commitments] == [
         (1, f"trial.{second.id}", "2031-01-11", None)
     ]
     # and an action no longer in the plan: its commitment rests unseen
     alone = rebuilt.model_copy(update={"actions": [first.model_copy(update={"number": 1})]})
     with Store() as store:
-        assert stored.with_commitments(store, alone).commitments == []
-        assert len(stored.commitments(store, 1)) == 1
+        assert store.with_commitments(alone).commitments == []
+        assert len(store.commitments(1)) == 1
 
 
 def test_the_latest_plan_shows_its_commitments() -> None:
     with Store() as store:
         plan = finished(store)
-        stored.commit(store, 1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), None)
+        store.save_commitment(1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), None)
     assert [(c.number, c.by) for c in load_plan().commitments] == [(1, "2031-01-10")]
 
 
 def test_forgetting_an_assessment_forgets_its_commitments() -> None:
     with Store() as store:
         plan = finished(store)
-        stored.commit(store, 1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), None)
+        store.save_commitment(1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), None)
         assert store.forget(1)
-        assert stored.commitments(store, 1) == []
+        assert store.commitments(1) == []
         plan = finished(store)
         assert plan.assessment_id == 2
-        stored.commit(store, 2, f"trial.{plan.actions[0].id}", date(2031, 1, 10), None)
+        store.save_commitment(2, f"trial.{plan.actions[0].id}", date(2031, 1, 10), None)
         store.forget_all()
-        assert stored.commitments(store, 2) == []
+        assert store.commitments(2) == []
 
 
 def test_export_data_carries_the_commitments() -> None:
     with Store() as store:
         plan = finished(store)
-        stored.commit(store, 1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), "If x, then y.")
+        store.save_commitment(1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), "If x, then y.")
         document = store.export_data()
     [entry] = document["commitments"]
     assert {key: entry[key] for key in ("assessment_id", "action", "by", "if_then")} == {

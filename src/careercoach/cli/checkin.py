@@ -25,7 +25,6 @@ def checkin(
     """When your next check-in is due, and what changed since the last assessment."""
     from careercoach.core import checkin as figures
     from careercoach.flows.assessment import NO_ASSESSMENT
-    from careercoach.storage.commitments import with_commitments
     from careercoach.storage.store import Store
     from careercoach.ui.history_render import checkin_lines, unfinished_lines
     from careercoach.ui.text_cells import text_width
@@ -43,7 +42,7 @@ def checkin(
                 assert plan is not None
                 # the done marks, for the commitments (not the plan's moved check-in)
                 ticked = figures.with_progress(plan, store.done_actions(latest.id), [])
-                commitments = with_commitments(store, ticked).commitments
+                commitments = store.with_commitments(ticked).commitments
                 since = figures.events_since(store.events(), plan.finished_at)
                 done = [d for d in store.done_actions() if d.done_at >= plan.finished_at]
                 texts: dict[tuple[int, str, str], str] = {}

@@ -189,6 +189,4 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     hint="Finish it with: careercoach assess --resume",
                 )
             raise UnknownAssessment(assessment_id)
-        from careercoach.storage.commitments import with_commitments
-
-        return _with_previous(store, with_commitments(store, _as_it_stands(store, plan)))
+        return _with_previous(store, store.with_commitments(_as_it_stands(store, plan)))

@@ -64,7 +64,6 @@ def change_commitment(
     not a date or has passed, a fourth commitment."""
     from careercoach.core.done import resolve_action
     from careercoach.flows.assessment import load_plan
-    from careercoach.storage import commitments as stored
     from careercoach.storage.store import Store
 
     if commit is None and uncommit is None:
@@ -87,7 +86,7 @@ def change_commitment(
     key = action_key(action)
     if uncommit is not None:
         with Store() as store:
-            dropped = stored.uncommit(store, plan.assessment_id, key)
+            dropped = store.drop_commitment(plan.assessment_id, key)
         return f"Dropped the commitment to {number}." if dropped else f"{number} had no commitment."
 
     today = date.today()
@@ -107,7 +106,7 @@ def change_commitment(
             "drop one first with --uncommit N"
         )
     with Store() as store:
-        stored.commit(store, plan.assessment_id, key, due, line)
+        store.save_commitment(plan.assessment_id, key, due, line)
     return "\n".join(_summary(action, number, due, line))
 
 
@@ -162,7 +161,6 @@ def _pick(plan: Plan, out: Callable[[str], None], look: Look) -> list[int]:
 def _commit_one(
     store: Store, plan: Plan, position: int, out: Callable[[str], None], look: Look
 ) -> None:
-    from careercoach.storage import commitments as stored
     from careercoach.ui import prompts
 
     assert plan.assessment_id is not None
@@ -180,7 +178,7 @@ def _commit_one(
             break
         except CommitmentProblem as exc:
             out(str(exc))
-    stored.commit(store, plan.assessment_id, key, due, None)  # saved before the next question
+    store.save_commitment(plan.assessment_id, key, due, None)  # saved before the next question
     line = None
     while True:
         reply = prompts.ask_text(IF_THEN, required=False, look=look)
@@ -190,6 +188,6 @@ def _commit_one(
         except CommitmentProblem as exc:
             out(str(exc))
     if line is not None:
-        stored.commit(store, plan.assessment_id, key, due, line)
+        store.save_commitment(plan.assessment_id, key, due, line)
     for text in _summary(action, number, due, line):
         out(text)

@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 from careercoach.storage.assessments import AssessmentTables
-from careercoach.storage.commitments import commitments_data
+from careercoach.storage.commitments import CommitmentTables
 from careercoach.storage.progress import EVENTS_SQL, ProgressTables, event_record
 from careercoach.storage.tables import DamagedRow
 
 
-class AllData(AssessmentTables, ProgressTables):
+class AllData(AssessmentTables, ProgressTables, CommitmentTables):
     """``export-data`` and ``forget``: they span every table."""
 
     def vacuum(self) -> None:
@@ -122,7 +122,7 @@ class AllData(AssessmentTables, ProgressTables):
                     for d in self.done_actions()
                 ]
                 events = [self._event_data(row) for row in self._read(EVENTS_SQL + " ORDER BY id")]
-                commitments = commitments_data(self)
+                commitments = self.commitments_data()
             finally:
                 self._conn.execute("COMMIT")
         return {

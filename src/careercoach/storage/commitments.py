@@ -6,8 +6,9 @@ its action wherever the action now stands, and rests unseen while the action is 
 the plan. Its number and its text come from the plan; whether it is done comes from the
 action's own mark (``plan --done``).
 
-The table comes with migration 3 (:func:`m003_commitments`, run by the store); writes are
-``BEGIN IMMEDIATE`` transactions of the store, each committed at once.
+The table comes with migration 3 (:func:`m003_commitments`, run by the store); its queries
+are a part of the store (:class:`CommitmentTables`), whose writes are ``BEGIN IMMEDIATE``
+transactions, each committed at once.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from typing import TYPE_CHECKING
 
 from careercoach.core.commitments import action_key
 from careercoach.errors import StoreError
-from careercoach.storage.tables import Tables, status_of
+from careercoach.storage.tables import Tables, now, status_of
 
 if TYPE_CHECKING:
     import sqlite3
 
     from careercoach.core.models import Plan
-    from careercoach.storage.store import Store
 
 
 def m003_commitments(conn: sqlite3.Connection) -> None:
@@ -53,91 +53,88 @@ class CommitmentRecord:
     committed_at: str
 
 
-def commit(
-    store: Store, assessment_id: int, action: str, due_on: date, if_then: str | None
-) -> bool:
-    """Save (or change) a commitment to ``action`` (``bank.action``) of a finished
-    assessment's plan. True when it is new."""
-    from careercoach.storage.store import now
+class CommitmentTables(Tables):
+    """Commitments (the table of data format 3)."""
 
-    with store._write() as conn:
-        if status_of(conn, assessment_id) != "finished":
-            raise StoreError(f"assessment {assessment_id} is not finished")
-        before = conn.execute(
-            "SELECT 1 FROM commitments WHERE assessment_id = ? AND action = ?",
-            (assessment_id, action),
-        ).fetchone()
-        conn.execute(
-            "INSERT INTO commitments (assessment_id, action, due_on, if_then, committed_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (assessment_id, action) DO UPDATE SET "
-            "due_on = excluded.due_on, if_then = excluded.if_then",
-            (assessment_id, action, due_on.isoformat(), if_then, now()),
-        )
-        return before is None
-
-
-def uncommit(store: Store, assessment_id: int, action: str) -> bool:
-    """Drop the commitment to ``action``; False when there was none."""
-    with store._write() as conn:
-        cursor = conn.execute(
-            "DELETE FROM commitments WHERE assessment_id = ? AND action = ?",
-            (assessment_id, action),
-        )
-        return cursor.rowcount > 0
-
-
-def commitments(store: Store, assessment_id: int) -> list[CommitmentRecord]:
-    """The commitments of an assessment, in the order they were first made."""
-    return [
-        CommitmentRecord(int(row[0]), row[1], date.fromisoformat(row[2]), row[3], row[4])
-        for row in store._read(
-            "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
-            "WHERE assessment_id = ? ORDER BY committed_at, rowid",
-            (assessment_id,),
-        )
-    ]
-
-
-def commitments_data(store: Tables) -> list[dict[str, object]]:
-    """Every stored commitment, for ``export-data`` (which reads in one snapshot)."""
-    return [
-        {
-            "assessment_id": int(row[0]),
-            "action": row[1],
-            "by": row[2],
-            "if_then": row[3],
-            "committed_at": row[4],
-        }
-        for row in store._read(
-            "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
-            "ORDER BY assessment_id, committed_at, rowid"
-        )
-    ]
-
-
-def with_commitments(store: Store, plan: Plan) -> Plan:
-    """``plan`` with its commitments filled in, in the order of its actions: those whose
-    action is in the plan, each with the action's number, text and done mark."""
-    from careercoach.core.models import Commitment
-
-    if plan.assessment_id is None:
-        return plan
-    stored = {c.action: c for c in commitments(store, plan.assessment_id)}
-    if not stored:
-        return plan
-    found = []
-    for position, action in enumerate(plan.actions):
-        record = stored.get(action_key(action))
-        if record is None:
-            continue
-        found.append(
-            Commitment(
-                number=action.number or position + 1,
-                action_id=record.action,
-                text=action.text,
-                by=record.due_on.isoformat(),
-                if_then=record.if_then,
-                done=action.done,
+    def save_commitment(
+        self, assessment_id: int, action: str, due_on: date, if_then: str | None
+    ) -> bool:
+        """Save (or change) a commitment to ``action`` (``bank.action``) of a finished
+        assessment's plan. True when it is new."""
+        with self._write() as conn:
+            if status_of(conn, assessment_id) != "finished":
+                raise StoreError(f"assessment {assessment_id} is not finished")
+            before = conn.execute(
+                "SELECT 1 FROM commitments WHERE assessment_id = ? AND action = ?",
+                (assessment_id, action),
+            ).fetchone()
+            conn.execute(
+                "INSERT INTO commitments (assessment_id, action, due_on, if_then, committed_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (assessment_id, action) DO UPDATE SET "
+                "due_on = excluded.due_on, if_then = excluded.if_then",
+                (assessment_id, action, due_on.isoformat(), if_then, now()),
             )
-        )
-    return plan.model_copy(update={"commitments": found})
+            return before is None
+
+    def drop_commitment(self, assessment_id: int, action: str) -> bool:
+        """Drop the commitment to ``action``; False when there was none."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "DELETE FROM commitments WHERE assessment_id = ? AND action = ?",
+                (assessment_id, action),
+            )
+            return cursor.rowcount > 0
+
+    def commitments(self, assessment_id: int) -> list[CommitmentRecord]:
+        """The commitments of an assessment, in the order they were first made."""
+        return [
+            CommitmentRecord(int(row[0]), row[1], date.fromisoformat(row[2]), row[3], row[4])
+            for row in self._read(
+                "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
+                "WHERE assessment_id = ? ORDER BY committed_at, rowid",
+                (assessment_id,),
+            )
+        ]
+
+    def commitments_data(self) -> list[dict[str, object]]:
+        """Every stored commitment, for ``export-data`` (which reads in one snapshot)."""
+        return [
+            {
+                "assessment_id": int(row[0]),
+                "action": row[1],
+                "by": row[2],
+                "if_then": row[3],
+                "committed_at": row[4],
+            }
+            for row in self._read(
+                "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
+                "ORDER BY assessment_id, committed_at, rowid"
+            )
+        ]
+
+    def with_commitments(self, plan: Plan) -> Plan:
+        """``plan`` with its commitments filled in, in the order of its actions: those
+        whose action is in the plan, each with the action's number, text and done mark."""
+        from careercoach.core.models import Commitment
+
+        if plan.assessment_id is None:
+            return plan
+        stored = {c.action: c for c in self.commitments(plan.assessment_id)}
+        if not stored:
+            return plan
+        found = []
+        for position, action in enumerate(plan.actions):
+            record = stored.get(action_key(action))
+            if record is None:
+                continue
+            found.append(
+                Commitment(
+                    number=action.number or position + 1,
+                    action_id=record.action,
+                    text=action.text,
+                    by=record.due_on.isoformat(),
+                    if_then=record.if_then,
+                    done=action.done,
+                )
+            )
+        return plan.model_copy(update={"commitments": found})

@@ -3,6 +3,7 @@
 This module opens the database; the queries live in one module per concern, each a part
 of :class:`Store`: :mod:`~careercoach.storage.assessments` (assessments, answers, plans,
 scores), :mod:`~careercoach.storage.progress` (done actions, events),
+:mod:`~careercoach.storage.commitments` (commitments),
 :mod:`~careercoach.storage.history` (``history`` and ``compare``),
 :mod:`~careercoach.storage.all_data` (``export-data``, ``forget``).
 

@@ -2,7 +2,8 @@
 
 :class:`careercoach.storage.store.Store` opens the database (files, permissions, format,
 migrations) and provides these; the parts (:mod:`~careercoach.storage.assessments`,
-:mod:`~careercoach.storage.progress`, :mod:`~careercoach.storage.history`,
+:mod:`~careercoach.storage.progress`, :mod:`~careercoach.storage.commitments`,
+:mod:`~careercoach.storage.history`,
 :mod:`~careercoach.storage.all_data`) each hold the queries of one concern.
 """
 
