@@ -4,6 +4,7 @@ do, never a traceback, and the file keeps every byte it had."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.storage.test_damaged_database import damage_one_page, fill
 from typer.testing import CliRunner
 
 from careercoach.paths import db_path
@@ -202,3 +204,43 @@ def test_our_own_damage_is_not_repaired_by_writing_over_it() -> None:
         assert result.stderr.endswith(MOVE_AWAY), (args, result.stderr)
         assert "Traceback" not in result.output
     assert db_path().read_bytes() == before
+
+
+def test_export_data_keeps_every_part_it_can_read_and_names_the_rest(
+    tmp_path: Path,
+) -> None:
+    """The damaged page holds answers: those of the assessment on it are left out, with
+    one warning line, and everything else is exported (exit 0)."""
+    damaged = damage_one_page(fill(), tmp_path / "scratch.db")
+    db_path().write_bytes(damaged)
+    scratch = tmp_path / "probe.db"
+    scratch.write_bytes(damaged)
+    probe = sqlite3.connect(scratch)
+    unreadable = []
+    for number in range(1, 41):
+        try:
+            probe.execute("SELECT * FROM answers WHERE assessment_id = ?", (number,)).fetchall()
+        except sqlite3.DatabaseError:
+            unreadable.append(number)
+    probe.close()
+    assert unreadable  # the damage is where the answers are
+
+    result = cli(["export-data", "--output", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"careercoach: warning: left out of the export: the answers of assessment {number} "
+        "(the file is damaged there)"
+        for number in unreadable
+    ]
+    document = json.loads(result.stdout)
+    assessments = document["assessments"]
+    assert [a["id"] for a in assessments] == list(range(1, 41))
+    for exported in assessments:
+        if exported["id"] in unreadable:
+            assert (exported["answers"], exported["unreadable"]) == ({}, ["answers"])
+        else:
+            assert len(exported["answers"]["demo"]) == 20
+            assert "unreadable" not in exported
+    assert (document["events"], document["done_actions"], document["commitments"]) == ([], [], [])
+    assert "unreadable" not in document
+    assert db_path().read_bytes() == damaged

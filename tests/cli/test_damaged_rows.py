@@ -127,19 +127,26 @@ def test_export_data_keeps_what_can_be_read(
     assert "unreadable" not in first
     assert first["plan"]["assessment_id"] == 1
     assert first["banks"] is not None
+    warned = "careercoach: warning: left out of the export: "
     if damage == "answer-not-json":
         assert second["answers"] == {}
-        assert second["unreadable"] == [
-            f"answers.{bank}.{question}"
-            for bank, given in first["answers"].items()
-            for question in given
+        questions = [f"{bank}.{q}" for bank, given in first["answers"].items() for q in given]
+        assert second["unreadable"] == [f"answers.{question}" for question in questions]
+        assert result.stderr.splitlines() == [
+            f"{warned}the answer {question} of assessment 2 (bad JSON at character 1)"
+            for question in questions
         ]
     elif unreadable is not None:
         assert (second["banks"], second["unreadable"]) == (None, unreadable)
         assert second["plan"]["assessment_id"] == 2
+        detail = (
+            "bad JSON at character 1" if damage == "banks-not-json" else "a value of the wrong kind"
+        )
+        assert result.stderr == f"{warned}the bank list of assessment 2 ({detail})\n"
     else:  # the plan's JSON parses: exported as it is stored
         assert "unreadable" not in second
         assert second["plan"]["assessment_id"] == 2
+        assert result.stderr == ""
     assert db_path().read_bytes() == before
 
 
@@ -184,6 +191,24 @@ def test_a_damaged_event_is_named_and_export_data_keeps_the_rest(careercoach_hom
     exported = cli("export-data", "--output", "-")
     calm(exported)
     assert exported.exit_code == 0, exported.output
+    assert exported.stderr == (
+        "careercoach: warning: left out of the export: event 1 (bad JSON at character 1)\n"
+    )
     events = json.loads(exported.stdout)["events"]
     assert events[0] == {"id": 1, "unreadable": True}
     assert (events[1]["id"], events[1]["trigger"]) == (2, "someone_fired")
+
+
+def test_export_data_keeps_a_done_mark_of_the_wrong_kind_as_stored(careercoach_home: Path) -> None:
+    """A done action whose score is text (SQLite keeps what it is given) is exported as it
+    is stored: export-data is a copy of the data, not a reading of it."""
+    assert cli("assess", "--answers", str(ANSWERS)).exit_code == 0
+    assert cli("plan", "--done", "1").exit_code == 0
+    with sqlite3.connect(db_path()) as conn:
+        conn.execute("UPDATE done_actions SET score = 'high'")
+    conn.close()
+    exported = cli("export-data", "--output", "-")
+    calm(exported)
+    assert (exported.exit_code, exported.stderr) == (0, "")
+    (done,) = json.loads(exported.stdout)["done_actions"]
+    assert (done["assessment_id"], done["score"]) == (1, "high")

@@ -108,14 +108,17 @@ def test_forget_all(seeded: tuple[int, int]) -> None:
     for marker in (MARKER_ONE, MARKER_TWO, EVENT_NOTE):
         assert marker.encode() not in data
     with Store() as store:
-        assert store.export_data() == {
-            "format": "careercoach-data",
-            "format_version": 1,
-            "assessments": [],
-            "done_actions": [],
-            "events": [],
-            "commitments": [],
-        }
+        assert store.export_data() == (
+            {
+                "format": "careercoach-data",
+                "format_version": 1,
+                "assessments": [],
+                "done_actions": [],
+                "events": [],
+                "commitments": [],
+            },
+            [],
+        )
     assert cli("history").stdout.startswith("No finished assessment yet.")
 
 

@@ -82,7 +82,7 @@ def test_export_data_carries_the_commitments() -> None:
     with Store() as store:
         plan = finished(store)
         store.save_commitment(1, f"trial.{plan.actions[0].id}", date(2031, 1, 10), "If x, then y.")
-        document = store.export_data()
+        document = store.export_data().document
     [entry] = document["commitments"]
     assert {key: entry[key] for key in ("assessment_id", "action", "by", "if_then")} == {
         "assessment_id": 1,

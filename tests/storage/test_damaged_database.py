@@ -114,7 +114,7 @@ def test_a_whole_file_is_checked_once_and_written(careercoach_home: Path) -> Non
     with Store() as store:
         store.start_assessment([BankRef("demo", 1)])
         store.start_assessment([BankRef("demo", 1)])
-        assert len(store.export_data()["assessments"]) == 5
+        assert len(store.export_data().document["assessments"]) == 5
 
 
 def test_an_interactive_assessment_is_refused_before_the_first_question(

@@ -34,12 +34,16 @@ def export_data(
     """Write everything stored (assessments, answers, plans, done actions, events,
     commitments) as one JSON document: your data, to keep or take elsewhere."""
     from careercoach.safe_text import clean
+    from careercoach.storage.banks import warn_line
     from careercoach.storage.output_file import write_file
     from careercoach.storage.store import Store
     from careercoach.ui.history_render import to_json
 
     with Store() as store:
-        text = to_json(store.export_data())
+        exported = store.export_data()
+    for part in exported.left_out:  # a damaged part: the rest is exported all the same
+        warn_line(f"careercoach: warning: left out of the export: {part}")
+    text = to_json(exported.document)
     if output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

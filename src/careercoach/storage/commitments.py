@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from careercoach.core.commitments import action_key
 from careercoach.errors import StoreError
@@ -51,6 +51,23 @@ class CommitmentRecord:
     due_on: date
     if_then: str | None
     committed_at: str
+
+
+ALL_COMMITMENTS_SQL = (
+    "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
+    "ORDER BY assessment_id, committed_at, rowid"
+)
+
+
+def commitment_data(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row of :data:`ALL_COMMITMENTS_SQL` as ``export-data`` writes it (as stored)."""
+    return {
+        "assessment_id": row[0],
+        "action": row[1],
+        "by": row[2],
+        "if_then": row[3],
+        "committed_at": row[4],
+    }
 
 
 class CommitmentTables(Tables):
@@ -93,22 +110,6 @@ class CommitmentTables(Tables):
                 "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
                 "WHERE assessment_id = ? ORDER BY committed_at, rowid",
                 (assessment_id,),
-            )
-        ]
-
-    def commitments_data(self) -> list[dict[str, object]]:
-        """Every stored commitment, for ``export-data`` (which reads in one snapshot)."""
-        return [
-            {
-                "assessment_id": int(row[0]),
-                "action": row[1],
-                "by": row[2],
-                "if_then": row[3],
-                "committed_at": row[4],
-            }
-            for row in self._read(
-                "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
-                "ORDER BY assessment_id, committed_at, rowid"
             )
         ]
 

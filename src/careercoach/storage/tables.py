@@ -55,9 +55,10 @@ class DamagedRow(StoreError):
             hint=f"Keep what can still be read with: careercoach export-data{drop}",
         )
         self.assessment_id = assessment_id
+        self.detail = detail
 
 
-def _detail(exc: Exception) -> str:
+def damage_detail(exc: Exception) -> str:
     """What is wrong with a row, in our words (not a library's, which change)."""
     import json
 
@@ -94,7 +95,7 @@ class Tables:
         try:
             return parse(raw)
         except (ValueError, KeyError, TypeError) as exc:
-            raise DamagedRow(self.path, what, _detail(exc), assessment_id) from None
+            raise DamagedRow(self.path, what, damage_detail(exc), assessment_id) from None
 
     if TYPE_CHECKING:
 
