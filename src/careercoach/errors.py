@@ -4,8 +4,6 @@ Exit codes follow SPEC.md: 2 bad input (a bank, an answers file, a flag, an unkn
 1 anything else, 130 interrupted.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 
 EXIT_OK = 0
@@ -34,7 +32,7 @@ class BadInput(CareerCoachError):
     exit_code = EXIT_BAD_INPUT
 
     @classmethod
-    def from_problems(cls, problems: Iterable[str], hint: str | None = None) -> BadInput:
+    def from_problems(cls, problems: Iterable[str], hint: str | None = None) -> "BadInput":
         return cls(*problems, hint=hint)
 
 

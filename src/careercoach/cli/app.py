@@ -5,12 +5,9 @@ Commands live in the sibling modules (one per command group) and register themse
 stay fast.
 """
 
-import json
 import os
-import re
 import sys
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, TypeGuard
 
@@ -26,17 +23,20 @@ from careercoach.errors import (
 )
 
 
-@dataclass
 class State:
-    """Global options, shared with every command through ``ctx.obj``."""
+    """Global options, shared with every command through ``ctx.obj`` (a plain class: a
+    dataclass would load ``dataclasses`` for every ``--help``)."""
 
-    bank_dirs: list[Path] = field(default_factory=list)
-    debug: bool = False
-    no_color: bool = False
+    def __init__(
+        self, bank_dirs: list[Path] | None = None, debug: bool = False, no_color: bool = False
+    ) -> None:
+        self.bank_dirs: list[Path] = list(bank_dirs or [])
+        self.debug = debug
+        self.no_color = no_color
 
 
 # "path:line:col: ", "path:line: " or "path: " where path looks like a file.
-_LOCATED = re.compile(r"^(?:[^:\s]+?:\d+(?::\d+)?|[^:\s]*[/\\][^:]*?|[^:\s]+\.(?:ya?ml|json)): ")
+_LOCATED = r"^(?:[^:\s]+?:\d+(?::\d+)?|[^:\s]*[/\\][^:]*?|[^:\s]+\.(?:ya?ml|json)): "
 
 
 def _report(lines: list[str], hint: str | None = None) -> None:
@@ -45,10 +45,12 @@ def _report(lines: list[str], hint: str | None = None) -> None:
     A problem located in a file keeps the ``path:line:col: message`` form that editors and
     CI annotators parse; every other line says who is speaking.
     """
+    import re
+
     from careercoach.safe_text import for_message
 
     for line in lines:
-        prefix = "" if _LOCATED.match(line) else "careercoach: "
+        prefix = "" if re.match(_LOCATED, line) else "careercoach: "
         sys.stderr.write(f"{prefix}{for_message(line)}\n")
     if hint:
         sys.stderr.write(f"{for_message(hint)}\n")
@@ -165,18 +167,18 @@ class CoachGroup(TyperGroup):
         except KeyboardInterrupt:
             _report(["interrupted"])
             ctx.exit(EXIT_INTERRUPTED)
-        except json.JSONDecodeError as exc:  # only stored rows are read with json.loads
-            from careercoach.paths import db_path
-            from careercoach.storage.db_file import damaged_row
+        except Exception as exc:
+            from json import JSONDecodeError
 
             if _debug(ctx):
                 traceback.print_exc()
-            damaged = damaged_row(db_path(), f"bad JSON at character {exc.pos}: {exc.msg}")
-            _report(damaged.problems, damaged.hint)
-            ctx.exit(damaged.exit_code)
-        except Exception as exc:
-            if _debug(ctx):
-                traceback.print_exc()
+            if isinstance(exc, JSONDecodeError):  # only stored rows are read with json.loads
+                from careercoach.paths import db_path
+                from careercoach.storage.db_file import damaged_row
+
+                damaged = damaged_row(db_path(), f"bad JSON at character {exc.pos}: {exc.msg}")
+                _report(damaged.problems, damaged.hint)
+                ctx.exit(damaged.exit_code)
             _report(
                 [f"unexpected error: {type(exc).__name__}: {exc}"],
                 "Run again with --debug for the traceback.",

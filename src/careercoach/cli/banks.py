@@ -1,7 +1,6 @@
 """``careercoach banks``: list, show, validate and describe question banks, and print an
 answers file to fill in."""
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -123,6 +122,8 @@ Examples:
 )
 def bank_schema() -> None:
     """Print the JSON Schema of a bank file, for editors."""
+    import json
+
     from careercoach.ui.bank_views import bank_json_schema
 
     sys.stdout.write(json.dumps(bank_json_schema(), indent=2) + "\n")

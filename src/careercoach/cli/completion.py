@@ -13,8 +13,6 @@ private module is imported. Another command's start-up imports nothing more than
 small module.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -70,7 +68,7 @@ def completion(
 # -- values to complete -----------------------------------------------------------------
 
 
-def _banks(ctx: typer.Context) -> list[Bank]:
+def _banks(ctx: typer.Context) -> list["Bank"]:
     """Every bank that loads, quietly: a completion prints no warning and no error (a
     broken bank or a missing folder just completes nothing of its own)."""
     from pathlib import Path

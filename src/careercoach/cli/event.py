@@ -1,6 +1,5 @@
 """``careercoach event add`` / ``event list``: what changed at work, and what to do."""
 
-import re
 import sys
 from datetime import date
 from typing import Annotated
@@ -12,7 +11,7 @@ from careercoach.cli.completion import complete_trigger
 from careercoach.cli.output import echo_lines
 
 MAX_NOTE = 1000
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = r"\d{4}-\d{2}-\d{2}"
 
 event_app = typer.Typer(
     cls=CoachGroup,
@@ -25,10 +24,12 @@ app.add_typer(event_app, name="event")
 
 
 def _parse_day(text: str) -> date:
+    import re
+
     from careercoach.errors import BadInput
 
     try:
-        if not _DAY.fullmatch(text):
+        if not re.fullmatch(_DAY, text):
             raise ValueError
         day = date.fromisoformat(text)
     except ValueError:

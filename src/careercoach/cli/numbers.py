@@ -1,8 +1,6 @@
 """Whole-number flags checked at the edge: SQLite holds 64-bit integers, and a larger one
 fails inside the query (``OverflowError``) instead of saying which flag is wrong."""
 
-from __future__ import annotations
-
 import typer
 
 LARGEST = 2**63 - 1

@@ -1,7 +1,5 @@
 """Printing what the commands show: the one place a Rich console writes to stdout."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,7 +52,7 @@ def export_format(export: str | None, output: str | None) -> str | None:
 
 
 def print_plan(
-    plan: Plan,
+    plan: "Plan",
     *,
     no_color: bool = False,
     plain: bool = False,

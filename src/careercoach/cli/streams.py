@@ -10,8 +10,6 @@ encoding that cannot write ``·``, ``→`` or ``█`` (``PYTHONIOENCODING=latin-
   (``→`` as ``->``, ``█`` as ``#``), else ``?``, instead of raising UnicodeEncodeError.
 """
 
-from __future__ import annotations
-
 import codecs
 import os
 import sys
