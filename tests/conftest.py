@@ -28,7 +28,18 @@ if os.environ.get("CI"):
 QUESTIONS = REPO / "questions"
 
 
-WINDOWS_LACKS = ("getuid", "geteuid", "pread", "pwrite", "fchmod", "O_NOFOLLOW")
+WINDOWS_LACKS = (
+    "getuid",
+    "geteuid",
+    "pread",
+    "pwrite",
+    "fchmod",
+    "O_NOFOLLOW",
+    "O_NONBLOCK",
+    "O_CLOEXEC",
+    "O_NOCTTY",
+    "O_DIRECTORY",
+)
 """What ``os`` has on Linux and not on Windows (``fchmod`` until Python 3.13), and that
 careercoach would reach for."""
 
@@ -104,10 +115,13 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not config.getoption("--simulated-windows"):
         return
-    skip = pytest.mark.skip(reason="checks POSIX owners or modes, which Windows does not have")
+    owners = pytest.mark.skip(reason="checks POSIX owners or modes, which Windows does not have")
+    fifo = pytest.mark.skip(reason="makes a FIFO, which Windows does not have")
     for item in items:
         if "posix_owners" in item.keywords:
-            item.add_marker(skip)
+            item.add_marker(owners)
+        if "posix_fifo" in item.keywords:
+            item.add_marker(fifo)
 
 
 @pytest.fixture

@@ -108,6 +108,7 @@ def test_a_link_to_a_real_careercoach_database_is_refused_too(
     assert real.read_bytes() == before
 
 
+@pytest.mark.posix_fifo
 @OPENINGS
 def test_a_fifo_in_place_of_the_database_is_refused_without_hanging(home: Path, what: str) -> None:
     os.mkfifo(db_path(), 0o600)

@@ -21,7 +21,12 @@ from careercoach.storage.platform_calls import LOCK_OFFSET
 from conftest import FakeMsvcrt
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "careercoach"
-POSIX_ONLY = re.compile(r"fcntl|msvcrt|getuid|geteuid|pread|pwrite")
+POSIX_ONLY = re.compile(
+    r"fcntl|msvcrt|getuid|geteuid|pread|pwrite|fchmod|set_blocking"
+    r"|\bos\.O_(?:NOFOLLOW|NONBLOCK|CLOEXEC|NOCTTY|DIRECTORY)\b"
+    r"|getattr\(os,"
+)
+"""The calls and ``os.open`` flags that Windows lacks, and any probe of what ``os`` has."""
 
 
 def test_only_the_platform_module_names_a_posix_or_windows_call() -> None:

@@ -50,6 +50,7 @@ from careercoach.storage.platform_calls import (
     another_users,
     nofollow_flag,
     opened_through_link,
+    posix_open_flags,
     posix_owners,
 )
 
@@ -110,7 +111,7 @@ def _trusted(folder: Path) -> bool:
 
 def _read_entry(path: Path) -> str:
     """An entry's text: a regular file of ours, never through a link (``OSError`` else)."""
-    fd = os.open(path, os.O_RDONLY | nofollow_flag() | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, os.O_RDONLY | nofollow_flag() | posix_open_flags("O_NONBLOCK"))
     with open(fd, encoding="utf-8") as entry:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or another_users(st) or opened_through_link(fd, path):

@@ -15,11 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from careercoach.errors import BadInput, BankError
+from careercoach.storage.platform_calls import block_again, posix_open_flags
 
 MAX_BYTES = 16 * 1024 * 1024
 """No input file may be larger: 16 MiB is far beyond any bank a person writes."""
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 STDIN_NAME = "<stdin>"
 """How standard input is named in messages (``<stdin>:3:7: ...``)."""
@@ -36,7 +35,7 @@ def read_file(
     """
     shown = display or str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | posix_open_flags("O_NONBLOCK", "O_CLOEXEC"))
     except IsADirectoryError:
         raise error(f"{shown}: is a folder, not a file") from None
     except FileNotFoundError:
@@ -50,8 +49,7 @@ def read_file(
         size = st.st_size
         if stat.S_ISREG(st.st_mode) and size > MAX_BYTES:
             raise error(f"{shown}: the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")
-        if _NONBLOCK:
-            os.set_blocking(fd, True)
+        block_again(fd)
         chunks: list[bytes] = []
         left = MAX_BYTES + 1
         while left > 0:

@@ -24,9 +24,7 @@ from pathlib import Path
 
 from careercoach.errors import BadInput, CareerCoachError
 from careercoach.safe_text import clean
-
-_NOCTTY = getattr(os, "O_NOCTTY", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+from careercoach.storage.platform_calls import posix_open_flags
 
 
 def _shown(path: Path) -> str:
@@ -111,7 +109,9 @@ def _same_file(path: Path, st: os.stat_result) -> bool:
 
 def _write_in_place(target: Path, data: bytes, *, truncate: bool = False) -> None:
     """A device or a FIFO: opened (through any link) and written, never replaced."""
-    flags = os.O_WRONLY | _NOCTTY | _CLOEXEC | (os.O_TRUNC if truncate else 0)
+    flags = os.O_WRONLY | posix_open_flags("O_NOCTTY", "O_CLOEXEC")
+    if truncate:
+        flags |= os.O_TRUNC
     try:
         fd = os.open(target, flags)
     except OSError as exc:
@@ -178,7 +178,7 @@ def _publish_new(tmp: Path, target: Path) -> None:
 
 def _fsync_folder(folder: Path) -> None:
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fd = os.open(folder, os.O_RDONLY | posix_open_flags("O_DIRECTORY"))
     except OSError:  # e.g. Windows cannot open a folder
         return
     try:

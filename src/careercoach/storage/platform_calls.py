@@ -1,7 +1,8 @@
 """Every call that differs between POSIX (Linux, macOS) and Windows, in one place.
 
 pipx installs careercoach on Windows too, where ``fcntl``, ``os.getuid``/``os.geteuid``,
-``os.pread``/``os.pwrite``, ``os.fchmod`` (before Python 3.13) and ``O_NOFOLLOW`` do not
+``os.pread``/``os.pwrite``, ``os.fchmod`` (before Python 3.13) and the ``os.open`` flags
+``O_NOFOLLOW``, ``O_NONBLOCK``, ``O_CLOEXEC``, ``O_NOCTTY`` and ``O_DIRECTORY`` do not
 exist. No other module of careercoach names them (a test greps for it); each asks here.
 Each function looks at what the running Python has when it is called, not at
 ``sys.platform``, so the tests can take the POSIX calls away on Linux and run the Windows
@@ -29,6 +30,9 @@ import os
 import stat
 from importlib import import_module
 from types import ModuleType
+from typing import Literal
+
+PosixOpenFlag = Literal["O_NONBLOCK", "O_CLOEXEC", "O_NOCTTY", "O_DIRECTORY"]
 
 LOCK_OFFSET = 4096
 """Where the one locked byte is on Windows: past the pid that a second run reads."""
@@ -58,6 +62,32 @@ def another_users(st: os.stat_result) -> bool:
 def nofollow_flag() -> int:
     """``O_NOFOLLOW`` where it exists, else 0 (see :func:`opened_through_link`)."""
     return getattr(os, "O_NOFOLLOW", 0)
+
+
+def posix_open_flags(*names: PosixOpenFlag) -> int:
+    """The ``os.open`` flags among ``names`` that this system has, or-ed (each it lacks
+    counts 0). Windows has none of them and needs none: it has no FIFO whose open waits
+    for a writer (``O_NONBLOCK``) and no controlling terminal (``O_NOCTTY``), Python makes
+    every descriptor non-inheritable anyway (``O_CLOEXEC``), and a folder cannot be
+    opened there at all (``O_DIRECTORY``)."""
+    flags = 0
+    for name in names:
+        flags |= getattr(os, name, 0)
+    return flags
+
+
+def block_again(fd: int) -> None:
+    """Make reads of ``fd`` wait again after an open with ``O_NONBLOCK`` (which is there
+    only so that opening a FIFO does not wait for a writer); nothing where there is no
+    such flag."""
+    if posix_open_flags("O_NONBLOCK"):
+        os.set_blocking(fd, True)
+
+
+def make_private(fd: int, mode: int) -> None:
+    """Set the mode of the open file ``fd``. Called only where :func:`posix_owners`
+    (Windows has ``os.fchmod`` only from Python 3.13, where a mode means little)."""
+    os.fchmod(fd, mode)
 
 
 def opened_through_link(fd: int, path: os.PathLike[str] | str) -> bool:

@@ -30,13 +30,13 @@ from careercoach.safe_text import for_message
 from careercoach.storage.db_format import check_folder
 from careercoach.storage.platform_calls import (
     another_users,
+    block_again,
+    make_private,
     nofollow_flag,
     opened_through_link,
+    posix_open_flags,
     posix_owners,
 )
-
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 WRITABLE_HINT = "Set CAREERCOACH_HOME to a folder you can write to."
 LOCK_NAME = "assess.lock"
@@ -161,7 +161,7 @@ def open_private_file(
     opened); if others can read it, it is tightened to 0600 with a notice. Anything else
     is refused, unchanged. ``O_NONBLOCK`` keeps a FIFO from hanging the open.
     """
-    base = flags | nofollow_flag() | _CLOEXEC
+    base = flags | nofollow_flag() | posix_open_flags("O_CLOEXEC")
     created = False
     fd = -1
     if create:
@@ -176,7 +176,7 @@ def open_private_file(
             ) from None
     if fd < 0:
         try:
-            fd = os.open(path, base | _NONBLOCK)
+            fd = os.open(path, base | posix_open_flags("O_NONBLOCK"))
         except OSError as exc:
             try:
                 st = os.lstat(path)
@@ -197,7 +197,7 @@ def open_private_file(
         if mode & 0o077 and posix_owners():
             tight = mode & 0o600
             try:
-                os.fchmod(fd, tight)
+                make_private(fd, tight)
             except OSError as exc:
                 raise StoreError(
                     f"others can read {what} {path} ({mode:04o}), and it cannot be made "
@@ -205,8 +205,8 @@ def open_private_file(
                     hint=WRITABLE_HINT,
                 ) from None
             notice(f"others could read {what} {path} ({mode:04o}); it is now {tight:04o}.")
-        if _NONBLOCK and not created:
-            os.set_blocking(fd, True)
+        if not created:
+            block_again(fd)
     except BaseException:
         os.close(fd)
         raise
