@@ -25,6 +25,7 @@ from careercoach.cli import app
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 DOWN, UP, ENTER, SPACE, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x04"
 CLEAR = "\x15"  # Ctrl-U: empty the line
+REVIEWED = ENTER  # the review after the last question: "Done, show my plan"
 NO_COMMITMENT = ENTER  # the last question, once the plan is shown: nothing ticked
 runner = CliRunner()
 
@@ -62,7 +63,7 @@ WHOLE_RUN = "4" + ENTER + ENTER + "5" + ENTER + "2" + ENTER + "nothing more" + E
 def test_a_whole_run_stores_every_answer_and_prints_the_plan(
     terminal: Any, careercoach_home: Path
 ) -> None:
-    result = assess(terminal, WHOLE_RUN + NO_COMMITMENT, "--bank", "mini")
+    result = assess(terminal, WHOLE_RUN + REVIEWED + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "careercoach: a career self-assessment." in out
@@ -112,7 +113,7 @@ def test_going_back_changes_an_answer_and_drops_the_one_no_longer_asked(
             ENTER,  # notes: optional, skipped
         ]
     )
-    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini")
+    result = assess(terminal, keys + REVIEWED + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     progress = [line for line in result.output.splitlines() if line.startswith("Mini check")]
     assert [line.split(" · ")[1] for line in progress] == [
@@ -138,14 +139,14 @@ def test_going_back_changes_an_answer_and_drops_the_one_no_longer_asked(
 def test_the_back_choice_in_a_list(terminal: Any, careercoach_home: Path) -> None:
     # last_move: the choices are 3 options, a blank separator and "← Back" (down 3 times)
     keys = "4" + ENTER + DOWN * 3 + ENTER + "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
-    result = assess(terminal, keys, "--bank", "mini")
+    result = assess(terminal, keys + REVIEWED, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert stored(careercoach_home)[0] == (1, "mini", "autopilot", "2")
 
 
 def test_multi_with_nothing_ticked_is_an_answer(terminal: Any, careercoach_home: Path) -> None:
     keys = "1" + ENTER + DOWN + ENTER + ENTER + "0" + ENTER + "1" + ENTER + ENTER
-    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini")
+    result = assess(terminal, keys + REVIEWED + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert (1, "mini", "lateral_why", "[]") in stored(careercoach_home)
 
@@ -162,14 +163,17 @@ def test_a_number_is_asked_again_until_it_fits(terminal: Any, careercoach_home: 
             "1" + ENTER + ENTER,  # learning, notes
         ]
     )
-    result = assess(terminal, keys, "--bank", "mini")
+    result = assess(terminal, keys + REVIEWED, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert (1, "mini", "years", "12") in stored(careercoach_home)
 
 
 def test_an_optional_text_can_be_left_empty(terminal: Any, careercoach_home: Path) -> None:
     result = assess(
-        terminal, "1" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER, "--bank", "mini"
+        terminal,
+        "1" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + REVIEWED,
+        "--bank",
+        "mini",
     )
     assert result.exit_code == 0, result.output
     assert stored(careercoach_home)[-1] == (1, "mini", "notes", '""')
@@ -187,7 +191,7 @@ def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Pat
     for bank_id in ids:
         keys += ("" if bank_id == "extra" else SPACE) + DOWN
     keys += ENTER + "5" + ENTER + "9" + ENTER
-    result = assess(terminal, keys + NO_COMMITMENT)
+    result = assess(terminal, keys + REVIEWED + NO_COMMITMENT)
     assert result.exit_code == 0, result.output
     assert f"Choose from {len(ids)} question banks (about " in result.output
     assert "Extra round · question 1 of 2" in result.output
@@ -199,7 +203,7 @@ def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Pat
 
 def test_two_banks_show_which_bank(terminal: Any, careercoach_home: Path) -> None:
     keys = "1" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + "5" + ENTER + "9" + ENTER
-    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini", "--bank", "extra")
+    result = assess(terminal, keys + REVIEWED + NO_COMMITMENT, "--bank", "mini", "--bank", "extra")
     assert result.exit_code == 0, result.output
     assert "Mini check (bank 1 of 2) · question 1 of about 6 · about 2 min left" in result.output
     assert "Extra round (bank 2 of 2) · question 2 of 2 · under a minute left" in result.output
@@ -258,7 +262,9 @@ def test_resume_continues_at_the_first_unanswered_question(
 ) -> None:
     start_and_stop(careercoach_home, "4" + ENTER + DOWN + ENTER)  # autopilot, last_move
     result = assess(
-        terminal, SPACE + ENTER + "3" + ENTER + "1" + ENTER + ENTER + NO_COMMITMENT, "--resume"
+        terminal,
+        SPACE + ENTER + "3" + ENTER + "1" + ENTER + ENTER + REVIEWED + NO_COMMITMENT,
+        "--resume",
     )
     assert result.exit_code == 0, result.output
     assert "Resuming your assessment (2 answered so far)." in result.output
@@ -280,7 +286,7 @@ def test_without_a_flag_an_unfinished_assessment_is_offered(
 ) -> None:
     start_and_stop(careercoach_home, "4" + ENTER)
     result = assess(
-        terminal, ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + NO_COMMITMENT
+        terminal, ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + REVIEWED + NO_COMMITMENT
     )  # resume
     assert result.exit_code == 0, result.output
     assert "Resuming your assessment (1 answered so far)." in result.output
@@ -293,7 +299,7 @@ def test_resuming_says_which_banks_it_goes_on_with(terminal: Any, careercoach_ho
     start_and_stop(careercoach_home, "4" + ENTER)
     result = assess(
         terminal,
-        ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + NO_COMMITMENT,
+        ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + REVIEWED + NO_COMMITMENT,
         "--bank",
         "extra",
     )
@@ -311,7 +317,9 @@ def test_resume_with_another_bank_says_it_is_left_out(
 ) -> None:
     start_and_stop(careercoach_home, "4" + ENTER)
     keys = ENTER + "3" + ENTER + "1" + ENTER + ENTER
-    result = assess(terminal, keys + NO_COMMITMENT, "--resume", "--bank", "extra", "--bank", "mini")
+    result = assess(
+        terminal, keys + REVIEWED + NO_COMMITMENT, "--resume", "--bank", "extra", "--bank", "mini"
+    )
     assert result.exit_code == 0, result.output
     assert "It goes on with mini; --bank extra is for a new assessment, after this one.\n" in (
         result.output
@@ -351,7 +359,7 @@ def test_numbers_as_people_type_them(terminal: Any, careercoach_home: Path, tmp_
     folder = tmp_path / "banks"
     folder.mkdir()
     (folder / "money.yaml").write_text(MONEY_BANK, encoding="utf-8")
-    terminal.send_text("$70,000" + ENTER + "80%" + ENTER + "3" + ENTER)
+    terminal.send_text("$70,000" + ENTER + "80%" + ENTER + "3" + ENTER + REVIEWED)
     terminal.close()
     result = runner.invoke(app, ["--bank-dir", str(folder), "assess", "--bank", "money"])
     assert result.exit_code == 0, result.output
@@ -364,7 +372,7 @@ def test_numbers_as_people_type_them(terminal: Any, careercoach_home: Path, tmp_
 
 def test_starting_over_discards_the_unfinished_one(terminal: Any, careercoach_home: Path) -> None:
     start_and_stop(careercoach_home, "4" + ENTER)
-    keys = DOWN + ENTER + "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
+    keys = DOWN + ENTER + "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + REVIEWED
     result = assess(terminal, keys, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert status(careercoach_home) == [(2, "finished")]
@@ -373,14 +381,14 @@ def test_starting_over_discards_the_unfinished_one(terminal: Any, careercoach_ho
 
 def test_restart_discards_without_asking(terminal: Any, careercoach_home: Path) -> None:
     start_and_stop(careercoach_home, "4" + ENTER)
-    keys = "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
+    keys = "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + REVIEWED
     result = assess(terminal, keys, "--bank", "mini", "--restart")
     assert result.exit_code == 0, result.output
     assert status(careercoach_home) == [(2, "finished")]
 
 
 def test_resume_with_nothing_to_resume_starts_anew(terminal: Any, careercoach_home: Path) -> None:
-    keys = "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER
+    keys = "2" + ENTER + ENTER + "3" + ENTER + "1" + ENTER + ENTER + REVIEWED
     result = assess(terminal, keys, "--bank", "mini", "--resume")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
@@ -432,7 +440,7 @@ def test_each_prompt_is_built_once_as_it_is_asked(
 
     monkeypatch.setattr(prompt_asker, "build_prompt", counting)
     keys = "4" + ENTER + DOWN + ENTER + SPACE + ENTER + "5" + ENTER + "2" + ENTER + ENTER
-    result = assess(terminal, keys + NO_COMMITMENT, "--bank", "mini")
+    result = assess(terminal, keys + REVIEWED + NO_COMMITMENT, "--bank", "mini")
     assert result.exit_code == 0, result.output
     assert built == [
         ("autopilot", True),
@@ -455,7 +463,9 @@ def commitments(home: Path) -> list[tuple[int, str, str, str | None]]:
 
 
 # strongly agree, never changed jobs, 5 years, strongly agree, a note: two actions
-ACTIONS_RUN = "5" + ENTER + DOWN + DOWN + ENTER + "5" + ENTER + "5" + ENTER + "a note" + ENTER
+ACTIONS_RUN = (
+    "5" + ENTER + DOWN + DOWN + ENTER + "5" + ENTER + "5" + ENTER + "a note" + ENTER + REVIEWED
+)
 
 
 def test_committing_to_an_action_with_a_day_and_an_if_then_line(

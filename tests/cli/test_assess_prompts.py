@@ -64,6 +64,7 @@ def test_question_mark_on_every_type_shows_help_then_asks_again(
             "?", ENTER, "5", ENTER,  # number: "?" alone, then 5
             "2", ENTER,
             "?", ENTER, "why me?", ENTER,  # text: "?" alone; a "?" inside is kept
+            ENTER,  # the review: done
             ENTER,  # no commitment
         ]
     )  # fmt: skip

@@ -150,7 +150,7 @@ def test_a_newer_data_format(args: list[str]) -> None:
         args,
         before,
         f"{db_path()} was written by a newer careercoach (data format 99; this one knows "
-        "up to 3); it was left as it is.",
+        "up to 4); it was left as it is.",
         "Upgrade careercoach (pip install -U careercoach), or set CAREERCOACH_HOME to "
         "another folder.\n",
     )

@@ -79,6 +79,7 @@ def test_store_reads_history_migrates_an_old_file_first() -> None:
         conn.execute("DROP TABLE done_actions")
         conn.execute("DROP TABLE events")
         conn.execute("DROP TABLE commitments")
+        conn.execute("ALTER TABLE assessments DROP COLUMN edited_at")
         conn.execute("PRAGMA user_version = 1")
     with Store() as reader:
         assert reader.history_entries() == []

@@ -444,6 +444,7 @@ def test_entry_json() -> None:
         "scores": {"stuck.bored": 83, "stuck.fit": 10},
         "actions": 5,
         "actions_done": 2,
+        "edited_at": None,
     }
 
 

@@ -7,6 +7,7 @@ import typer
 
 from careercoach.cli.app import app, state
 from careercoach.cli.completion import complete_bank_id
+from careercoach.cli.numbers import stored_int
 
 
 @app.command(
@@ -17,10 +18,21 @@ Examples:
   careercoach assess --answers my-answers.yaml
   some-script | careercoach assess --answers -
   careercoach assess --resume
+  careercoach assess --edit       (change answers of the latest one)
+  careercoach assess --edit 3
 """
 )
 def assess(
     ctx: typer.Context,
+    assessment_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="With --edit: the assessment to change (default: the latest).",
+            callback=stored_int,
+            show_default=False,
+        ),
+    ] = None,
     bank: Annotated[
         list[str] | None,
         typer.Option(
@@ -46,12 +58,40 @@ def assess(
     restart: Annotated[
         bool, typer.Option("--restart", help="Discard the unfinished assessment, start anew.")
     ] = False,
+    edit: Annotated[
+        bool,
+        typer.Option(
+            "--edit",
+            help="Change answers of a finished assessment (the latest, or ID); "
+            "its plan is made again.",
+        ),
+    ] = False,
 ) -> None:
     """Answer the question banks and get your action plan."""
+    from careercoach.errors import BadInput
+
+    if edit:
+        clash = [
+            flag
+            for flag, given in (
+                ("--answers", answers is not None),
+                ("--bank", bool(bank)),
+                ("--resume", resume),
+                ("--restart", restart),
+            )
+            if given
+        ]
+        if clash:
+            raise BadInput(f"--edit cannot be combined with {' or '.join(clash)}")
+        _assess_edit(ctx, assessment_id)
+        return
+    if assessment_id is not None:
+        raise BadInput(
+            f"an assessment id ({assessment_id}) is only for --edit: "
+            f"careercoach assess --edit {assessment_id}"
+        )
     if answers is not None:
         if resume or restart:
-            from careercoach.errors import BadInput
-
             raise BadInput("--answers cannot be combined with --resume or --restart")
         _assess_from_file(ctx, None if answers == "-" else Path(answers), bank or [])
         return
@@ -96,3 +136,26 @@ def _assess_from_file(ctx: typer.Context, path: Path | None, bank_ids: list[str]
     print_plan(plan, no_color=options.no_color)
     typer.echo("")
     typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
+
+
+def _assess_edit(ctx: typer.Context, assessment_id: int | None) -> None:
+    """The review of a finished assessment; then its plan, made again where it changed."""
+    from careercoach.cli.output import print_plan
+    from careercoach.flows.edit import run_edit
+
+    options = state(ctx)
+    edited = run_edit(
+        assessment_id=assessment_id, bank_dirs=options.bank_dirs, no_color=options.no_color
+    )
+    plan = edited.plan
+    typer.echo("")
+    print_plan(plan, no_color=options.no_color)
+    from careercoach.cli.output import echo_lines
+    from careercoach.ui.text_cells import text_width, wrap
+
+    if edited.changes:
+        said = f"Assessment {plan.assessment_id} is changed, and its plan made again."
+    else:
+        said = f"Nothing was changed: assessment {plan.assessment_id} is as it was."
+    again = f"See it again with: careercoach plan --id {plan.assessment_id}"
+    echo_lines([line for text in (said, again) for line in wrap(text, text_width())])

@@ -48,7 +48,9 @@ def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> Non
         )
         chosen = [item(keys.index(key)) for key in ticked]
         with Store() as store:
-            added, removed = store.set_done(plan.assessment_id, chosen)
+            added, removed = store.set_done(
+                plan.assessment_id, chosen, [(a.bank, a.id) for a in plan.actions]
+            )
         lines.append(f"Marked {added} done, unmarked {removed}.")
         count = len(chosen)
     else:
@@ -64,6 +66,9 @@ def mark_done(assessment_id: int | None, refs: list[str], *, check: bool) -> Non
                 fresh = store.mark_done(plan.assessment_id, [item(index)])
                 word = "Done:" if fresh else "Already done:"
                 lines += wrap(for_terminal(action.text), text_width(), f"{word} ", "  ")
-            count = len(store.done_actions(plan.assessment_id))
+            in_plan = {(a.bank, a.id) for a in plan.actions}
+            count = sum(
+                (d.bank, d.action) in in_plan for d in store.done_actions(plan.assessment_id)
+            )
     lines.append(f"{count} of {len(plan.actions)} actions of assessment {plan.assessment_id} done.")
     echo_lines(lines)

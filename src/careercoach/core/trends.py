@@ -40,6 +40,8 @@ class Entry(NamedTuple):
     dimensions: tuple[DimensionFigure, ...]
     actions: int
     done: int
+    edited_at: str | None = None
+    """When its answers were last changed (``assess --edit``), else None."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,7 @@ class Entry(NamedTuple):
             "scores": {d.key: d.score for d in self.dimensions},
             "actions": self.actions,
             "actions_done": self.done,
+            "edited_at": self.edited_at,
         }
 
 

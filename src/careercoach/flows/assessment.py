@@ -149,7 +149,7 @@ def _with_previous(store: Store, plan: Plan) -> Plan:
     return plan.model_copy(update={"previous_finished_at": previous.finished_at})
 
 
-def _none_finished(store: Store) -> NotFound:
+def none_finished(store: Store) -> NotFound:
     """No finished assessment: say how to start one, or how to finish the one under way."""
     started = store.unfinished()
     answered = 0 if started is None else store.answer_count(started)
@@ -178,7 +178,7 @@ def load_plan(assessment_id: int | None = None) -> Plan:
         if assessment_id is None:
             latest = store.latest_finished()
             if latest is None:
-                raise _none_finished(store)
+                raise none_finished(store)
             assessment_id = latest.id
         plan = store.plan(assessment_id)
         if plan is None:
@@ -189,4 +189,10 @@ def load_plan(assessment_id: int | None = None) -> Plan:
                     hint="Finish it with: careercoach assess --resume",
                 )
             raise UnknownAssessment(assessment_id)
-        return _with_previous(store, store.with_commitments(_as_it_stands(store, plan)))
+        return shown_plan(store, plan)
+
+
+def shown_plan(store: Store, plan: Plan) -> Plan:
+    """A stored plan as ``plan`` shows it: its done marks, the events since, its
+    commitments, and the day of the assessment before it."""
+    return _with_previous(store, store.with_commitments(_as_it_stands(store, plan)))

@@ -16,6 +16,7 @@ from careercoach.core.models import Bank
 from careercoach.errors import CareerCoachError, Interrupted, NoTerminal, StoreError
 from careercoach.flows.assessment_lock import assessment_lock
 from careercoach.flows.prompt_asker import ask_with_prompts
+from careercoach.flows.review import Pick, pick_with_prompts, review
 from careercoach.flows.session import Ask, Session
 from careercoach.safe_text import clean
 from careercoach.ui.bank_views import estimated_minutes
@@ -145,8 +146,12 @@ def run_interactive(
     no_color: bool,
     out: IO[str] | None = None,
     ask: Ask | None = None,
+    pick: Pick | None = None,
 ) -> Plan:
     """``careercoach assess`` in a terminal; returns the finished plan (not printed).
+
+    After the last question, the review (:mod:`careercoach.flows.review`): every answer
+    in a list, any of them to change, before the plan is made.
 
     Stops with :class:`NoTerminal` (exit 2) before anything is written when stdin is not a
     terminal, and with :class:`Interrupted` (exit 130) on Ctrl-C or Ctrl-D, saying how to
@@ -227,8 +232,10 @@ def run_interactive(
                     banks = [known[bank_id] for bank_id in picked]
             recorder = StoreRecorder(store, banks, assessment_id)
             session = Session(banks, recorder, given)
+            asker = ask or ask_with_prompts(no_color=no_color, out=write)
             try:
-                session.run(ask or ask_with_prompts(no_color=no_color, out=write))
+                session.run(asker)
+                review(session, asker, pick or pick_with_prompts(no_color=no_color, out=write))
             except StoreError as exc:  # a full disk: say what is kept, and how to go on
                 raise _with_resume_hint(exc, store, recorder, bank_dirs) from None
             return finish_assessment(store, recorder.ensure(), banks)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from careercoach.core.conditions import (
@@ -201,6 +201,50 @@ class Session:
                 continue
             self.answer(step.bank, step.question, reply)
             position += 1
+
+    # -- the review (flows/review.py) --------------------------------------------------
+
+    def fill(self, ask: Ask) -> int:
+        """Ask each asked question still without an answer, in walk order, with no going
+        back: in the review, those an answer just opened (and, editing, those a bank added
+        since). Returns how many were asked."""
+        asked = 0
+        while True:
+            walk = self.walk()
+            position = self.first_unanswered()
+            if position >= len(walk):
+                return asked
+            step = replace(self.step(walk, position, first=False), can_go_back=False)
+            reply = ask(step)
+            if isinstance(reply, GoBack):  # not offered here; ask again
+                continue
+            self.answer(step.bank, step.question, reply)
+            asked += 1
+
+    def revisit(self, ask: Ask, bank_id: str, question_id: str) -> bool:
+        """Ask one answered question again, its answer shown (BACK leaves it as it is);
+        the answers it made moot are dropped. Returns whether the answer changed."""
+        walk = self.walk()
+        position = next(
+            at
+            for at, (index, question) in enumerate(walk)
+            if self.banks[index].id == bank_id and question.id == question_id
+        )
+        step = replace(self.step(walk, position, first=False), can_go_back=True)
+        reply = ask(step)
+        if isinstance(reply, GoBack):
+            return False
+        before = self.answers[bank_id].get(question_id)
+        self.answer(step.bank, step.question, reply)
+        return reply != before
+
+    def skip_unanswered_optional(self) -> None:
+        """Count the optional questions asked but left without an answer as skipped (an
+        edit does not ask them again; the review still offers them)."""
+        for index, question in self.walk():
+            bank = self.banks[index]
+            if not question.required and question.id not in self.answers[bank.id]:
+                self.skipped.add((bank.id, question.id))
 
     def answer(self, bank: Bank, question: Question, reply: AnswerValue | None) -> None:
         """Record one reply, then drop the answers it made moot."""

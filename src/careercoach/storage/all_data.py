@@ -110,6 +110,7 @@ class AllData(AssessmentTables, ProgressTables, CommitmentTables):
             "started_at": row[1],
             "finished_at": row[2],
             "tool_version": row[4],
+            "edited_at": row[6],
             "banks": banks,
             "answers": answers,
             "plan": plan,

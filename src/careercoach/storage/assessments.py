@@ -39,6 +39,8 @@ class AssessmentRecord:
     banks: tuple[BankRef, ...]
     tool_version: str
     status: Status
+    edited_at: str | None = None
+    """When its answers were last changed (``assess --edit``); None if never."""
 
     @property
     def bank_ids(self) -> list[str]:
@@ -186,7 +188,7 @@ class AssessmentTables(Tables):
 
     # -- reading --------------------------------------------------------------------------
 
-    _COLUMNS = "id, started_at, finished_at, banks, tool_version, status"
+    _COLUMNS = "id, started_at, finished_at, banks, tool_version, status, edited_at"
 
     def _record(self, row: tuple[Any, ...]) -> AssessmentRecord:
         assessment_id = int(row[0])
@@ -196,7 +198,7 @@ class AssessmentTables(Tables):
             f"the bank list of assessment {assessment_id}",
             assessment_id,
         )
-        return AssessmentRecord(assessment_id, row[1], row[2], refs, row[4], row[5])
+        return AssessmentRecord(assessment_id, row[1], row[2], refs, row[4], row[5], row[6])
 
     def assessment(self, assessment_id: int) -> AssessmentRecord | None:
         rows = self._read(f"SELECT {self._COLUMNS} FROM assessments WHERE id = ?", (assessment_id,))

@@ -61,6 +61,7 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         dimensions=_dimensions(row[4]),
         actions=int(row[5] or 0),
         done=int(row[6]),
+        edited_at=row[7],
     )
 
 
@@ -99,7 +100,11 @@ class HistoryQueries(Tables):
         sql = (
             "SELECT a.id, a.finished_at, a.banks, json_extract(p.plan, '$.focus'), "
             "json_extract(p.plan, '$.dimensions'), json_array_length(p.plan, '$.actions'), "
-            "(SELECT count(*) FROM done_actions AS d WHERE d.assessment_id = a.id) "
+            # the done marks of actions in the plan (an edit may have taken some out)
+            "(SELECT count(*) FROM done_actions AS d WHERE d.assessment_id = a.id AND "
+            "EXISTS (SELECT 1 FROM json_each(p.plan, '$.actions') AS j WHERE "
+            "json_extract(j.value, '$.bank') = d.bank AND "
+            "json_extract(j.value, '$.id') = d.action)), a.edited_at "
             "FROM assessments AS a LEFT JOIN plans AS p ON p.assessment_id = a.id "
             "WHERE a.status = 'finished' ORDER BY a.finished_at DESC, a.id DESC"
         )
@@ -196,7 +201,9 @@ class HistoryQueries(Tables):
                     f"the plan of assessment {assessment_id}",
                     int(assessment_id),
                 )
-            text = texts[assessment_id].get((bank, action), "")
+            text = texts[assessment_id].get((bank, action))
+            if text is None:  # not in that plan now (its answers were edited): not shown
+                continue
             found.append(
                 DoneAction(int(assessment_id), bank, dimension, action, int(score), done_at, text)
             )

@@ -53,10 +53,18 @@ class ProgressTables(Tables):
                 added += cursor.rowcount
             return added
 
-    def set_done(self, assessment_id: int, items: Iterable[DoneItem]) -> tuple[int, int]:
+    def set_done(
+        self,
+        assessment_id: int,
+        items: Iterable[DoneItem],
+        among: Iterable[tuple[str, str]] | None = None,
+    ) -> tuple[int, int]:
         """Make ``items`` exactly the done actions of an assessment's plan (a checklist):
-        new ones are marked, unticked ones unmarked. Returns (marked, unmarked)."""
+        new ones are marked, unticked ones unmarked. Only the actions ``among``
+        (``(bank, action)``: those the checklist showed) are unmarked; a mark of an action
+        no longer in the plan (its answers were edited) stays. Returns (marked, unmarked)."""
         chosen = list(items)
+        shown = None if among is None else set(among)
         with self._write() as conn:
             if status_of(conn, assessment_id) != "finished":
                 raise StoreError(f"assessment {assessment_id} is not finished")
@@ -64,7 +72,11 @@ class ProgressTables(Tables):
             before = conn.execute(
                 "SELECT bank, action FROM done_actions WHERE assessment_id = ?", (assessment_id,)
             ).fetchall()
-            gone = [(bank, action) for bank, action in before if (bank, action) not in keep]
+            gone = [
+                (bank, action)
+                for bank, action in before
+                if (bank, action) not in keep and (shown is None or (bank, action) in shown)
+            ]
             conn.executemany(
                 "DELETE FROM done_actions WHERE assessment_id = ? AND bank = ? AND action = ?",
                 [(assessment_id, bank, action) for bank, action in gone],

@@ -5,7 +5,8 @@ of :class:`Store`: :mod:`~careercoach.storage.assessments` (assessments, answers
 scores), :mod:`~careercoach.storage.progress` (done actions, events),
 :mod:`~careercoach.storage.commitments` (commitments),
 :mod:`~careercoach.storage.history` (``history`` and ``compare``),
-:mod:`~careercoach.storage.all_data` (``export-data``, ``forget``).
+:mod:`~careercoach.storage.all_data` (``export-data``, ``forget``),
+:mod:`~careercoach.storage.edits` (``assess --edit``).
 
 Rules (docs/SPEC.md, "Hostile surroundings" under its extensions):
 
@@ -50,6 +51,7 @@ from careercoach.storage.all_data import AllData
 from careercoach.storage.assessments import AssessmentRecord, BankRef, Status
 from careercoach.storage.commitments import m003_commitments
 from careercoach.storage.db_format import check_schema, sqlite_error
+from careercoach.storage.edits import EditTables, m004_edited_at
 from careercoach.storage.history import HistoryQueries
 from careercoach.storage.tables import now
 
@@ -156,7 +158,12 @@ def _m002_progress(conn: sqlite3.Connection) -> None:
 
 
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress, m003_commitments]
+MIGRATIONS: list[Migration] = [
+    _m001_initial,
+    _m002_progress,
+    m003_commitments,
+    m004_edited_at,
+]
 """Append only: migration ``n`` (1-based) brings ``user_version`` from ``n - 1`` to ``n``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 if SCHEMA_VERSION != db_format.SCHEMA_VERSION:  # pragma: no cover - fails every test run
@@ -166,7 +173,7 @@ if SCHEMA_VERSION != db_format.SCHEMA_VERSION:  # pragma: no cover - fails every
 # -- the store --------------------------------------------------------------------------
 
 
-class Store(AllData, HistoryQueries):
+class Store(AllData, HistoryQueries, EditTables):
     """One open database. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: Path | None = None) -> None:

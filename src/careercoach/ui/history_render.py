@@ -92,6 +92,8 @@ def history_lines(
     lines = [*wrap(head, width), ""]
     for entry in entries:
         lines.append(f"#{entry.id}  {human_time(entry.finished_at)}")
+        if entry.edited_at:
+            lines.append(f"    Edited {local_time(entry.edited_at).date().isoformat()}")
         lines += wrap("Banks: " + ", ".join(_t(b) for b in entry.banks), width, "    ")
         if entry.top:
             top = "; ".join(_finding(d.label, d.score, d.level) for d in entry.top)

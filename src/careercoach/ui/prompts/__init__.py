@@ -5,6 +5,7 @@
   colour), and the lists;
 - :mod:`.typed`: the number and text prompts;
 - :mod:`.about`: what ``?`` says about a question;
+- :mod:`.review`: the list of answers before the plan, to change one;
 - :mod:`.layout`: lines that fit the screen, broken between words;
 - :mod:`.numbers`: numbers as people type them.
 
@@ -39,6 +40,7 @@ from careercoach.ui.prompts.questions import (
     single_prompt,
     text_prompt,
 )
+from careercoach.ui.prompts.review import ReviewRow, review_label, review_prompt
 from careercoach.ui.prompts.typed import INPUT_MARK
 from careercoach.ui.prompts.widgets import (
     BACK,
@@ -63,6 +65,7 @@ __all__ = [
     "HelpAsked",
     "Look",
     "Prompt",
+    "ReviewRow",
     "ask_checklist",
     "ask_likert",
     "ask_multi",
@@ -80,6 +83,8 @@ __all__ = [
     "number_prompt",
     "parse_number",
     "percent_range",
+    "review_label",
+    "review_prompt",
     "single_prompt",
     "stdin_is_terminal",
     "text_prompt",

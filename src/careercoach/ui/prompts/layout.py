@@ -13,7 +13,7 @@ the question line is laid out here, waiting and answered alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from careercoach.ui import text_cells
@@ -69,6 +69,11 @@ def fragment_text(tokens: Tokens) -> str:
     return "".join(fragment[1] for fragment in tokens)
 
 
+Label: TypeAlias = "str | Callable[[int], str]"
+"""A choice's label: text to wrap, or what to show in a given number of columns (a label
+that is cut to one line rather than wrapped, such as an answer in the review)."""
+
+
 class LaidOut:
     """A prompt's question line (waiting: with ``instruction``; left: without) and its
     choices' labels (``(choice, label)``, wrapped after ``prefix`` columns), laid out for
@@ -76,7 +81,7 @@ class LaidOut:
     terminal was resized)."""
 
     def __init__(
-        self, message: str, instruction: str, labels: Sequence[tuple[Any, str]], prefix: int
+        self, message: str, instruction: str, labels: Sequence[tuple[Any, Label]], prefix: int
     ) -> None:
         self.message, self.instruction = message, instruction
         self.labels, self.prefix = labels, prefix
@@ -94,4 +99,7 @@ class LaidOut:
         self.waiting = head(self.message, self.instruction, "class:instruction", width)
         self.left = head(self.message, "", "", width)
         for choice, label in self.labels:
-            choice.title = label_lines(label, width, self.prefix)
+            if callable(label):
+                choice.title = label(width - self.prefix)
+            else:
+                choice.title = label_lines(label, width, self.prefix)

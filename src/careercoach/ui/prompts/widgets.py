@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from careercoach.errors import Interrupted
 from careercoach.safe_text import clean
-from careercoach.ui.prompts.layout import LaidOut, Tokens, head
+from careercoach.ui.prompts.layout import Label, LaidOut, Tokens, head
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyBindings
@@ -144,7 +144,7 @@ def same(answer: Any) -> Any:
 # (InquirerControl: pointer, shortcuts, ticks) and an error line, with the keys below.
 
 
-def _list_keys(
+def list_keys(
     control: Any,
     *,
     back: bool,
@@ -209,7 +209,7 @@ def _list_keys(
     return bindings
 
 
-def _list_question(
+def list_question(
     control: Any,
     message: str,
     instruction: str,
@@ -217,7 +217,7 @@ def _list_question(
     bindings: Any,
     *,
     look: Look,
-    labels: Sequence[tuple[Any, str]],
+    labels: Sequence[tuple[Any, Label]],
     prefix: int,
 ) -> Any:
     """The Application of a list prompt, as a questionary ``Question``: the question line
@@ -281,7 +281,7 @@ def select_prompt(
     labels = [(value, clean(label)) for value, label in choices]
     items: list[Any] = [
         questionary.Choice(
-            label,  # laid out by _list_question
+            label,  # laid out by list_question
             value=value,
             shortcut_key=str(index + 1) if shortcuts and index < 9 else False,
         )
@@ -313,7 +313,7 @@ def select_prompt(
         control.is_answered = True
         event.app.exit(result=control.get_pointed_at().value)
 
-    bindings = _list_keys(
+    bindings = list_keys(
         control,
         back=look.can_go_back,
         submit=submit,
@@ -331,7 +331,7 @@ def select_prompt(
     keys = f"↑/↓ or 1-{len(choices)}, Enter" if shortcuts and len(choices) <= 9 else "↑/↓, Enter"
     instruction = instruction_text([keys], look)
     laid_out = list(zip(items, [label for _, label in labels], strict=False))
-    question = _list_question(
+    question = list_question(
         control,
         clean(message),
         instruction,
@@ -395,7 +395,7 @@ def checkbox_prompt(
             control.is_answered = True
             event.app.exit(result=chosen())
 
-    bindings = _list_keys(
+    bindings = list_keys(
         control,
         back=look.can_go_back,
         submit=submit,
@@ -426,7 +426,7 @@ def checkbox_prompt(
     def said_of(_control: Any) -> str:
         return said(chosen())
 
-    question = _list_question(
+    question = list_question(
         control,
         clean(message),
         instruction,

@@ -1,0 +1,126 @@
+"""The review before the plan: every answer on a line of its own, to pick one to change.
+
+A line is ``3. <the question> → <the answer>``, cut to the width of the moment (laid out
+again after a resize): the question at a word boundary, with ``…``, so that the answer
+shows as it reads; a long written answer is cut the same way, and an answer of one word
+or number is never cut. Bank and answer text is data: cleaned, never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from careercoach.safe_text import clean
+from careercoach.ui import text_cells
+from careercoach.ui.prompts.layout import Label
+from careercoach.ui.prompts.widgets import Look, Prompt, list_keys, list_question
+
+ARROW = " → "
+MIN_QUESTION = 4
+"""Columns the question keeps at least (``I c…``), however long the answer."""
+DONE_LABEL = "Done, show my plan"
+REVIEW_MESSAGE = "Your answers: pick one to change it, or finish."
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One answer in the review list."""
+
+    number: int
+    prompt: str
+    answer: str
+    heading: str | None = None
+    """A bank's title, shown above its first answer (when the assessment has several)."""
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` cells: whole where it fits, else cut
+    after a word with ``…`` (a first word wider than the line is cut inside)."""
+    text = " ".join(text.split())
+    if text_cells.cells(text) <= width:
+        return text
+    kept = ""
+    for word in text.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if text_cells.cells(longer) + 1 > width:
+            break
+        kept = longer
+    if not kept:
+        return text_cells.fit(text, width) if width >= 1 else ""
+    return kept.rstrip(",;:-–—") + "…"
+
+
+def review_label(number: int, prompt: str, answer: str, width: int) -> str:
+    """``3. I coast through most… → 4 (agree)`` in at most ``width`` cells (where the
+    number and an answer of one word fit at all)."""
+    head = f"{number}. "
+    prompt, answer = clean(prompt), clean(answer)
+    room = width - text_cells.cells(head) - len(ARROW)
+    answer_room = max((2 * room) // 3, room - text_cells.cells(prompt))
+    if " " not in answer.strip():  # one word or one number: never cut
+        answer_room = max(answer_room, text_cells.cells(answer))
+    shown = shorten(answer, answer_room)
+    question = shorten(prompt, max(room - text_cells.cells(shown), MIN_QUESTION))
+    return f"{head}{question}{ARROW}{shown}"
+
+
+def review_prompt(
+    rows: Sequence[ReviewRow],
+    *,
+    message: str = REVIEW_MESSAGE,
+    done_label: str = DONE_LABEL,
+    look: Look = Look(),
+) -> Prompt[int | None]:
+    """The review list: ``done_label`` first (where the pointer starts: Enter finishes),
+    then each row; the answer is the index of the row picked, or ``None`` for done."""
+    import questionary
+    from questionary.prompts.common import InquirerControl
+
+    done = clean(done_label)
+    items: list[Any] = [questionary.Choice(done, value=-1)]
+    labels: list[tuple[Any, Label]] = [(items[0], done)]
+    for index, row in enumerate(rows):
+        if row.heading is not None:
+            separator = questionary.Separator(" ")
+            items.append(separator)
+            labels.append((separator, _heading(row.heading)))
+        choice = questionary.Choice("", value=index)
+        items.append(choice)
+        labels.append((choice, _row_label(row)))
+    control: Any = InquirerControl(
+        items, None, use_indicator=False, use_shortcuts=False, show_cursor=False
+    )
+
+    def submit(event: Any) -> None:
+        control.is_answered = True
+        event.app.exit(result=control.get_pointed_at().value)
+
+    def said(control: Any) -> str:
+        chosen = control.get_pointed_at().value
+        return done if chosen == -1 else f"change {rows[chosen].number}"
+
+    question = list_question(
+        control,
+        clean(message),
+        "(↑/↓, Enter)",
+        said,
+        list_keys(control, back=False, submit=submit),
+        look=look,
+        labels=labels,
+        prefix=3,  # " » "
+    )
+    return Prompt(question, _picked)
+
+
+def _picked(answer: Any) -> int | None:
+    return None if answer == -1 else int(answer)
+
+
+def _heading(title: str) -> Callable[[int], str]:
+    return lambda width: shorten(clean(title), width)
+
+
+def _row_label(row: ReviewRow) -> Callable[[int], str]:
+    return lambda width: review_label(row.number, row.prompt, row.answer, width)
