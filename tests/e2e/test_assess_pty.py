@@ -103,6 +103,13 @@ def answer(child: Any, first: int, last: int) -> None:
         child.send(keys)
 
 
+def reviewed(child: Any) -> None:
+    """The review after the last question: Enter on "Done, show my plan" (the first)."""
+    child.expect_exact("Your answers: pick one to change it, or finish.")
+    child.expect_exact("Done, show my plan")
+    child.send("\r")
+
+
 def no_commitment(child: Any) -> None:
     """The last question, once the plan is shown: pick actions to commit to; none."""
     child.expect_exact("Pick up to three actions to commit to (none is fine)")
@@ -141,6 +148,7 @@ def test_a_whole_run_without_colour_and_a_resize_mid_question(
     child.send(QUESTIONS[2][1])
     child.setwinsize(24, 80)
     answer(child, 4, 6)
+    reviewed(child)
     child.expect_exact("Your career action plan")
     child.expect_exact("Saved as assessment 1. See it again with: careercoach plan")
     no_commitment(child)
@@ -166,6 +174,7 @@ def test_sigkill_after_k_answers_then_resume(spawn: Any, careercoach_home: Path,
     child.expect_exact(f"Resuming your assessment ({k} answered so far).")
     child.expect_exact(f"Mini check · question {k + 1} of ")
     answer(child, k + 1, len(QUESTIONS))
+    reviewed(child)
     child.expect_exact("Saved as assessment 1.")
     no_commitment(child)
     assert ended(child) == (0, None)

@@ -181,6 +181,8 @@ def test_hung_up_at_the_resume_question_changes_nothing(spawn: Any, tmp_path: Pa
     for text, keys, _ in QUESTIONS[2:]:
         child.expect_exact(text)
         child.send(keys)
+    child.expect_exact("Done, show my plan")  # the review: finish
+    child.send("\r")
     child.expect_exact("Saved as assessment 1.")
     child.expect_exact("Pick up to three actions to commit to")
     child.send("\r")  # none

@@ -22,6 +22,7 @@ KEYS = [
     ("How many years have you been in this role?", "5\r"),
     ("I have not learned anything new at work this year.", "2\r"),
     ("Anything else your coach should know?", "no\r"),
+    ("Done, show my plan", "\r"),  # the review: finish
 ]
 
 

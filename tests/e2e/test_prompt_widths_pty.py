@@ -64,6 +64,8 @@ def drawn(child: Any, columns: int) -> list[str]:
 
 
 def finish(child: Any) -> None:
+    child.expect_exact("Done, show my plan")  # the review: finish
+    child.send("\r")
     child.expect_exact(PLAN_TITLE)
     child.expect_exact("Pick up to three actions to commit to")
     child.send("\r")
