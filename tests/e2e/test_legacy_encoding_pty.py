@@ -66,6 +66,7 @@ def test_a_legacy_terminal_gets_stand_ins(
     screen = (tmp_path / "pty.log").read_text(encoding="latin-1")
     assert child.exitstatus == 0, screen
     assert "Traceback" not in screen
+    assert "1. I could do my job in my sleep. -> 4 (agree)" in screen  # the review: ASCII
     assert "unexpected error" not in screen
     with sqlite3.connect(careercoach_home / "careercoach.db") as conn:
         assert conn.execute("SELECT status FROM assessments").fetchall() == [("finished",)]

@@ -103,3 +103,10 @@ def test_enter_finishes_and_a_pick_gives_its_row() -> None:
     assert answered("<x?\r") is None  # no other key does anything
     assert isinstance(answered("\x03"), Interrupted)
     assert isinstance(answered("\x04"), Interrupted)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_without_the_arrow_gets_ascii_marks(encoding: str) -> None:
+    line = review_label(2, LONG, "4 (agree)", 47, encoding=encoding)
+    assert line == "2. When I think about the work... -> 4 (agree)"
+    assert shorten("abcdefghij", 5, "...") == "ab..."

@@ -8,6 +8,7 @@ or number is never cut. Bank and answer text is data: cleaned, never read as mar
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,10 @@ from careercoach.ui.prompts.layout import Label
 from careercoach.ui.prompts.widgets import Look, Prompt, list_keys, list_question
 
 ARROW = " → "
+ELLIPSIS = "…"
+ASCII_MARKS = (" -> ", "...")
+"""The arrow and the ellipsis on a terminal whose encoding has neither (``LC_ALL=C``,
+``PYTHONIOENCODING=latin-1``), where prompt_toolkit would show ``?`` for them."""
 MIN_QUESTION = 4
 """Columns the question keeps at least (``I c…``), however long the answer."""
 DONE_LABEL = "Done, show my plan"
@@ -35,35 +40,52 @@ class ReviewRow:
     """A bank's title, shown above its first answer (when the assessment has several)."""
 
 
-def shorten(text: str, width: int) -> str:
+def marks(encoding: str | None = None) -> tuple[str, str]:
+    """The arrow and the ellipsis the terminal can show (its output's ``encoding``,
+    standard output's by default)."""
+    if encoding is None:
+        encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        (ARROW + ELLIPSIS).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return ASCII_MARKS
+    return ARROW, ELLIPSIS
+
+
+def shorten(text: str, width: int, ellipsis: str = ELLIPSIS) -> str:
     """``text`` on one line of at most ``width`` cells: whole where it fits, else cut
-    after a word with ``…`` (a first word wider than the line is cut inside)."""
+    after a word with ``ellipsis`` (a first word wider than the line is cut inside)."""
     text = " ".join(text.split())
     if text_cells.cells(text) <= width:
         return text
     kept = ""
     for word in text.split(" "):
         longer = f"{kept} {word}" if kept else word
-        if text_cells.cells(longer) + 1 > width:
+        if text_cells.cells(longer) + len(ellipsis) > width:
             break
         kept = longer
     if not kept:
-        return text_cells.fit(text, width) if width >= 1 else ""
-    return kept.rstrip(",;:-–—") + "…"
+        cut = text_cells.fit(text, width - len(ellipsis) + 1) if width > len(ellipsis) else ""
+        return cut.removesuffix("…") + ellipsis if cut else ellipsis[: max(width, 0)]
+    return kept.rstrip(",;:-–—") + ellipsis
 
 
-def review_label(number: int, prompt: str, answer: str, width: int) -> str:
+def review_label(
+    number: int, prompt: str, answer: str, width: int, *, encoding: str | None = "utf-8"
+) -> str:
     """``3. I coast through most… → 4 (agree)`` in at most ``width`` cells (where the
-    number and an answer of one word fit at all)."""
+    number and an answer of one word fit at all); in ASCII marks where ``encoding`` (None:
+    standard output's) has no arrow."""
+    arrow, ellipsis = marks(encoding)
     head = f"{number}. "
     prompt, answer = clean(prompt), clean(answer)
-    room = width - text_cells.cells(head) - len(ARROW)
+    room = width - text_cells.cells(head) - len(arrow)
     answer_room = max((2 * room) // 3, room - text_cells.cells(prompt))
     if " " not in answer.strip():  # one word or one number: never cut
         answer_room = max(answer_room, text_cells.cells(answer))
-    shown = shorten(answer, answer_room)
-    question = shorten(prompt, max(room - text_cells.cells(shown), MIN_QUESTION))
-    return f"{head}{question}{ARROW}{shown}"
+    shown = shorten(answer, answer_room, ellipsis)
+    question = shorten(prompt, max(room - text_cells.cells(shown), MIN_QUESTION), ellipsis)
+    return f"{head}{question}{arrow}{shown}"
 
 
 def review_prompt(
@@ -119,8 +141,8 @@ def _picked(answer: Any) -> int | None:
 
 
 def _heading(title: str) -> Callable[[int], str]:
-    return lambda width: shorten(clean(title), width)
+    return lambda width: shorten(clean(title), width, marks(None)[1])
 
 
 def _row_label(row: ReviewRow) -> Callable[[int], str]:
-    return lambda width: review_label(row.number, row.prompt, row.answer, width)
+    return lambda width: review_label(row.number, row.prompt, row.answer, width, encoding=None)
