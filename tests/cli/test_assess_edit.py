@@ -373,3 +373,13 @@ def test_compare_sees_the_new_scores(terminal: Any, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     reach = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("Reach"))
     assert "100" in reach and "33" in reach
+
+
+def test_forget_covers_an_edited_assessment(terminal: Any, tmp_path: Path) -> None:
+    assess(tmp_path)
+    assert cli("plan", "--done", "3").exit_code == 0
+    assert cli("plan", "--commit", "2", "--by", "2031-01-10").exit_code == 0
+    assert edit(terminal, ROLE_TO_IC + UNTICK_PASSED + DONE).exit_code == 0  # both now unseen
+    assert cli("forget", "--id", "1", "--yes").exit_code == 0
+    data = json.loads(cli("export-data", "--output", "-").stdout)
+    assert (data["assessments"], data["done_actions"], data["commitments"]) == ([], [], [])

@@ -526,3 +526,54 @@ def test_none_ticked_says_how_to_commit_later(terminal: Any, careercoach_home: P
         "Commit to an action later with: careercoach plan --commit N --by YYYY-MM-DD\n"
     )
     assert commitments(careercoach_home) == []
+
+
+# -- the review, before the plan ------------------------------------------------------
+
+
+def test_the_review_changes_an_answer_and_asks_the_question_it_opens(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    keys = WHOLE_RUN  # autopilot 4, last_move up, years 5, learning 2, notes
+    keys += DOWN * 2 + ENTER  # review: 2, the last job change
+    keys += DOWN + ENTER  # from the promotion (shown) down to the lateral move
+    keys += SPACE + ENTER  # what it opened: "I was pushed into it"
+    keys += REVIEWED + NO_COMMITMENT
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    assert sorted(stored(careercoach_home)) == [
+        (1, "mini", "autopilot", "4"),
+        (1, "mini", "last_move", '"lateral"'),
+        (1, "mini", "lateral_why", '["pushed"]'),
+        (1, "mini", "learning", "2"),
+        (1, "mini", "notes", '"nothing more"'),
+        (1, "mini", "years", "5"),
+    ]
+    # the plan is made from the answers as changed: the lateral move feeds "stalled"
+    assert "Write down the last three moves you wanted" in result.output
+    progress = [line for line in result.output.splitlines() if line.startswith("Mini check")]
+    assert progress[-2:] == [
+        "Mini check · question 2 of 5 · under a minute left",  # asked again
+        "Mini check · question 3 of 6 · under a minute left",  # and what it opened
+    ]
+
+
+def test_ctrl_c_in_the_review_loses_nothing_and_resume_comes_back_to_it(
+    terminal: Any, careercoach_home: Path
+) -> None:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        stopped = assess(
+            pipe, WHOLE_RUN + DOWN * 2 + ENTER + DOWN + ENTER + CTRL_C, "--bank", "mini"
+        )
+    assert stopped.exit_code == 130
+    assert stopped.stderr.startswith("careercoach: 5 answers saved. Continue with:")
+    assert status(careercoach_home) == [(1, "unfinished")]
+    assert (1, "mini", "last_move", '"lateral"') in stored(careercoach_home)  # saved as given
+    # resumed as always: at the first question without an answer (the one the change
+    # opened), then on through the later ones, their answers shown (Enter keeps each)
+    keys = SPACE + ENTER + ENTER * 3 + REVIEWED + NO_COMMITMENT
+    result = assess(terminal, keys, "--resume")
+    assert result.exit_code == 0, result.output
+    assert "Resuming your assessment (5 answered so far)." in result.output
+    assert (1, "mini", "lateral_why", '["pushed"]') in stored(careercoach_home)
+    assert status(careercoach_home) == [(1, "finished")]
