@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from careercoach.core.conditions import AnswerValue
+from careercoach.core.dates import human_date, local_time
 from careercoach.errors import BadInput, Interrupted, NoTerminal, NotFound, UnknownAssessment
 from careercoach.flows.assessment_lock import assessment_lock
 from careercoach.flows.review import Pick, pick_with_prompts, review
 from careercoach.flows.session import Ask, Session
 from careercoach.safe_text import clean
+from careercoach.ui.prompts import wrap
+from careercoach.ui.text_cells import text_width
 
 if TYPE_CHECKING:
     from careercoach.core.conditions import Answers
@@ -127,10 +130,6 @@ def run_edit(
                 finished_at,
                 store.done_baseline_before(assessment_id, plan.finished_at),
             )
-            from careercoach.core.dates import human_date, local_time
-            from careercoach.ui.prompts import wrap
-            from careercoach.ui.text_cells import text_width
-
             taken = human_date(local_time(plan.finished_at).date())
             said = (
                 f"Assessment {assessment_id}, taken {taken}: change any answer, and the "

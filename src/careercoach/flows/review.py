@@ -20,6 +20,7 @@ from careercoach.core.conditions import AnswerValue
 from careercoach.core.models import Bank, NumberQuestion, Question
 from careercoach.core.question_kinds import kind_of
 from careercoach.flows.session import Ask, Session
+from careercoach.ui.prompts.review import DONE_LABEL
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def pick_with_prompts(
     *,
     no_color: bool = False,
     out: Callable[[str], None] | None = None,
-    done_label: str | None = None,
+    done_label: str = DONE_LABEL,
 ) -> Pick:
     """The real ``pick``: a blank line, then the review list of
     :mod:`careercoach.ui.prompts.review`."""
@@ -100,12 +101,7 @@ def pick_with_prompts(
         if out is not None:
             out("")
         look = prompts.Look(no_color=no_color)
-        shown = (
-            prompts.review_prompt(rows, look=look)
-            if done_label is None
-            else prompts.review_prompt(rows, look=look, done_label=done_label)
-        )
-        picked = shown.ask()
+        picked = prompts.review_prompt(rows, look=look, done_label=done_label).ask()
         return None if picked is None else entries[picked]
 
     return pick
