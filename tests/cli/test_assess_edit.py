@@ -383,3 +383,18 @@ def test_forget_covers_an_edited_assessment(terminal: Any, tmp_path: Path) -> No
     assert cli("forget", "--id", "1", "--yes").exit_code == 0
     data = json.loads(cli("export-data", "--output", "-").stdout)
     assert (data["assessments"], data["done_actions"], data["commitments"]) == ([], [], [])
+
+
+def test_compare_lists_only_the_done_actions_still_in_the_plan(
+    terminal: Any, tmp_path: Path
+) -> None:
+    assess(tmp_path)
+    assert cli("plan", "--done", "1", "--done", "3").exit_code == 0
+    assert edit(terminal, ROLE_TO_IC + UNTICK_PASSED + DONE).exit_code == 0  # 3 leaves
+    assess(tmp_path, {"coasting": 2, "pushing": 4, "role": "ic", "signs": [], "years": 7})
+    result = cli("compare")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Actions done since assessment 1 (1):\n  [x] Write down one goal for the year.\n"
+        in result.stdout
+    )
