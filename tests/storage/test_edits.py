@@ -70,7 +70,7 @@ def test_an_older_database_opens_and_gains_the_column(careercoach_home: Path) ->
         assert record is not None
         assert (record.finished_at, record.edited_at) == ("2026-11-22T10:00:00+00:00", None)
         assert store.history_entries()[0].edited_at is None
-        assert store.export_data()["assessments"][0]["edited_at"] is None
+        assert store.export_data().document["assessments"][0]["edited_at"] is None
         # and it can be edited
         store.edit_answers(1, saves={("demo", "q1"): 1}, make_plan=lambda a: planned(1, a))
         record = store.assessment(1)
