@@ -144,3 +144,18 @@ def test_a_plan_made_again_is_compared_with_the_marks_made_before_it_was_taken()
                 )
         assert store.done_baseline_before(second, TAKEN.isoformat()) == {("demo", "a"): 90}
         assert store.done_baseline() == {("demo", "a"): 90, ("demo", "b"): 80, ("demo", "c"): 70}
+
+
+def test_a_newer_version_of_a_bank_is_recorded_with_the_change() -> None:
+    newer = BANK.model_copy(update={"version": 4})
+    with Store() as store:
+        assessment_id = finished(store)
+        store.edit_answers(
+            assessment_id,
+            saves={("demo", "q1"): 2},
+            make_plan=lambda a: planned(assessment_id, a),
+            banks=[newer],
+        )
+        record = store.assessment(assessment_id)
+        assert record is not None
+        assert [(bank.id, bank.version) for bank in record.banks] == [("demo", 4)]

@@ -69,7 +69,9 @@ class EditRecorder:
                 done=self.baseline,
             )
 
-        self.store.edit_answers(self.assessment_id, saves=saves, drops=drops, make_plan=rebuild)
+        self.store.edit_answers(
+            self.assessment_id, saves=saves, drops=drops, make_plan=rebuild, banks=self.banks
+        )
         self.changes += 1
 
 

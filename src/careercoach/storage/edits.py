@@ -11,18 +11,19 @@ The column comes with migration 4 (:func:`m004_edited_at`, run by the store).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from careercoach.errors import StoreError
-from careercoach.storage.assessments import AssessmentTables
+from careercoach.storage.assessments import AssessmentTables, BankRef
 from careercoach.storage.tables import now, status_of
 
 if TYPE_CHECKING:
     import sqlite3
 
     from careercoach.core.conditions import Answers, AnswerValue
-    from careercoach.core.models import Plan
+    from careercoach.core.models import Bank, Plan
 
 
 def m004_edited_at(conn: sqlite3.Connection) -> None:
@@ -41,10 +42,12 @@ class EditTables(AssessmentTables):
         saves: Mapping[tuple[str, str], AnswerValue] | None = None,
         drops: Sequence[tuple[str, str]] = (),
         make_plan: Callable[[Answers], Plan],
+        banks: Sequence[Bank | BankRef] | None = None,
     ) -> Plan:
         """Save ``saves`` and delete ``drops`` (``(bank, question)``) of a finished
         assessment, then store the plan ``make_plan(answers)`` builds from its answers as
-        they now are, its scores, and ``edited_at``: all in one transaction."""
+        they now are, its scores, and ``edited_at``: all in one transaction. ``banks``:
+        the banks as the plan was made with them (a newer version of one is recorded)."""
         with self._write() as conn:
             if status_of(conn, assessment_id) != "finished":
                 raise StoreError(f"assessment {assessment_id} is not finished")
@@ -62,11 +65,15 @@ class EditTables(AssessmentTables):
             conn.execute(
                 "UPDATE assessments SET edited_at = ? WHERE id = ?", (now(), assessment_id)
             )
+            if banks is not None:
+                refs = [{"id": bank.id, "version": bank.version} for bank in banks]
+                conn.execute(
+                    "UPDATE assessments SET banks = ? WHERE id = ?",
+                    (json.dumps(refs), assessment_id),
+                )
         return plan
 
     def _answers_in(self, conn: sqlite3.Connection, assessment_id: int) -> Answers:
-        import json
-
         found: Answers = {}
         for bank, question, value in conn.execute(
             "SELECT bank, question, value FROM answers WHERE assessment_id = ? ORDER BY rowid",
