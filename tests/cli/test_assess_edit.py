@@ -398,3 +398,14 @@ def test_compare_lists_only_the_done_actions_still_in_the_plan(
         "Actions done since assessment 1 (1):\n  [x] Write down one goal for the year.\n"
         in result.stdout
     )
+
+
+def test_a_bank_no_longer_loaded_is_named(terminal: Any, tmp_path: Path) -> None:
+    assess(tmp_path)
+    terminal.close()
+    result = runner.invoke(app, ["assess", "--edit"])  # without the trial bank's folder
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "careercoach: assessment 1 uses bank 'trial', which is not loaded\n"
+        "Add its folder with --bank-dir\n",
+    )

@@ -182,3 +182,23 @@ def test_assess_edit_reopens_the_latest_and_makes_its_plan_again(
     assert [c["action_id"] for c in after["commitments"]] == ["trial.drive_week"]
     history = json.loads(cli("history", "--json").stdout)
     assert len(history) == 1 and history[0]["edited_at"] is not None
+
+
+def test_after_a_resize_the_review_is_cut_for_the_new_width(
+    careercoach_home: Path, tmp_path: Path
+) -> None:
+    assess(tmp_path)
+    child = spawn(120, "--edit")
+    try:
+        wait_for_review(child)
+        child.expect_exact("7. How many people report to you? → 5")  # all drawn, 120 wide
+        child.setwinsize(40, 50)  # narrower, while the review is on screen
+        child.expect_exact("Which of these… → My projects stall, I was…")  # cut anew
+        shown = review_on_screen(child, "7. How many people report to you? → 5")
+        child.send("\r")
+        child.expect_exact("Nothing was changed: assessment 1 is as it was.")
+        child.expect(pexpect.EOF)
+    finally:
+        print(child.logfile_read.getvalue())
+    assert max(len(line) for line in shown) <= 50
+    assert "   4. Which of these… → My projects stall, I was…" in shown
