@@ -140,8 +140,9 @@ def _assess_from_file(ctx: typer.Context, path: Path | None, bank_ids: list[str]
 
 def _assess_edit(ctx: typer.Context, assessment_id: int | None) -> None:
     """The review of a finished assessment; then its plan, made again where it changed."""
-    from careercoach.cli.output import print_plan
+    from careercoach.cli.output import echo_lines, print_plan
     from careercoach.flows.edit import run_edit
+    from careercoach.ui.text_cells import text_width, wrap
 
     options = state(ctx)
     edited = run_edit(
@@ -150,9 +151,6 @@ def _assess_edit(ctx: typer.Context, assessment_id: int | None) -> None:
     plan = edited.plan
     typer.echo("")
     print_plan(plan, no_color=options.no_color)
-    from careercoach.cli.output import echo_lines
-    from careercoach.ui.text_cells import text_width, wrap
-
     if edited.changes:
         said = f"Assessment {plan.assessment_id} is changed, and its plan made again."
     else:
