@@ -1,5 +1,5 @@
 """``careercoach assess`` in a terminal: the lock, the welcome, resume or start over, the
-walk through the questions, and what stopping says."""
+walk through the questions, the review of the answers, and what stopping says."""
 
 from __future__ import annotations
 

@@ -13,7 +13,9 @@ The walk: the questions that are asked (their ``when`` holds given the answers s
 bank after bank, in bank order. Answering a question moves to the next one; going back
 moves to the previous one and shows its answer. When an answer changes so that a later
 question is no longer asked, that question's answer is dropped from the store at once.
-Resuming starts at the first asked question without an answer.
+Resuming starts at the first asked question without an answer. The review
+(:mod:`careercoach.flows.review`) asks one question again (:meth:`Session.revisit`) and
+then what that opened (:meth:`Session.fill`).
 """
 
 from __future__ import annotations
