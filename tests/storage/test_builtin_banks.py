@@ -363,6 +363,32 @@ def test_every_strength_has_its_own_name(banks: dict[str, Bank]) -> None:
     assert ("new_eyes", "new_boss") not in named  # an event, not a strength
 
 
+NEGATIONS = re.compile(r"\b(no|not|nor|none|nobody|nothing|never|without|\w+n't)\b", re.I)
+
+
+def test_a_strength_praises_something_done_never_a_fault_absent(
+    banks: dict[str, Bank],
+) -> None:
+    """A second coach's reading: "No grudge on show: You carry no visible grudge at work"
+    read as a backhanded compliment, and "Secure without a degree" as praise for not
+    needing one. A strength names what the person does or has, plainly."""
+    negative = [
+        (bank.id, dimension.id, text)
+        for bank in banks.values()
+        for dimension in bank.dimensions
+        for text in (dimension.strength or "", dimension.strength_label or "")
+        if NEGATIONS.search(text)
+    ]
+    assert negative == []
+    pride = banks["education"].dimension("pride")
+    assert (pride.strength, pride.strength_label) == (None, None)
+    attitude = banks["stuck"].dimension("attitude")
+    assert (attitude.strength_label, attitude.strength) == (
+        "On good terms at work",
+        "You get on well with the people you work with.",
+    )
+
+
 def test_twin_dimensions_share_a_topic(banks: dict[str, Bank]) -> None:
     topics: dict[str, list[str]] = {}
     for bank in banks.values():

@@ -262,7 +262,9 @@ def test_html_is_self_contained_and_complete(sample: Plan) -> None:
     assert parsed.tags.count("input") == len(sample.actions)
     # the chart: a row per need shown (moderate and high), its label and score as text,
     # its bar a small SVG
-    assert parsed.tags.count("svg") == html.count('<rect class="bar-') == 5
+    assert (
+        parsed.tags.count("svg") == html.count('<rect class="bar-') == 6
+    )  # five needs and the new boss in focus
     assert (
         '<div class="chart-row"><span class="chart-label">Boredom</span>'
         '<svg class="chart-bar" viewBox="0 0 100 16" preserveAspectRatio="none">'
@@ -305,7 +307,7 @@ def test_json_is_the_model_dump_in_spec_order(sample: Plan) -> None:
         "assessment_id", "finished_at", "tool_version", "dimensions", "actions", "roi",
     ]  # fmt: skip
     assert list(data["dimensions"][0]) == [
-        "bank", "id", "label", "score", "level", "event", "topic",
+        "bank", "id", "label", "score", "level", "event", "topic", "evidence",
     ]  # fmt: skip
     assert list(data["actions"][0])[:5] == ["bank", "dimension", "id", "text", "horizon"]
     assert list(data["roi"]) == [
@@ -437,13 +439,18 @@ def test_reported_events_are_one_line_of_facts_and_quiet_ones_are_not_named() ->
     ]
     markdown = to_markdown(plan)
     stand = markdown.split("## Where you stand", 1)[1].split("\n## ", 1)[0]
-    assert "| A new boss" not in stand and "| Cost cutting" not in stand
-    assert "\nReported at work: cost cutting, a new boss.\n" in stand
+    # both events are focus areas, so both are findings (a second coach's reading: a
+    # focus area missing from "Where you stand"), and not named again as reported
+    assert "| Cost cutting | 100 | high | new_eyes |\n| A new boss | 63 | moderate |" in stand
+    assert "Reported at work" not in stand
     for quiet in ("A new executive", "Someone was fired", "Not reported"):
         assert quiet not in markdown
     html = to_html(plan)
-    assert "<p>Reported at work: cost cutting, a new boss.</p>" in html
+    assert "Reported at work" not in html
     assert "A new executive" not in html
+    calm = plan.model_copy(update={"focus": plan.focus[:1]})  # the boss not in focus
+    assert "\nAlso reported at work: a new boss.\n" in to_markdown(calm)
+    assert "<p>Also reported at work: a new boss.</p>" in to_html(calm)
 
 
 def test_markdown_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: Plan) -> None:
@@ -453,6 +460,7 @@ def test_markdown_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: P
         "| Finding | Score (0-100) | Level | Bank |\n"
         "| --- | ---: | --- | --- |\n"
         "| Boredom | 75 | high | stuck |\n"
+        "| A new boss | 63 | moderate | new_eyes |\n"
         "| Under-performing | 50 | moderate | stuck |\n"
         "| A qualification your company expects | 50 | moderate | education |\n"
         "| A degree the level you want expects | 50 | moderate | education |\n"
@@ -461,8 +469,6 @@ def test_markdown_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: P
         "Higher scores need more attention.\n"
         "\n"
         "10 other areas scored low.\n"
-        "\n"
-        "Reported at work: a new boss.\n"
     )
     every = to_markdown(sample, explain=True).split("## Where you stand", 1)[1]
     assert "| Formal learning does not suit you | 0 | low | education |" in every
@@ -472,7 +478,7 @@ def test_markdown_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: P
 def test_html_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: Plan) -> None:
     html = to_html(sample)
     stand = html.split('<section id="scores">', 1)[1].split("</section>", 1)[0]
-    assert stand.count('<rect class="bar-') == stand.count("<tr>") - 1 == 5
+    assert stand.count('<rect class="bar-') == stand.count("<tr>") - 1 == 6
     assert "<p>10 other areas scored low.</p>" in stand
     assert "Formal learning" not in stand
     assert "Formal learning" in to_html(sample, explain=True)

@@ -202,6 +202,49 @@ def test_at_most_three_strengths_best_evidenced_first() -> None:
     assert strengths_for(answers) == [("c", "C is fine."), ("e", "E is fine."), ("b", "B is fine.")]
 
 
+def test_the_strength_with_the_most_firm_answers_comes_first() -> None:
+    """A second coach's reading: the thriving person's strengths were not their best,
+    since two firm answers out of two outranked four firm answers out of five. The
+    firmest evidence is the most firm answers; the share away breaks ties."""
+    likerts = [
+        *[
+            {"id": f"x{n}", "type": "likert", "prompt": f"x {n}", "dimension": "x"}
+            for n in range(5)
+        ],
+        *[
+            {"id": f"y{n}", "type": "likert", "prompt": f"y {n}", "dimension": "y"}
+            for n in range(2)
+        ],
+        *[
+            {"id": f"z{n}", "type": "likert", "prompt": f"z {n}", "dimension": "z"}
+            for n in range(3)
+        ],
+    ]
+    bank = Bank.model_validate(
+        {
+            "id": "s",
+            "title": "S",
+            "dimensions": [
+                dim("y", strength="Y is fine."),
+                dim("z", strength="Z is fine."),
+                dim("x", strength="X is fine."),
+            ],
+            "questions": likerts,
+        }
+    )
+    answers = {"x0": 1, "x1": 1, "x2": 1, "x3": 1, "x4": 2, "y0": 1, "y1": 1}
+    answers |= {"z0": 1, "z1": 1, "z2": 2}
+    plan = build_plan(
+        score_banks([bank], {"s": answers}),
+        assessment_id=1,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    # x: four firm of five; z: two firm of three; y: two firm of two (the larger share)
+    assert [s.dimension for s in plan.strengths] == ["x", "y", "z"]
+
+
 def test_a_strength_carries_its_own_name_not_the_needs() -> None:
     """Issue 16, second pass: "Falling behind on tools: You keep up with tools" read as a
     dig. A strength is headed by its ``strength_label`` (the need's label only without)."""
@@ -586,6 +629,7 @@ def test_plan_json_starts_with_the_spec_fields() -> None:
             "level": "high",
             "event": False,
             "topic": None,
+            "evidence": True,
         }
     ]
     assert data["banks"] == ["one"]

@@ -13,7 +13,7 @@ from rich.text import Text
 from syrupy.assertion import SnapshotAssertion
 
 from careercoach.cli.output import ACTIONS_PER_HORIZON
-from careercoach.core.models import DimensionScore, Plan
+from careercoach.core.models import DimensionScore, Focus, Plan
 from careercoach.ui.console import make_console
 from careercoach.ui.plan_wording import context_line
 from careercoach.ui.render import ScoreChart, ScoreRow, bar, plan_view
@@ -112,18 +112,19 @@ def test_where_you_stand_shows_the_needs_at_moderate_and_high_and_counts_the_res
         "\n"
         "  Scores run from 0 to 100; higher scores need more attention.\n"
         "  Boredom                               75  high\n"
+        "  A new boss                            63  moderate\n"
         "  Under-performing                      50  moderate\n"
         "  A qualification your company expects  50  moderate\n"
         "  A degree the level you want expects   50  moderate\n"
         "  Seeing your workplace on autopilot    38  moderate\n"
-        "  10 other areas scored low.\n"
-        "  Reported at work: a new boss."
+        "  10 other areas scored low."
     )
 
 
 def test_events_are_facts_and_those_not_reported_are_not_named(sample: Plan) -> None:
-    out = render(sample, 80, all_actions=True)
-    assert "A new boss  " not in out  # no bar or score for an event
+    calm = sample.model_copy(update={"focus": sample.focus[:1]})  # the boss not in focus
+    out = render(calm, 80, all_actions=True)
+    assert "A new boss  " not in out  # no bar or score for an event outside the focus
     assert "Reported at work: a new boss.\n" in out
     for quiet in ("A new executive", "Someone was fired", "Not reported"):
         assert quiet not in out
@@ -131,9 +132,9 @@ def test_events_are_facts_and_those_not_reported_are_not_named(sample: Plan) -> 
 
 def test_plan_all_and_explain_show_every_need(sample: Plan) -> None:
     for out in (render(sample, 80, all_actions=True), render(sample, 80, explain=True)):
-        table = where_you_stand(out)
+        table = where_you_stand(out) + "\n"
         assert "  Formal learning does not suit you   " + "░" * 28 + "   0  low\n" in table
-        assert table.count(" low\n") + table.count(" moderate\n") + table.count(" high\n") == 15
+        assert table.count(" low\n") + table.count(" moderate\n") + table.count(" high\n") == 16
         assert "other areas scored low" not in table
 
 
@@ -152,6 +153,65 @@ def test_a_need_left_alone_is_one_area_and_all_low_says_all(sample: Plan) -> Non
     all_low = where_you_stand(render(needs("low", "low"), 80, plain=True))
     assert all_low == "\n  All 2 areas scored low."
     assert "Need 1" not in render(needs("high", "low"), 80)
+
+
+def test_an_event_the_plan_focuses_on_is_a_finding_in_where_you_stand(sample: Plan) -> None:
+    """A second coach's reading: "A new boss 88" led the focus areas but was missing from
+    "Where you stand". Every focus area is a finding there, an event at work too, and it is
+    not named again among the events reported."""
+    boss = DimensionScore(
+        bank="new_eyes", id="new_boss", label="A new boss", score=88, level="high", event=True
+    )
+    cuts = DimensionScore(
+        bank="new_eyes", id="cost_cutting", label="Cost cutting", score=40, level="low", event=True
+    )
+    need = DimensionScore(bank="b", id="d", label="A need", score=50, level="moderate")
+    focus = Focus(
+        bank="new_eyes",
+        dimension="new_boss",
+        label="A new boss",
+        score=88,
+        level="high",
+        why="Scored 88 of 100 (high).",
+    )
+    plan = sample.model_copy(
+        update={"dimensions": [boss, need, cuts], "focus": [focus], "explain": []}
+    )
+    assert where_you_stand(render(plan, 80, plain=True)) == (
+        "\n"
+        "  Scores run from 0 to 100; higher scores need more attention.\n"
+        "  A new boss  88  high\n"
+        "  A need      50  moderate\n"
+        "  Also reported at work: cost cutting."
+    )
+
+
+def test_an_area_answered_only_neutrally_did_not_score_low(sample: Plan) -> None:
+    """A second coach's reading: "13 other areas scored low" counted areas whose every
+    answer was neutral. Those say nothing either way, and the line says so."""
+
+    def need(n: int, score: int, level: str, *, evidence: bool = True) -> DimensionScore:
+        return DimensionScore(
+            bank="b", id=f"d{n}", label=f"Need {n}", score=score, level=level, evidence=evidence
+        )
+
+    def stand(*dimensions: DimensionScore) -> str:
+        plan = sample.model_copy(update={"dimensions": list(dimensions), "focus": []})
+        return where_you_stand(render(plan, 80, plain=True)).split("\n")[-1]
+
+    high = need(0, 80, "high")
+    firm, silent = need(1, 10, "low"), need(2, 0, "low", evidence=False)
+    assert (
+        stand(high, firm, silent)
+        == "  1 other area scored low; 1 more had no answer that leaned either way."
+    )
+    assert stand(high, silent, need(3, 0, "low", evidence=False)) == (
+        "  2 other areas had no answer that leaned either way."
+    )
+    assert stand(high, firm, need(3, 20, "low")) == "  2 other areas scored low."
+    assert (
+        stand(firm, silent) == "  1 area scored low; 1 more had no answer that leaned either way."
+    )
 
 
 def test_only_unreported_events_leave_no_where_you_stand(sample: Plan) -> None:

@@ -33,6 +33,12 @@ class DimensionScore(_Out):
         description="What the dimension measures, shared with its twins in other banks "
         "(the bank's `topic`): a view may show twins as one finding.",
     )
+    evidence: bool = Field(
+        default=True,
+        description="Whether any answer leaned either way (false when every answer that "
+        "fed it was neutral, a middle option or nothing ticked): a low score without "
+        "evidence is not counted as scored low.",
+    )
 
 
 class ServedArea(_Out):

@@ -95,6 +95,7 @@ def _dimension_score(r: Ranked) -> DimensionScore:
         level=r.result.level,
         event=_is_trigger(r.result),
         topic=r.result.dimension.topic,
+        evidence=_has_evidence(r.result),
     )
 
 
@@ -173,6 +174,7 @@ def plan_dimensions(
                     score=0,
                     level="low",
                     event=True,
+                    evidence=False,
                 )
                 keyed.append(((0, True, b, d), unreported))
     keyed.sort(key=lambda pair: pair[0])

@@ -82,8 +82,9 @@ def _evidence(result: DimensionResult) -> Fraction:
 
 def strengths(ranked: Sequence[Scored], needs: frozenset[str] = frozenset()) -> list[Strength]:
     """At most three dimensions scored low that the answers really put there
-    (:func:`answered_away`) and that have a ``strength`` sentence, best evidenced first
-    (:func:`_evidence`; ties: more firm answers, the lowest score, then the order given).
+    (:func:`answered_away`) and that have a ``strength`` sentence, the firmest evidence
+    first: the most firm answers (:func:`firmly_away`); ties: the larger share of answers
+    away from the need (:func:`_evidence`), the lowest score, then the order given.
     One per ``topic``, and none of a topic in
     ``needs`` (the keys of the areas the plan acts on).
 
@@ -101,8 +102,8 @@ def strengths(ranked: Sequence[Scored], needs: frozenset[str] = frozenset()) -> 
     order = {id(r): place for place, r in enumerate(ranked)}
     low.sort(
         key=lambda r: (
-            -_evidence(r.result),
             -sum(1 for c in r.result.contributions if firmly_away(c)),
+            -_evidence(r.result),
             r.score,
             order[id(r)],
         )

@@ -163,26 +163,61 @@ def areas(plan: Plan) -> list[DimensionScore]:
     return out
 
 
+def _focus_keys(plan: Plan) -> set[tuple[str, str]]:
+    """The focus areas shown, by ``(bank, dimension)``."""
+    return {(f.bank, f.dimension) for f in plan.focus[:MAX_FOCUS]}
+
+
 def shown_needs(plan: Plan, *, every: bool = False) -> list[DimensionScore]:
     """The findings in "Where you stand": the areas at moderate or high, twins as one
     (``every``: every need, for ``plan --all``, ``--explain`` and the exports with
-    ``explain``)."""
-    if every:
-        return [d for d in plan.dimensions if is_need(d)]
-    return [d for d in areas(plan) if d.level != "low"]
+    ``explain``), and every focus area, an event at work included (a new boss the plan
+    focuses on is a finding too), in the plan's order (highest score first)."""
+    focus = _focus_keys(plan)
+    chosen = {id(d) for d in (plan.dimensions if every else areas(plan)) if is_need(d)}
+    return [
+        d
+        for d in plan.dimensions
+        if (id(d) in chosen and (every or d.level != "low"))
+        or ((d.bank, d.id) in focus and d.score > 0)
+    ]
+
+
+def _has_evidence(plan: Plan, area: DimensionScore) -> bool:
+    """Whether any answer leaned either way on an area or on a twin of it (the same
+    ``topic``)."""
+    if area.topic is None:
+        return area.evidence
+    return any(d.evidence for d in plan.dimensions if d.topic == area.topic and is_need(d))
 
 
 def low_needs_line(plan: Plan, *, every: bool = False) -> str | None:
     """``3 other areas scored low.`` under the needs shown (``All 23 areas scored low.``
-    when none is shown); None when every need is shown."""
+    when none is shown); None when every need is shown. An area whose answers all sat on
+    the fence (neutral, nothing ticked, a middle option) did not score low: it is counted
+    apart (``3 other areas scored low; 2 more had no answer that leaned either way.``)."""
     if every:
         return None
-    low = sum(1 for d in areas(plan) if d.level == "low")
-    if not low:
+    shown = {id(d) for d in shown_needs(plan)}
+    rest = [d for d in areas(plan) if id(d) not in shown]
+    if not rest:
         return None
-    if not shown_needs(plan):
+    low = sum(1 for d in rest if _has_evidence(plan, d))
+    silent = len(rest) - low
+    quiet = f"{silent} more had no answer that leaned either way"
+    if shown:
+        if not low:
+            return f"{count(silent, 'other area')} had no answer that leaned either way."
+        head = f"{count(low, 'other area')} scored low"
+    elif not low:
+        if silent == 1:
+            return "The one area had no answer that leaned either way."
+        return f"None of the {silent} areas had an answer that leaned either way."
+    elif silent:
+        head = f"{count(low, 'area')} scored low"
+    else:
         return f"All {count(low, 'area')} scored low." if low > 1 else "The one area scored low."
-    return f"{count(low, 'other area')} scored low."
+    return f"{head}; {quiet}." if silent else f"{head}."
 
 
 def event_words(label: str) -> str:
@@ -196,11 +231,18 @@ def event_words(label: str) -> str:
 
 def reported_events_line(plan: Plan) -> str | None:
     """``Reported at work: a new boss, cost cutting.``: the events at work that were
-    reported, as facts (events that were not reported are not named)."""
-    reported = [event_words(d.label) for d in plan.dimensions if d.event and d.score > 0]
+    reported, as facts (events that were not reported are not named, nor those already
+    shown as findings because the plan focuses on them)."""
+    focus = _focus_keys(plan)
+    reported = [
+        event_words(d.label)
+        for d in plan.dimensions
+        if d.event and d.score > 0 and (d.bank, d.id) not in focus
+    ]
     if not reported:
         return None
-    return f"Reported at work: {', '.join(reported)}."
+    label = "Also reported at work" if any(d.event for d in shown_needs(plan)) else "Reported at work"
+    return f"{label}: {', '.join(reported)}."
 
 
 def dimension_labels(plan: Plan) -> dict[tuple[str, str], str]:
