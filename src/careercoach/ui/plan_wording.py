@@ -241,8 +241,8 @@ def reported_events_line(plan: Plan) -> str | None:
     ]
     if not reported:
         return None
-    label = "Also reported at work" if any(d.event for d in shown_needs(plan)) else "Reported at work"
-    return f"{label}: {', '.join(reported)}."
+    also = any(d.event for d in shown_needs(plan))
+    return f"{'Also reported' if also else 'Reported'} at work: {', '.join(reported)}."
 
 
 def dimension_labels(plan: Plan) -> dict[tuple[str, str], str]:
