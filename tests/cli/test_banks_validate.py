@@ -120,6 +120,9 @@ CASES: dict[str, list[Expected]] = {
     "trigger_not_an_option": [(61, 13, "'new_bos' is not an option of 'signs'")],
     "good_news_not_an_option": [(62, 15, "'growth' is not an option of 'signs'")],
     "action_when_unknown_question": [(22, 32, "'when' names unknown question 'tenur'")],
+    "action_also_unknown_dimension": [
+        (14, 16, "'also' names unknown dimension 'stuk' (dimensions: bored, stuck)")
+    ],
     "audience_not_first": [(23, 13, "'last_moves' must be the bank's first question")],
     "audience_not_single": [(23, 13, "'autopilot' must be a single question")],
     "strength_label_repeats_label": [

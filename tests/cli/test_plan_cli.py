@@ -194,6 +194,7 @@ def test_export_json_to_stdout(assessed: Plan) -> None:
         "level": "high",
         "event": False,
         "topic": None,
+        "evidence": True,
     }
     assert data["roi"]["payback_years"] == 8
     assert out.startswith("{\n  ")

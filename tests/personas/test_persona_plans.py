@@ -28,6 +28,7 @@ from careercoach.core.selection import near_duplicates
 from careercoach.storage.answers import load_answers_file
 from careercoach.storage.banks import load_banks
 from careercoach.ui.markdown_export import to_markdown
+from careercoach.ui.plan_wording import action_label
 
 HERE = Path(__file__).resolve().parent
 
@@ -175,6 +176,26 @@ def test_the_bored_analyst_reads_boredom_first_and_its_actions_lead(banks: list[
         ("stuck", "bored"),
         ("stuck", "under_performing"),
     ]
+    # a second coach's reading: a target that beats last month's figure was tagged
+    # Boredom alone, though it is a step against under-performing too
+    target = next(a for a in plan.actions if a.id == "bored_outperform")
+    assert action_label(plan, target) == "Boredom; also Under-performing"
+
+
+def test_the_nurse_is_not_told_a_tuition_policy_serves_the_jobs_requirement(
+    banks: list[Bank],
+) -> None:
+    """A second coach's reading: "get the tuition policy in writing" was tagged "A
+    requirement of the job you want". It is about paying, and paying is no strain for
+    her (cost scored low), so it is not in her plan; where it is, it serves the cost."""
+    plan, _ = plan_for("nurse_practitioner", banks)
+    everything = [*plan.actions, *plan.more_actions]
+    assert [a for a in everything if a.id == "job_employer_funds"] == []
+    assert {a.dimension for a in plan.actions} <= {"job", "function", "level", "industry"}
+    by_bank = {bank.id: bank for bank in banks}
+    assert [a.id for a in by_bank["education"].dimension("cost_barrier").actions].count(
+        "job_employer_funds"
+    ) == 1
 
 
 def test_a_non_manager_gets_nothing_from_the_leader_bank(banks: list[Bank]) -> None:

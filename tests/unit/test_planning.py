@@ -786,6 +786,46 @@ def test_the_same_advice_from_two_banks_is_shown_once_naming_both_areas() -> Non
     assert plan.more_actions == []
 
 
+def test_an_action_names_the_other_areas_of_its_bank_it_works_on() -> None:
+    """A second coach's reading: "set a target that beats last month's figure" was tagged
+    Boredom alone, though it is the under-performer's step too. ``also`` names the other
+    dimensions of its bank an action works on; the plan names those that are needs."""
+    target = {"id": "beat", "text": "Beat last month's figure.", "horizon": "month"}
+    bank = make_bank(
+        "s",
+        [
+            {"id": "bored", "label": "Boredom", "actions": [{**target, "also": ["under"]}]},
+            {"id": "under", "label": "Under-performing", "actions": []},
+        ],
+    )
+    both = plan_for([bank], {"s": {"bored": 80, "under": 50}})
+    assert [(a.id, [s.label for s in a.serves]) for a in both.actions] == [
+        ("beat", ["Boredom", "Under-performing"])
+    ]
+    assert [f.dimension for f in both.focus] == ["bored"]  # one action, one focus area
+    alone = plan_for([bank], {"s": {"bored": 80, "under": 20}})  # not a need: not named
+    assert [[s.label for s in a.serves] for a in alone.actions] == [["Boredom"]]
+
+
+def test_twins_an_action_serves_are_named_once() -> None:
+    """A second coach's reading: "(No successor ready; also Nobody ready behind you)"
+    named one area twice. Dimensions of one ``topic`` are one area beside an action."""
+    from careercoach.ui.plan_wording import action_label
+
+    def twin(bid: str, did: str, text: str) -> Bank:
+        action = {"id": f"{did}_a", "text": text, "horizon": "week", "advice": "grow"}
+        return make_bank(
+            bid, [{"id": did, "label": did.title(), "topic": "successor", "actions": [action]}]
+        )
+
+    lead = twin("lead", "succession", "Grow a successor over the quarter.")
+    promo = twin("promo", "backfill", "Grow a successor this quarter.")
+    plan = plan_for([lead, promo], {"lead": {"succession": 80}, "promo": {"backfill": 60}})
+    (action,) = plan.actions
+    assert [s.dimension for s in action.serves] == ["succession", "backfill"]
+    assert action_label(plan, action) == "Succession"
+
+
 def test_near_duplicate_advice_is_shown_once() -> None:
     first = advice_bank("b1", "x", "Join a professional association and attend its meetings.", None)
     second = advice_bank("b2", "y", "Join one professional association; attend meetings.", None)

@@ -160,7 +160,9 @@ class Action(_Strict):
     give the same advice, and a plan shows it once, naming every area it serves.
     ``kind`` names the sort of step (ask for a mentor, meet the boss, join a group): two
     different pieces of advice of one kind read as a repeat, so a short plan holds at most
-    one action of each kind.
+    one action of each kind. ``also`` names other dimensions of its bank that the same
+    step works on (a target that beats last month's figure eases boredom and
+    under-performing alike): when they are needs too, the plan names them beside it.
     """
 
     id: Id
@@ -170,6 +172,11 @@ class Action(_Strict):
     when: Condition | None = None
     advice: Id | None = None
     kind: Id | None = None
+    also: list[Id] = Field(
+        default=[],
+        description="Other dimensions of this bank the action works on: when they are "
+        "needs (moderate or high), the plan names them beside it, and it may serve them.",
+    )
 
 
 class Dimension(_Strict):

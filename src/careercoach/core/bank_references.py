@@ -109,6 +109,17 @@ def reference_problems(bank: "Bank") -> list[tuple[Loc, str]]:
                     )
                 )
         for a_index, action in enumerate(dim.actions):
+            for o_index, other in enumerate(action.also):
+                if other == dim.id or other not in dimension_ids:
+                    problems.append(
+                        (
+                            ("dimensions", d_index, "actions", a_index, "also", o_index),
+                            f"'also' names its own dimension '{other}'"
+                            if other == dim.id
+                            else f"'also' names unknown dimension '{other}' "
+                            f"(dimensions: {dimension_list})",
+                        )
+                    )
             if action.when is None:
                 continue
             for named in condition_questions(action.when):

@@ -119,14 +119,27 @@ def _applies(area: Area, action: Action) -> bool:
     return action.when is None or holds(action.when, area.answers)
 
 
+def _also(area: Area, action: Action, by_key: Mapping[tuple[str, str], Area]) -> list[Area]:
+    """The other areas of its bank an action names in ``also`` that are needs (moderate
+    or high), by need."""
+    named = [by_key.get((area.bank, other)) for other in action.also]
+    return sorted(
+        (a for a in named if a is not None and a.level in ("moderate", "high")),
+        key=lambda a: a.rank,
+    )
+
+
 def candidates(areas: Sequence[Area]) -> list[Candidate]:
     """Every action that applies, once per piece of advice, by need then urgency.
 
     ``areas`` come highest need first. An action whose ``advice`` was already kept, or
     that nearly duplicates one kept, adds its area to that one's ``serves`` instead.
     """
+    by_key = {(area.bank, area.dimension): area for area in areas}
     applying = [
-        Candidate(area, index, action, [area], content_words(action.text))
+        Candidate(
+            area, index, action, [area, *_also(area, action, by_key)], content_words(action.text)
+        )
         for area in areas
         for index, action in enumerate(area.actions)
         if _applies(area, action)

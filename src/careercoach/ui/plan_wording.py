@@ -340,13 +340,20 @@ def roi_verdict(result: RoiResult) -> str:
 
 def action_label(plan: Plan, action: PlannedAction) -> str:
     """The areas an action serves: its own (its dimension's id if the plan lacks the
-    label), then ``; also ...`` the others the same advice stands for."""
+    label), then ``; also ...`` the others the same advice stands for, twin dimensions of
+    one ``topic`` named once."""
     own = dimension_labels(plan).get((action.bank, action.dimension), action.dimension)
-    others = [
-        area.label
-        for area in action.serves
-        if (area.bank, area.dimension) != (action.bank, action.dimension) and area.label != own
-    ]
+    topic_of = {(d.bank, d.id): d.topic for d in plan.dimensions}
+    named = {topic_of.get((action.bank, action.dimension))} - {None}
+    others = []
+    for area in action.serves:
+        key = (area.bank, area.dimension)
+        topic = topic_of.get(key)
+        if key == (action.bank, action.dimension) or area.label == own or topic in named:
+            continue  # twins (one topic) are one area: named once
+        if topic is not None:
+            named.add(topic)
+        others.append(area.label)
     if not others:
         return own
     return f"{own}; also {', '.join(dict.fromkeys(others))}"
