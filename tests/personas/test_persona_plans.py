@@ -206,6 +206,23 @@ def test_a_non_manager_gets_nothing_from_the_leader_bank(banks: list[Bank]) -> N
     assert "leader" not in plan.recheck_banks
 
 
+@pytest.mark.parametrize("name", sorted(LEADS))
+def test_nobody_with_a_thin_network_is_asked_to_introduce_people(
+    name: str, banks: list[Bank]
+) -> None:
+    """A second coach's reading: the non-manager, whose network is thin, was asked to
+    "introduce them to two useful people". An action may not presuppose what the answers
+    say is missing: a network to introduce people from, a mentor to give back to."""
+    plan, answers = plan_for(name, banks)
+    thin = [d for d in plan.dimensions if (d.bank, d.id) == ("connections", "narrow_network")]
+    texts = [a.text.lower() for a in [*plan.actions, *plan.more_actions]]
+    if thin and thin[0].level != "low":
+        assert not [t for t in texts if "introduc" in t], name
+    nobody_helping = answers.get("connections", {}).get("mg_nobody_helping")
+    if isinstance(nobody_helping, int) and nobody_helping >= 4:
+        assert not [t for t in texts if "mentor" in t and "give back" in t], name
+
+
 def test_someone_leaving_to_study_gets_no_promotion_or_hand_over_advice(
     banks: list[Bank],
 ) -> None:
