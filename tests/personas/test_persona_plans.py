@@ -223,6 +223,23 @@ def test_nobody_with_a_thin_network_is_asked_to_introduce_people(
         assert not [t for t in texts if "mentor" in t and "give back" in t], name
 
 
+def test_a_focus_area_claims_only_what_a_firm_answer_says(banks: list[Bank]) -> None:
+    """A second coach's reading: "You resist most changes" was shown to someone who had
+    answered "I have resisted most of the changes..." with a neutral 3. The description
+    says what the need is; the statements that put it there are quoted with the answer."""
+    plan, answers = plan_for("angry_after_reorg", banks)
+    assert answers["stuck"]["resisted_most"] == 3
+    rigid = next(f for f in plan.focus if f.dimension == "rigid_thinking")
+    assert "most changes" not in rigid.why and "resisted most" not in rigid.why
+    assert rigid.why == (
+        "Scored 38 of 100 (moderate). Resisting change, or being quick with the reasons a "
+        "new idea will fail, makes people stop bringing ideas to you. Your answers: "
+        "\u201cWhen someone proposes a change, my first thought is why it will fail.\u201d "
+        "4 (agree); \u201cI often point out that we tried something similar before and it "
+        "failed.\u201d 4 (agree)."
+    )
+
+
 def test_someone_leaving_to_study_gets_no_promotion_or_hand_over_advice(
     banks: list[Bank],
 ) -> None:

@@ -202,6 +202,41 @@ def test_at_most_three_strengths_best_evidenced_first() -> None:
     assert strengths_for(answers) == [("c", "C is fine."), ("e", "E is fine."), ("b", "B is fine.")]
 
 
+def test_a_focus_area_quotes_the_statements_that_put_it_there_never_a_neutral_one() -> None:
+    likerts = [
+        {"id": f"x{n}", "type": "likert", "prompt": f"Statement {n}.", "dimension": "x"}
+        for n in range(4)
+    ]
+    likerts[3]["reverse"] = True
+    bank = Bank.model_validate(
+        {
+            "id": "s",
+            "title": "S",
+            "dimensions": [
+                {
+                    "id": "x",
+                    "label": "X",
+                    "description": "What X is.",
+                    "actions": [{"id": "do_x", "text": "Do x.", "horizon": "week"}],
+                }
+            ],
+            "questions": likerts,
+        }
+    )
+    answers = {"x0": 3, "x1": 4, "x2": 5, "x3": 2}  # neutral, agree, strongly, reverse
+    plan = build_plan(
+        score_banks([bank], {"s": answers}),
+        assessment_id=1,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert plan.focus[0].why == (
+        "Scored 50 of 100 (moderate). What X is. Your answers: \u201cStatement 2.\u201d "
+        "5 (strongly agree); \u201cStatement 1.\u201d 4 (agree)."
+    )
+
+
 def test_the_strength_with_the_most_firm_answers_comes_first() -> None:
     """A second coach's reading: the thriving person's strengths were not their best,
     since two firm answers out of two outranked four firm answers out of five. The

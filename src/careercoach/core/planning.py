@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from careercoach.core.conditions import AnswerValue, not_for_them
 from careercoach.core.dates import span_text
+from careercoach.core.focus_evidence import quoted_answers
 from careercoach.core.models import (
     DimensionScore,
     ExplainItem,
@@ -189,7 +190,9 @@ def _sentence(text: str) -> str:
 
 
 def focus_areas(chosen: Sequence[Ranked]) -> list[Focus]:
-    """The focus areas (chosen by :func:`planned_actions`), each with its reason."""
+    """The focus areas (chosen by :func:`planned_actions`), each with its reason: the
+    score, what the need is, and the statements the person agreed with that put it there
+    (:func:`~careercoach.core.focus_evidence.quoted_answers`)."""
     focus = []
     for r in chosen:
         assert r.result.level is not None
@@ -197,6 +200,8 @@ def focus_areas(chosen: Sequence[Ranked]) -> list[Focus]:
         why = f"Scored {r.score} of 100 ({r.result.level})."
         if dimension.description.strip():
             why += " " + _sentence(dimension.description)
+        if quotes := quoted_answers(r.result):
+            why += " " + quotes
         focus.append(
             Focus.model_construct(
                 bank=r.bank_id,
