@@ -319,6 +319,28 @@ def test_a_verdict_gives_no_neutral_answers_as_its_reasons(banks: list[Bank]) ->
     ]
 
 
+LICENSED_CAVEAT = (
+    "The typical figure compares everyone whose highest qualification is a bachelor's "
+    "degree with everyone whose highest is a high school diploma, in every field: a rough "
+    "guide only. The job you want has its own entry requirement, so what people in that "
+    "job are paid now, where you would work, is a better guide to your figure."
+)
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_licensed_job_is_told_what_the_typical_salary_compares(banks: list[Bank]) -> None:
+    """A second coach's reading: the pharmacy student's ROI set her licensed job against
+    the pay of every bachelor's graduate over every high-school graduate, without saying
+    so. The plan names that comparison, calls it rough, and points at the job's own pay."""
+    from careercoach.ui.html_export import to_html
+
+    plan, _ = plan_for("leaving_for_study", banks)
+    assert LICENSED_CAVEAT in to_markdown(plan)
+    assert LICENSED_CAVEAT.replace("'", "&#x27;") in to_html(plan)
+    mba, _ = plan_for("mba_at_29", banks)  # no licensed job: the usual source note only
+    assert "rough guide" not in to_markdown(mba)
+
+
 def test_a_chosen_program_is_not_sent_back_to_shopping(banks: list[Bank]) -> None:
     plan, _ = plan_for("leaving_for_study", banks)
     texts = [plan_text.lower() for plan_text in (v.text for v in plan.verdicts)]

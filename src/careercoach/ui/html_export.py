@@ -318,7 +318,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
         else:
             rows = [[h(label), h(value)] for label, value in roi_summary_rows(block.result)]
             body.append(_html_table(("Figure", "Amount"), "lr", rows))
-            body.append(f"<p>{h(roi_verdict(block.result))}</p>")
+            body.append(f"<p>{h(roi_verdict(plan, block.result))}</p>")
             body.append(f'<p class="meta">{h(roi_input_line(block.result))}</p>')
             rows = [[h(c) for c in row] for row in roi_scenario_rows(block)]
             body.append(_html_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows))

@@ -328,11 +328,39 @@ def roi_scenario_rows(block: RoiBlock) -> list[tuple[str, str, str, str]]:
     return [(*row, irr_text(r)) for row, r in zip(rows, irrs, strict=True)]
 
 
-def roi_verdict(result: RoiResult) -> str:
-    """The verdict, and where a typical salary in it comes from (with its caveat)."""
+def licensed_job_caveat(plan: Plan, result: RoiResult) -> str | None:
+    """When the plan found that the job wanted has its own entry requirement (education's
+    ``job`` at moderate or high: a license, a board exam), what the typical salary
+    compares, and that it is a rough guide for such a job; None otherwise, or without a
+    typical salary. Names the levels of the table only: no figure of its own."""
+    bench = result.benchmark
+    licensed = any(
+        (d.bank, d.id) == ("education", "job") and d.level != "low" for d in plan.dimensions
+    )
+    if bench is None or not licensed:
+        return None
+    labels = bench.estimate.table.labels
+
+    def level(key: str) -> str:
+        words = labels[key].lower()
+        return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
+
+    degree, start = level(bench.estimate.degree), level(bench.estimate.from_level)
+    return (
+        f"The typical figure compares everyone whose highest qualification is {degree} "
+        f"with everyone whose highest is {start}, in every field: a rough guide only. The "
+        "job you want has its own entry requirement, so what people in that job are paid "
+        "now, where you would work, is a better guide to your figure."
+    )
+
+
+def roi_verdict(plan: Plan, result: RoiResult) -> str:
+    """The verdict, where a typical salary in it comes from (with its caveat), and what
+    it compares when the job wanted is licensed (:func:`licensed_job_caveat`)."""
     from careercoach.ui.roi_report import salary_notes, verdict
 
-    return " ".join([verdict(result), *salary_notes(result)])
+    caveat = licensed_job_caveat(plan, result)
+    return " ".join([verdict(result), *([caveat] if caveat else []), *salary_notes(result)])
 
 
 # -- actions, commitments, own words ----------------------------------------------------

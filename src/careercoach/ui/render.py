@@ -319,7 +319,9 @@ def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
     from careercoach.ui import roi_report
 
     result, scenarios = block.result, block.scenarios
-    notes = roi_report.salary_notes(result)  # where a typical salary comes from
+    caveat = wording.licensed_job_caveat(plan, result)  # what it compares, for a licensed job
+    # then where a typical salary comes from
+    notes = [*([caveat] if caveat else []), *roi_report.salary_notes(result)]
     inputs = Text(for_terminal(wording.roi_input_line(result)), style="dim")
     if plain:
         lines = AtWidth(
