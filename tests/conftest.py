@@ -27,6 +27,11 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 QUESTIONS = REPO / "questions"
 
+# A developer's own banks must not reach what is built before each test's environment
+# (below): module-scoped fixtures and module constants load the built-in banks, and the
+# persona snapshots and the six-bank checks assume those alone.
+os.environ.pop("CAREERCOACH_BANKS", None)
+
 
 WINDOWS_LACKS = (
     "getuid",
