@@ -274,6 +274,9 @@ def test_the_team_lead_with_nobody_ready_grows_a_successor_and_is_not_sent_away(
     plan, _ = plan_for("team_lead_new_boss", banks)
     everything = ids(plan) + [a.id for a in plan.more_actions]
     assert not {"su_run_the_team", "bf_cover_week"} & set(everything)
+    # visibility is a finding without an action: said to wait, not left to look forgotten
+    stand = to_markdown(plan).split("## Where you stand", 1)[1]
+    assert "\nNot in this plan's focus yet: Unknown to the people who decide.\n" in stand
     grow = next(a for a in plan.actions if a.id in {"su_grow_successor", "bf_grow_successor"})
     assert {(s.bank, s.dimension) for s in grow.serves} == {
         ("leader", "succession"),

@@ -468,6 +468,9 @@ def test_markdown_shows_needs_at_moderate_and_high_and_counts_the_rest(sample: P
         "\n"
         "Higher scores need more attention.\n"
         "\n"
+        "Not in this plan's focus yet: A qualification your company expects, A degree the "
+        "level you want expects and Seeing your workplace on autopilot.\n"
+        "\n"
         "10 other areas scored low.\n"
     )
     every = to_markdown(sample, explain=True).split("## Where you stand", 1)[1]

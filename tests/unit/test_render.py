@@ -117,6 +117,8 @@ def test_where_you_stand_shows_the_needs_at_moderate_and_high_and_counts_the_res
         "  A qualification your company expects  50  moderate\n"
         "  A degree the level you want expects   50  moderate\n"
         "  Seeing your workplace on autopilot    38  moderate\n"
+        "  Not in this plan's focus yet: A qualification your company expects, A degree\n"
+        "  the level you want expects and Seeing your workplace on autopilot.\n"
         "  10 other areas scored low."
     )
 
@@ -182,8 +184,28 @@ def test_an_event_the_plan_focuses_on_is_a_finding_in_where_you_stand(sample: Pl
         "  Scores run from 0 to 100; higher scores need more attention.\n"
         "  A new boss  88  high\n"
         "  A need      50  moderate\n"
+        "  Not in this plan's focus yet: A need.\n"
         "  Also reported at work: cost cutting."
     )
+
+
+def test_a_finding_outside_the_focus_is_said_to_wait_unless_a_twin_is_in_focus(
+    sample: Plan,
+) -> None:
+    """A finding at moderate or high with no action read as forgotten. Where you stand
+    names those outside the focus; a twin of a focus area (one ``topic``) is served by it."""
+
+    def need(did: str, label: str, topic: str | None = None) -> DimensionScore:
+        return DimensionScore(
+            bank="edu", id=did, label=label, score=60, level="moderate", topic=topic
+        )
+
+    job, function = need("job", "Job", "credential"), need("function", "Function", "credential")
+    cost = need("cost", "Cost")
+    focus = Focus(bank="edu", dimension="job", label="Job", score=60, level="moderate", why="")
+    plan = sample.model_copy(update={"dimensions": [job, function, cost], "focus": [focus]})
+    assert "  Not in this plan's focus yet: Cost.\n" in render(plan, 80, plain=True)
+    assert "focus yet" not in render(plan, 80, plain=True, all_actions=True)
 
 
 def test_an_area_answered_only_neutrally_did_not_score_low(sample: Plan) -> None:

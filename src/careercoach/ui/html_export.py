@@ -246,7 +246,11 @@ def _html_scores(plan: Plan, *, every: bool) -> list[str]:
                 rows,
             )
         )
-    for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
+    for line in (
+        wording.outside_focus_line(plan, every=every),
+        wording.low_needs_line(plan, every=every),
+        wording.reported_events_line(plan),
+    ):
         if line:
             body.append(f"<p>{h(line)}</p>")
     return [*title, *body, "</section>"] if body else []

@@ -123,7 +123,11 @@ def _md_scores(plan: Plan, *, every: bool) -> list[str]:
     if rows:
         out += _md_table(("Finding", "Score (0-100)", "Level", "Bank"), "lrll", rows)
         out += ["", "Higher scores need more attention.", ""]
-    for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
+    for line in (
+        wording.outside_focus_line(plan, every=every),
+        wording.low_needs_line(plan, every=every),
+        wording.reported_events_line(plan),
+    ):
         if line:
             out += [md(line), ""]
     return [*title, *out] if out else []

@@ -183,6 +183,24 @@ def shown_needs(plan: Plan, *, every: bool = False) -> list[DimensionScore]:
     ]
 
 
+def outside_focus_line(plan: Plan, *, every: bool = False) -> str | None:
+    """``Not in this plan's focus yet: Unknown to the people who decide.``: the needs shown
+    at moderate or high that are neither a focus area nor a twin of one (the same
+    ``topic``), so that a finding without an action does not read as forgotten; None
+    when there is none, or the plan has no focus at all (``every``: not said)."""
+    if every or not plan.focus:
+        return None
+    focus = _focus_keys(plan)
+    topic_of = {(d.bank, d.id): d.topic for d in plan.dimensions}
+    focus_topics = {topic_of.get(key) for key in focus} - {None}
+    waiting = [
+        d.label
+        for d in shown_needs(plan)
+        if (d.bank, d.id) not in focus and (d.topic is None or d.topic not in focus_topics)
+    ]
+    return f"Not in this plan's focus yet: {and_list(waiting)}." if waiting else None
+
+
 def _has_evidence(plan: Plan, area: DimensionScore) -> bool:
     """Whether any answer leaned either way on an area or on a twin of it (the same
     ``topic``)."""

@@ -196,7 +196,11 @@ def scores_section(
             indent(Text(wording.SCORES_NOTE, style="dim")),
             indent(ScoreChart(rows, plain=plain)),
         ]
-    for line in (wording.low_needs_line(plan, every=every), wording.reported_events_line(plan)):
+    for line in (
+        wording.outside_focus_line(plan, every=every),
+        wording.low_needs_line(plan, every=every),
+        wording.reported_events_line(plan),
+    ):
         if line:
             body.append(indent(data(line)))
     return section(wording.SCORES_TITLE, body, plain=plain) if body else None
