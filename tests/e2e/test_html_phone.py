@@ -31,6 +31,7 @@ SMALL_PHONE = (320, 568)
 LONG_TOKEN = "https://example.invalid/" + "a-very-long-address-with-no-space-in-it" * 2
 NEEDS = 15  # the sample's dimensions that are needs (the other 8 are events at work)
 SECOND_NEED = 2  # the sample's dimensions: Boredom, A new boss (an event), Under-performing
+FINDINGS = NEEDS + 1  # the new boss is a focus area, so a finding too (the other events are not)
 
 
 def full_plan() -> Plan:
@@ -203,7 +204,7 @@ def test_tables_reflow_on_a_phone_without_breaking_a_word(phone: Page) -> None:
         "Level",
         "Bank",
     ]
-    long_cell = findings.locator("tbody tr").nth(1).locator("td").first
+    long_cell = findings.locator("tbody tr").nth(SECOND_NEED).locator("td").first
     box = long_cell.bounding_box()
     assert box is not None and box["height"] > 100  # many lines, not one wide one
     assert long_cell.inner_text() == full_plan().dimensions[SECOND_NEED].label
@@ -214,12 +215,18 @@ def test_chart_labels_are_at_least_12px_and_whole(sized: Page) -> None:
     sizes: list[list[Any]] = sized.evaluate(CHART_TEXT_SIZES)
     texts = [text for text, _ in sizes]
     plan = full_plan()
-    first, second = plan.dimensions[0], plan.dimensions[SECOND_NEED]
-    assert not first.event and not second.event
-    assert texts[:3] == [first.label, f"{first.score} {first.level}", second.label]
+    first, boss, second = plan.dimensions[0], plan.dimensions[1], plan.dimensions[SECOND_NEED]
+    assert not first.event and boss.event and not second.event
+    assert texts[:5] == [
+        first.label,
+        f"{first.score} {first.level}",
+        boss.label,
+        f"{boss.score} {boss.level}",
+        second.label,
+    ]
     assert second.label.endswith(f" ({LONG_TOKEN})")  # the long one, wrapped
     assert texts[-5:] == ["0", "25", "50", "75", "100"]
-    assert len(texts) == NEEDS * 2 + 5  # a label and a score per need, five ticks
+    assert len(texts) == FINDINGS * 2 + 5  # a label and a score per finding, five ticks
     assert {size for _, size in sizes} == {14.0}
     # Scores and ticks keep to one line ("100", not "1", "0", "0" stacked).
     assert sized.evaluate(ON_MORE_THAN_ONE_LINE, ".chart-score, .chart-ticks span") == []
