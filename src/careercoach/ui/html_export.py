@@ -322,7 +322,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
         else:
             rows = [[h(label), h(value)] for label, value in roi_summary_rows(block.result)]
             body.append(_html_table(("Figure", "Amount"), "lr", rows))
-            body.append(f"<p>{h(roi_verdict(plan, block.result))}</p>")
+            body += [f"<p>{h(text)}</p>" for text in roi_verdict(plan, block.result)]
             body.append(f'<p class="meta">{h(roi_input_line(block.result))}</p>')
             rows = [[h(c) for c in row] for row in roi_scenario_rows(block)]
             body.append(_html_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows))

@@ -192,13 +192,10 @@ def _md_rest(plan: Plan, *, thin: bool) -> list[str]:
             out += [md(block), ""]
         else:
             out += _md_table(("", "Amount"), "lr", roi_summary_rows(block.result))
-            out += [
-                "",
-                md(roi_verdict(plan, block.result)),
-                "",
-                md(roi_input_line(block.result)),
-                "",
-            ]
+            out.append("")
+            for text in roi_verdict(plan, block.result):
+                out += [md(text), ""]
+            out += [md(roi_input_line(block.result)), ""]
             rows = [[md(case), *figures] for case, *figures in roi_scenario_rows(block)]
             out += _md_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows)
             out.append("")

@@ -372,13 +372,14 @@ def licensed_job_caveat(plan: Plan, result: RoiResult) -> str | None:
     )
 
 
-def roi_verdict(plan: Plan, result: RoiResult) -> str:
-    """The verdict, where a typical salary in it comes from (with its caveat), and what
-    it compares when the job wanted is licensed (:func:`licensed_job_caveat`)."""
+def roi_verdict(plan: Plan, result: RoiResult) -> list[str]:
+    """The verdict, then, as paragraphs of their own, what the typical salary compares
+    when the job wanted is licensed (:func:`licensed_job_caveat`) and where it comes
+    from (with its caveat): the terminal view's order."""
     from careercoach.ui.roi_report import salary_notes, verdict
 
     caveat = licensed_job_caveat(plan, result)
-    return " ".join([verdict(result), *([caveat] if caveat else []), *salary_notes(result)])
+    return [verdict(result), *([caveat] if caveat else []), *salary_notes(result)]
 
 
 # -- actions, commitments, own words ----------------------------------------------------
