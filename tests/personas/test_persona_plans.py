@@ -312,6 +312,18 @@ def test_good_news_does_not_bring_the_thriving_persons_checkin_forward(
     assert (plan.next_checkin, plan.checkin_reason) == ("2027-03-05", None)
 
 
+def test_the_thriving_person_hears_their_firmest_strengths(banks: list[Bank]) -> None:
+    """A second coach's reading: "No grudge on show" and "Secure without a degree" were
+    among the thriving person's three strengths: an absence praised, over what four firm
+    answers each said. Strengths come by the most firm answers, and praise what is done."""
+    plan, _ = plan_for("thriving", banks)
+    assert [(s.dimension, s.label) for s in plan.strengths] == [
+        ("under_performing", "Delivering at your peers' level or above"),  # 4 firm of 4
+        ("attitude", "On good terms at work"),  # 4 firm of 4
+        ("stand_out", "Standing out"),  # 3 firm of 3
+    ]
+
+
 def test_a_verdict_gives_no_neutral_answers_as_its_reasons(banks: list[Bank]) -> None:
     """She answered 3, 3, 3 on what her industry expects: no signal, so never a reason."""
     plan, _ = plan_for("mba_at_29", banks)
