@@ -6,7 +6,8 @@ the action's level, and its ``when`` holds for the answers), :func:`select` keep
 1. **One piece of advice once.** Actions that name the same ``advice`` (in any bank) are
    one action: the one of the area with the greater need is kept, and it names every area
    it serves. So is an action that shares more than half of its content words with one
-   kept before it (:func:`near_duplicates`).
+   kept before it (:func:`near_duplicates`). An action also serves the areas of its bank
+   it names in ``also`` that are needs (moderate or high).
 2. **The short plan**: actions that serve a focus area, at most :data:`MAX_ACTIONS` (at
    most :data:`HORIZON_LIMITS` of each horizon, and at most one of each ``kind``). The
    areas that may be focus areas (moderate or high, one per ``topic``) are taken by need;
@@ -157,8 +158,7 @@ def candidates(areas: Sequence[Area]) -> list[Candidate]:
                 (kept[p] for p in sharing if _overlap(kept[p].words, candidate.words)), None
             )
         if same is not None:
-            if candidate.area not in same.serves:
-                same.serves.append(candidate.area)
+            same.serves += [a for a in candidate.serves if a not in same.serves]
             continue
         for word in candidate.words:
             by_word.setdefault(word, []).append(len(kept))
