@@ -842,6 +842,25 @@ def test_an_action_names_the_other_areas_of_its_bank_it_works_on() -> None:
     assert [[s.label for s in a.serves] for a in alone.actions] == [["Boredom"]]
 
 
+def test_the_same_advice_kept_once_keeps_the_areas_the_other_named_in_also() -> None:
+    kept = advice_bank("b1", "boredom", "Beat last month's figure on one measure.", "beat")
+    other_action = {"id": "fit_a", "text": "Beat your figure.", "horizon": "week"}
+    other = make_bank(
+        "b2",
+        [
+            {
+                "id": "fit",
+                "label": "Fit",
+                "actions": [{**other_action, "advice": "beat", "also": ["pace"]}],
+            },
+            {"id": "pace", "label": "Pace", "actions": []},
+        ],
+    )
+    plan = plan_for([kept, other], {"b1": {"boredom": 80}, "b2": {"fit": 60, "pace": 50}})
+    (action,) = [a for a in plan.actions if a.id == "boredom_a"]
+    assert [s.dimension for s in action.serves] == ["boredom", "fit", "pace"]
+
+
 def test_twins_an_action_serves_are_named_once() -> None:
     """A second coach's reading: "(No successor ready; also Nobody ready behind you)"
     named one area twice. Dimensions of one ``topic`` are one area beside an action."""
