@@ -433,3 +433,40 @@ def test_bank_text_reaches_the_screen_without_its_escape_sequences() -> None:
     assert "Title]0;pwned evil" in drawn
     for sequence in ("\x1b]0;", "\x07", "\x1b[2J", "\x9b", "\u202e"):
         assert sequence not in drawn
+
+
+def test_the_audience_question_says_about_since_its_answer_can_end_the_bank() -> None:
+    """The QA reading: leader's first question said "question 1 of 19", then "I manage
+    nobody" ended the bank there. The total is an upper bound: "of about 3"."""
+    bank = Bank.model_validate(
+        {
+            "id": "lead",
+            "title": "Lead",
+            "audience": {"question": "manages", "not_for": ["nobody"]},
+            "dimensions": [{"id": "d", "label": "D"}],
+            "questions": [
+                {
+                    "id": "manages",
+                    "type": "single",
+                    "prompt": "How many?",
+                    "required": False,
+                    "options": [
+                        {"id": "nobody", "label": "I manage nobody"},
+                        {"id": "some", "label": "Some"},
+                    ],
+                },
+                {"id": "q1", "type": "likert", "prompt": "Q1", "dimension": "d"},
+                {"id": "q2", "type": "likert", "prompt": "Q2", "dimension": "d"},
+            ],
+        }
+    )
+    script = Script("some", 4, 2)
+    run([bank], script)
+    assert [s.progress().split(" · ")[1] for s in script.steps] == [
+        "question 1 of about 3",
+        "question 2 of 3",
+        "question 3 of 3",
+    ]
+    ended = Script("nobody")
+    run([bank], ended)
+    assert [s.progress().split(" · ")[1] for s in ended.steps] == ["question 1 of about 3"]

@@ -66,12 +66,15 @@ class Step:
     """The first question shown in this run (the back tip goes with it)."""
     could_open: int = 0
     """How many of ``total`` could still open: where there are any, m is "about m"."""
+    could_end: bool = False
+    """The question on screen is the bank's ``audience`` question: its answer can end the
+    bank, so m is "about m" too."""
 
     def progress(self) -> str:
         """``Are you stuck? (bank 1 of 2) · question 3 of about 12 · about 4 min left``:
         "about" while questions could still open, so that the total does not jump up."""
         bank = f" (bank {self.bank_number} of {self.bank_count})" if self.bank_count > 1 else ""
-        about = "about " if self.could_open else ""
+        about = "about " if self.could_open or self.could_end else ""
         return (
             f"{clean(self.bank.title)}{bank} · question {self.number} of {about}{self.total} · "
             f"{time_left(self.seconds_left)}"
@@ -178,6 +181,7 @@ class Session:
             number=next(n for n, q in enumerate(in_bank, start=1) if q.id == question.id),
             total=len(in_bank) + could_open,
             could_open=could_open,
+            could_end=bank.audience is not None and bank.audience.question == question.id,
             seconds_left=self.seconds_left(walk, position),
             current=self.answers[bank.id].get(question.id),
             can_go_back=position > 0,
