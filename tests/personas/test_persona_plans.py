@@ -360,3 +360,32 @@ def test_a_chosen_program_is_not_sent_back_to_shopping(banks: list[Bank]) -> Non
     plan, _ = plan_for("leaving_for_study", banks)
     texts = [plan_text.lower() for plan_text in (v.text for v in plan.verdicts)]
     assert not [t for t in texts if "compare two or three programs" in t]
+
+
+@pytest.mark.parametrize(
+    ("name", "skipped"),
+    [
+        ("non_manager", [("leader", "Developing your bench", "I manage nobody")]),
+        (
+            "leaving_for_study",
+            [("promotion", "So you want to get promoted", "No, I am on my way out")],
+        ),
+        ("thriving", []),
+    ],
+)
+def test_a_bank_that_was_not_for_the_person_is_named_at_the_top(
+    name: str, skipped: list[tuple[str, str, str]], banks: list[Bank]
+) -> None:
+    """The QA reading: a bank whose audience answer ended it left no trace in the plan."""
+    plan, _ = plan_for(name, banks)
+    assert [(s.bank, s.title, s.because) for s in plan.skipped_banks] == skipped
+    markdown = to_markdown(plan)
+    if skipped:
+        bank, title, because = skipped[0]
+        line = (
+            f"\u201c{title}\u201d ({bank}) was skipped as not for you: "
+            f"you answered \u201c{because}\u201d."
+        )
+        assert markdown.split("\n")[3:8] == ["", "## Not for you", "", line, ""]
+    else:
+        assert "Not for you" not in markdown

@@ -445,6 +445,7 @@ def test_entry_json() -> None:
         "actions": 5,
         "actions_done": 2,
         "edited_at": None,
+        "skipped_banks": [],
     }
 
 

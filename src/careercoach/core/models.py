@@ -49,6 +49,7 @@ from careercoach.core.plan_models import (
     Plan,
     PlannedAction,
     ServedArea,
+    SkippedBank,
     Strength,
     Verdict,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "Scalar",
     "ServedArea",
     "SingleQuestion",
+    "SkippedBank",
     "Strength",
     "Text",
     "TextQuestion",

@@ -95,6 +95,17 @@ class Verdict(_Out):
     because: list[str]
 
 
+class SkippedBank(_Out):
+    """A bank whose ``audience`` question ended it: the person said it is not for them
+    (``leader`` answered "I manage nobody"), so nothing more was asked or scored."""
+
+    bank: str
+    title: str
+    question: str
+    answer: str = Field(description="The id of the option that ended the bank.")
+    because: str = Field(description="That option as the person read it: 'I manage nobody'.")
+
+
 class ExplainItem(_Out):
     question: str
     prompt: str
@@ -162,4 +173,9 @@ class Plan(_Out):
     commitments: list[Commitment] = []
     own_words: list[OwnWords] = Field(
         default=[], description="Every non-empty written answer, quoted back."
+    )
+    skipped_banks: list[SkippedBank] = Field(
+        default=[],
+        description="The banks the person said are not for them (their `audience` "
+        "answer), in assessment order.",
     )

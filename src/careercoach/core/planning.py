@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any, Literal
 
+from careercoach.core.answer_quality import ALL_NEUTRAL, ALL_NEUTRAL_WITH_ROI, answer_warnings
 from careercoach.core.conditions import AnswerValue, not_for_them
 from careercoach.core.dates import span_text
 from careercoach.core.focus_evidence import quoted_answers
@@ -25,12 +26,12 @@ from careercoach.core.models import (
     ExplainItem,
     Explanation,
     Focus,
-    LikertQuestion,
     Plan,
     PlannedAction,
     ServedArea,
     Verdict,
 )
+from careercoach.core.not_for_you import nothing_to_plan, skipped_banks
 from careercoach.core.own_words import own_words
 from careercoach.core.scoring import BankResult, DimensionResult, describe_answer
 from careercoach.core.selection import (
@@ -45,8 +46,6 @@ from careercoach.core.strengths import is_trigger as _is_trigger
 from careercoach.core.strengths import strengths
 
 DEFAULT_CHECKIN_DAYS = 90
-CARELESS_MIN_LIKERT = 5
-NEUTRAL_SHARE = Fraction(4, 5)
 VERDICT_FOR_MIN = 50
 VERDICT_AGAINST_BELOW = 34
 VERDICT_MARGIN = 15
@@ -243,7 +242,7 @@ def verdict(result: BankResult) -> Verdict | None:
     scored = {d.dimension.id: d for d in result.scored}
     for_dims = [scored[i] for i in dict.fromkeys(section.for_) if i in scored]
     against_dims = [scored[i] for i in dict.fromkeys(section.against) if i in scored]
-    if not for_dims:
+    if not any(_has_evidence(d) for d in for_dims):
         return None
     for_avg = _average([d.score for d in for_dims if d.score is not None])
     against_avg = _average([d.score for d in against_dims if d.score is not None])
@@ -334,48 +333,16 @@ def next_checkin(finished_at: datetime, days: int, tz: tzinfo | None = None) -> 
     return (local.date() + timedelta(days=days)).isoformat()
 
 
-ALL_NEUTRAL = (
-    "Your answers do not tell me enough yet: every agree/disagree answer was neutral (3), "
-    "and a neutral answer shows no need and no strength, so this plan has nothing to go "
-    "on. Run careercoach assess again now, and wherever you lean even a little, agree or "
-    "disagree."
-)
-"""The answer-quality warning that leads a plan from neutral answers only."""
-
 RETAKE_NOW = Checkin(
     days=0,
     reason="Now: neutral answers give this plan nothing to go on, so answer again first.",
 )
 """The check-in of a plan from neutral answers only: today, after answering again."""
 
-
-def answer_warnings(results: Sequence[BankResult]) -> list[str]:
-    """Plain sentences when the agree/disagree answers look careless."""
-    likert = [
-        answer
-        for result in results
-        for question in result.bank.questions
-        if isinstance(question, LikertQuestion)
-        and isinstance(answer := result.answers.get(question.id), int)
-    ]
-    if len(likert) < CARELESS_MIN_LIKERT:
-        return []
-    if set(likert) == {3}:
-        return [ALL_NEUTRAL]
-    if len(set(likert)) == 1:
-        return [
-            f"All {len(likert)} of your agree/disagree answers were the same ({likert[0]}), "
-            "so the scores may not describe you. If that was not deliberate, run "
-            "careercoach assess again."
-        ]
-    neutral = sum(1 for answer in likert if answer == 3)
-    if Fraction(neutral, len(likert)) > NEUTRAL_SHARE:
-        return [
-            f"{neutral} of your {len(likert)} agree/disagree answers were neutral (3), so "
-            "the scores may understate what needs your attention. Where you lean one way, "
-            "say so."
-        ]
-    return []
+TAKE_ANOTHER_NOW = Checkin(
+    days=0, reason="Now: none of the banks taken was for you, so take one that is."
+)
+"""The check-in of a plan whose every bank was not for the person: today, another bank."""
 
 
 def explanations(ranked: Sequence[Ranked]) -> list[Explanation]:
@@ -456,7 +423,14 @@ def build_plan(
     roi_json, roi_warnings = roi_block(results)
     verdicts = [v for v in (verdict(result) for result in results) if v is not None]
     warnings = answer_warnings(results)
-    when = RETAKE_NOW if warnings[:1] == [ALL_NEUTRAL] else checkin(results)
+    if warnings[:1] == [ALL_NEUTRAL] and roi_json is not None:
+        warnings[0] = ALL_NEUTRAL_WITH_ROI
+    if nothing_to_plan(results):
+        when = TAKE_ANOTHER_NOW
+    elif warnings[:1] in ([ALL_NEUTRAL], [ALL_NEUTRAL_WITH_ROI]):
+        when = RETAKE_NOW
+    else:
+        when = checkin(results)
     focus, actions, more_actions = planned_actions(
         ranked, limit=MAX_ACTIONS_UNSURE if warnings else MAX_ACTIONS
     )
@@ -478,4 +452,5 @@ def build_plan(
         explain=explanations(ranked),
         more_actions=more_actions,
         own_words=own_words(results),
+        skipped_banks=skipped_banks(results),
     )

@@ -42,6 +42,8 @@ class Entry(NamedTuple):
     done: int
     edited_at: str | None = None
     """When its answers were last changed (``assess --edit``), else None."""
+    skipped: tuple[str, ...] = ()
+    """The banks the person said are not for them (the plan's ``skipped_banks``)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class Entry(NamedTuple):
             "actions": self.actions,
             "actions_done": self.done,
             "edited_at": self.edited_at,
+            "skipped_banks": list(self.skipped),
         }
 
 

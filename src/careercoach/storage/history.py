@@ -52,6 +52,11 @@ def _bank_ids(raw: str) -> tuple[str, ...]:
     return tuple(str(b["id"]) for b in json.loads(raw))
 
 
+def _skipped(raw: str | None) -> tuple[str, ...]:
+    """The ids of the banks that were not for the person (none in plans before these)."""
+    return tuple(str(b["bank"]) for b in json.loads(raw or "[]"))
+
+
 def _entry(row: tuple[Any, ...]) -> Entry:
     return Entry(
         id=int(row[0]),
@@ -62,6 +67,7 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         actions=int(row[5] or 0),
         done=int(row[6]),
         edited_at=row[7],
+        skipped=_skipped(row[8]),
     )
 
 
@@ -104,7 +110,8 @@ class HistoryQueries(Tables):
             "(SELECT count(*) FROM done_actions AS d WHERE d.assessment_id = a.id AND "
             "EXISTS (SELECT 1 FROM json_each(p.plan, '$.actions') AS j WHERE "
             "json_extract(j.value, '$.bank') = d.bank AND "
-            "json_extract(j.value, '$.id') = d.action)), a.edited_at "
+            "json_extract(j.value, '$.id') = d.action)), a.edited_at, "
+            "json_extract(p.plan, '$.skipped_banks') "
             "FROM assessments AS a LEFT JOIN plans AS p ON p.assessment_id = a.id "
             "WHERE a.status = 'finished' ORDER BY a.finished_at DESC, a.id DESC"
         )

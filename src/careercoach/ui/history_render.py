@@ -95,11 +95,12 @@ def history_lines(
         if entry.edited_at:
             lines.append(f"    Edited {local_time(entry.edited_at).date().isoformat()}")
         lines += wrap("Banks: " + ", ".join(_t(b) for b in entry.banks), width, "    ")
-        if entry.top:
-            top = "; ".join(_finding(d.label, d.score, d.level) for d in entry.top)
-            lines += wrap("Top findings: " + top, width, "    ", "      ")
-        else:
-            lines += wrap("Top findings: nothing at moderate or high.", width, "    ")
+        findings = [_finding(d.label, d.score, d.level) for d in entry.top]
+        if not findings and set(entry.banks) - set(entry.skipped):
+            findings.append("nothing at moderate or high")
+        findings += [f"{_t(bank)} skipped (not for you)" for bank in entry.skipped]
+        end = "" if entry.top else "."
+        lines += wrap("Top findings: " + "; ".join(findings) + end, width, "    ", "      ")
         if entry.actions:
             lines.append(f"    Actions done: {entry.done} of {entry.actions}")
     if trend_rows:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from careercoach.core.dates import local_time
 from careercoach.safe_text import for_html
+from careercoach.ui import plan_lead
 from careercoach.ui import plan_wording as wording
 from careercoach.ui.markdown_export import explain_rows
 from careercoach.ui.plan_wording import (
@@ -227,7 +228,7 @@ def _html_scores(plan: Plan, *, every: bool) -> list[str]:
     none of these (only events, none reported)."""
     h = for_html
     title = ['<section id="scores">', f"<h2>{wording.SCORES_TITLE}</h2>"]
-    if not plan.dimensions:
+    if not plan.dimensions and not plan_lead.nothing_to_plan(plan):
         return [*title, f"<p>{wording.NO_SCORES}</p>", "</section>"]
     body: list[str] = []
     shown = wording.shown_needs(plan, every=every)
@@ -256,11 +257,11 @@ def _html_scores(plan: Plan, *, every: bool) -> list[str]:
     return [*title, *body, "</section>"] if body else []
 
 
-def _html_checkin(plan: Plan, *, thin: bool) -> list[str]:
+def _html_checkin(plan: Plan) -> list[str]:
     h = for_html
     body = ['<section id="checkin">', f"<h2>{wording.CHECKIN_TITLE}</h2>"]
-    if thin:
-        return [*body, f'<p class="checkin">{h(wording.THIN_ANSWERS_CHECKIN)}</p>', "</section>"]
+    if now := plan_lead.now_checkin(plan):
+        return [*body, f'<p class="checkin">{h(now)}</p>', "</section>"]
     first, *rest = wording.checkin_lines(plan)
     body.append(f'<p class="checkin">{h(first)}</p>')
     body += [f"<p>{h(line)}</p>" for line in rest]
@@ -274,7 +275,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
     (a Content-Security-Policy forbids any), and a print stylesheet. The sections come in
     the terminal view's order (see ``to_markdown``)."""
     h = for_html
-    thin = wording.answers_too_thin(plan)
+    thin = plan_lead.says_nothing_yet(plan)
     finished = local_time(plan.finished_at).date()
     body: list[str] = [
         "<header>",
@@ -282,9 +283,9 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
         f'<p class="meta">{h(wording.context_line(plan))}</p>',
         "</header>",
     ]
-    if thin:
-        body += ['<section id="warnings">', f"<h2>{wording.THIN_ANSWERS_TITLE}</h2>"]
-        body += [f'<p class="warning">{h(wording.thin_answers_text(w))}</p>' for w in plan.warnings]
+    for lead in plan_lead.lead_sections(plan):
+        body += [f'<section id="{lead.anchor}">', f"<h2>{lead.title}</h2>"]
+        body += [f'<p class="warning">{h(text)}</p>' for text in lead.paragraphs]
         body.append("</section>")
     if plan.commitments:
         body += _html_commitments(plan)
@@ -346,7 +347,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
         body += [f'<p class="warning">{h(w)}</p>' for w in plan.warnings]
         body.append("</section>")
 
-    body += _html_checkin(plan, thin=thin)
+    body += _html_checkin(plan)
     body.append(f"<footer>{h(wording.PRIVACY_NOTE.format(version=plan.tool_version))}</footer>")
 
     head = [

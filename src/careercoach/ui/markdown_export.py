@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from careercoach.safe_text import for_markdown
+from careercoach.ui import plan_lead
 from careercoach.ui import plan_wording as wording
 from careercoach.ui.plan_wording import (
     HORIZON_TITLES,
@@ -113,7 +114,7 @@ def _md_scores(plan: Plan, *, every: bool) -> list[str]:
     these (only events, none reported)."""
     md = for_markdown
     title = [f"## {wording.SCORES_TITLE}", ""]
-    if not plan.dimensions:
+    if not plan.dimensions and not plan_lead.nothing_to_plan(plan):
         return [*title, wording.NO_SCORES, ""]
     out: list[str] = []
     rows = [
@@ -145,12 +146,11 @@ def to_markdown(plan: Plan, *, explain: bool = False) -> str:
     literally and cannot open a heading, table, link, image or HTML of its own.
     """
     md = for_markdown
-    thin = wording.answers_too_thin(plan)
+    thin = plan_lead.says_nothing_yet(plan)
     out: list[str] = [f"# {wording.TITLE}", "", md(wording.context_line(plan)), ""]
-    if thin:
-        out += [f"## {wording.THIN_ANSWERS_TITLE}", ""]
-        for warning in plan.warnings:
-            out += [md(wording.thin_answers_text(warning)), ""]
+    for lead in plan_lead.lead_sections(plan):
+        out += [f"## {lead.title}", ""]
+        out += [line for text in lead.paragraphs for line in (md(text), "")]
     if plan.commitments:
         out += _md_commitments(plan)
     if plan.own_words:
@@ -214,8 +214,8 @@ def _md_rest(plan: Plan, *, thin: bool) -> list[str]:
         out.append("")
 
     out += [f"## {wording.CHECKIN_TITLE}", ""]
-    if thin:
-        out += [f"**{md(wording.THIN_ANSWERS_CHECKIN)}**", ""]
+    if now := plan_lead.now_checkin(plan):
+        out += [f"**{md(now)}**", ""]
     else:
         first, *rest = wording.checkin_lines(plan)
         out += [f"**{md(first)}**", ""]

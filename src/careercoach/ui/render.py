@@ -28,6 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careercoach.safe_text import for_terminal
+from careercoach.ui import plan_lead
 from careercoach.ui import plan_wording as wording
 
 if TYPE_CHECKING:
@@ -163,14 +164,14 @@ def plan_header(plan: Plan, *, plain: bool = False) -> RenderableType:
     return Group(Panel(Group(title, line), box=box.ROUNDED, padding=(0, 1)), Text(""))
 
 
-def thin_answers_section(plan: Plan, *, plain: bool = False) -> RenderableType:
-    """What leads a plan whose answers say too little: the answer-quality warning."""
+def lead_section(lead: plan_lead.LeadSection, *, plain: bool = False) -> RenderableType:
+    """What leads a plan: the banks not for the person, the answers that said too little."""
     body: list[RenderableType] = []
-    for warning in plan.warnings:
+    for paragraph in lead.paragraphs:
         if body:
             body.append(Text(""))
-        body.append(indent(data(wording.thin_answers_text(warning))))
-    return section(wording.THIN_ANSWERS_TITLE, body, plain=plain)
+        body.append(indent(data(paragraph)))
+    return section(lead.title, body, plain=plain)
 
 
 def focus_section(plan: Plan, *, plain: bool = False) -> RenderableType:
@@ -187,7 +188,7 @@ def scores_section(
     """The needs at moderate and high (``every``: all of them) as a chart, a line for the
     ones left out, and the events at work that were reported, as facts; None when there
     is nothing of these (only events, none reported)."""
-    if not plan.dimensions:
+    if not plan.dimensions and not plan_lead.nothing_to_plan(plan):
         return section(wording.SCORES_TITLE, [indent(Text(wording.NO_SCORES))], plain=plain)
     body: list[RenderableType] = []
     rows = [ScoreRow(d.label, d.score, d.level) for d in wording.shown_needs(plan, every=every)]
@@ -377,8 +378,8 @@ def warnings_section(plan: Plan, *, plain: bool = False) -> RenderableType:
 def checkin_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     """The date and what to do then, in two or three lines (answer again first, when the
     answers said too little)."""
-    if wording.answers_too_thin(plan):
-        body: list[RenderableType] = [indent(data(wording.THIN_ANSWERS_CHECKIN, "bold"))]
+    if now := plan_lead.now_checkin(plan):
+        body: list[RenderableType] = [indent(data(now, "bold"))]
         return Group(heading(wording.CHECKIN_TITLE, plain=plain), *body)
     first, *rest = wording.checkin_lines(plan)
     body = [indent(data(first, "bold"))]
@@ -404,13 +405,12 @@ def plan_view(
 
     ``actions_per_horizon``: at most this many actions of each horizon (``plan``); None
     shows them all and the more that applies too (``plan --all``). When the answers said
-    too little (:func:`~careercoach.ui.plan_wording.answers_too_thin`), the warning leads
-    and neither findings nor a "nothing needs action" line follow."""
-    thin = wording.answers_too_thin(plan)
+    too little (:func:`~careercoach.ui.plan_wording.answers_too_thin`), or no bank was for
+    the person, that leads and neither findings nor a "nothing needs action" line follow."""
+    thin = plan_lead.says_nothing_yet(plan)
     every = explain or actions_per_horizon is None
     parts: list[RenderableType] = [plan_header(plan, plain=plain)]
-    if thin:
-        parts.append(thin_answers_section(plan, plain=plain))
+    parts += [lead_section(lead, plain=plain) for lead in plan_lead.lead_sections(plan)]
     if plan.commitments:
         parts.append(commitments_section(plan, plain=plain))
     if plan.own_words:
