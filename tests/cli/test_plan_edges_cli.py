@@ -111,3 +111,10 @@ def test_education_answered_neutral_with_the_figures_draws_no_verdict(tmp_path: 
     markdown = cli("plan", "--export", "md", "--output", "-").stdout
     assert "## Which way the evidence points" not in markdown
     assert "nothing to go on" not in markdown
+
+
+def test_the_checkin_after_no_bank_was_for_the_person_offers_another(tmp_path: Path) -> None:
+    assess(tmp_path, {"leader": {"manages": "nobody"}})
+    result = cli("checkin")
+    assert result.exit_code == 0, result.output
+    assert "Worth taking: stuck." in result.stdout

@@ -124,9 +124,10 @@ def test_the_plan_names_each_bank_that_was_not_for_the_person() -> None:
 
 def test_when_no_bank_was_for_the_person_the_plan_says_so_and_what_to_take() -> None:
     plan = _plan([LEAD], {"lead": {"manages": "nobody"}})
-    assert (plan.next_checkin, plan.checkin_reason) == (
+    assert (plan.next_checkin, plan.checkin_reason, plan.recheck_banks) == (
         "2026-11-22",
         "Now: none of the banks taken was for you, so take one that is.",
+        ["stuck"],  # what `checkin --run` adds
     )
     text = _terminal(plan)
     assert text.split("\n")[3:9] == [

@@ -15,6 +15,10 @@ from careercoach.core.conditions import not_for_them
 from careercoach.core.models import SkippedBank
 from careercoach.core.scoring import BankResult, describe_answer
 
+INSTEAD = "stuck"
+"""The bank to take when none taken was for the person: the built-in one for anyone whose
+career stopped moving (it has no ``audience`` question). Built-in banks always load."""
+
 
 def skipped_banks(results: Sequence[BankResult]) -> list[SkippedBank]:
     """The banks whose ``audience`` answer ended them, in assessment order."""

@@ -31,7 +31,7 @@ from careercoach.core.models import (
     ServedArea,
     Verdict,
 )
-from careercoach.core.not_for_you import nothing_to_plan, skipped_banks
+from careercoach.core.not_for_you import INSTEAD, nothing_to_plan, skipped_banks
 from careercoach.core.own_words import own_words
 from careercoach.core.scoring import BankResult, DimensionResult, describe_answer
 from careercoach.core.selection import (
@@ -340,9 +340,12 @@ RETAKE_NOW = Checkin(
 """The check-in of a plan from neutral answers only: today, after answering again."""
 
 TAKE_ANOTHER_NOW = Checkin(
-    days=0, reason="Now: none of the banks taken was for you, so take one that is."
+    days=0,
+    reason="Now: none of the banks taken was for you, so take one that is.",
+    recheck=(INSTEAD,),
 )
-"""The check-in of a plan whose every bank was not for the person: today, another bank."""
+"""The check-in of a plan whose every bank was not for the person: today, with another
+bank (``checkin --run`` adds it)."""
 
 
 def explanations(ranked: Sequence[Ranked]) -> list[Explanation]:

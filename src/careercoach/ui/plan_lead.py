@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from careercoach.core.not_for_you import INSTEAD
 from careercoach.ui.plan_wording import (
     THIN_ANSWERS_CHECKIN,
     THIN_ANSWERS_TITLE,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 NOT_FOR_YOU_TITLE = "Not for you"
 TAKE_ANOTHER_BANK = (
-    "Take a bank that fits you instead, such as careercoach assess --bank stuck "
+    f"Take a bank that fits you instead, such as careercoach assess --bank {INSTEAD} "
     "(careercoach banks list shows every bank)."
 )
 NOT_FOR_YOU_CHECKIN = "Now: take a bank that fits you; that plan sets the next date."
