@@ -159,7 +159,7 @@ def test_the_all_neutral_person_is_warned_and_gets_little(banks: list[Bank]) -> 
     assert [(d.id, d.score) for d in plan.dimensions if d.score > 0] == []
     assert (plan.next_checkin, plan.checkin_reason) == (
         "2026-12-05",
-        "Now: neutral answers give this plan nothing to go on, so answer again first.",
+        "Now: neutral answers say nothing about what you need, so answer again first.",
     )
 
 

@@ -258,7 +258,11 @@ def test_neutral_answers_with_the_programs_figures_say_the_figures_are_below() -
         "careercoach assess again now, and wherever you lean even a little, agree or "
         "disagree."
     ]
-    assert plan.next_checkin == "2026-11-22"
+    assert (plan.next_checkin, plan.checkin_reason) == (
+        "2026-11-22",
+        "Now: neutral answers say nothing about what you need, so answer again first.",
+    )
+    assert "nothing to go on" not in plan.model_dump_json()
     text = _terminal(plan)
     assert "nothing to go on" not in text
     assert "Which way the evidence points" not in text

@@ -1109,5 +1109,5 @@ def test_neutral_answers_only_ask_to_answer_again_now() -> None:
     )
     assert plan.next_checkin == "2026-11-22"
     assert plan.checkin_reason == (
-        "Now: neutral answers give this plan nothing to go on, so answer again first."
+        "Now: neutral answers say nothing about what you need, so answer again first."
     )

@@ -335,7 +335,7 @@ def next_checkin(finished_at: datetime, days: int, tz: tzinfo | None = None) -> 
 
 RETAKE_NOW = Checkin(
     days=0,
-    reason="Now: neutral answers give this plan nothing to go on, so answer again first.",
+    reason="Now: neutral answers say nothing about what you need, so answer again first.",
 )
 """The check-in of a plan from neutral answers only: today, after answering again."""
 
