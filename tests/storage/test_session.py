@@ -130,6 +130,70 @@ def test_time_left_counts_open_questions_by_type_and_undecided_ones_at_half(mini
     assert script.steps[-1].seconds_left == 45
 
 
+def test_going_back_the_total_stays_an_upper_bound(mini: Bank) -> None:
+    """Back on a question, its answer may still change: what it could open counts again
+    ("about"), so that a changed answer does not make the total jump up."""
+    script = Script(4, "up", BACK, "lateral", ["pushed"], 3, 2, "")
+    run([mini], script)
+    assert [s.progress().split(" · ")[1] for s in script.steps] == [
+        "question 1 of about 6",
+        "question 2 of about 6",
+        "question 3 of 5",  # years: "up" closed lateral_why
+        "question 2 of about 6",  # back: last_move may open it again
+        "question 3 of 6",  # lateral_why: opened
+        "question 4 of 6",
+        "question 5 of 6",
+        "question 6 of 6",
+    ]
+
+
+OPENS_MANY = """\
+id: opens
+version: 1
+title: Opens many
+dimensions:
+  - id: d
+    label: D
+    actions: [{id: a, text: Do one thing., horizon: week}]
+questions:
+  - {id: warm, type: likert, prompt: One., dimension: d}
+  - id: program
+    type: single
+    prompt: A program in mind?
+    options: [{id: "yes", label: "Yes", scores: {}}, {id: "no", label: "No", scores: {}}]
+""" + "".join(
+    f"  - {{id: n{n}, type: number, prompt: N{n}?, min: 0, max: 9,"
+    f" when: {{question: program, equals: 'yes'}}}}\n"
+    for n in range(1, 8)
+)
+
+
+def test_the_time_left_does_not_go_up_when_an_answer_opens_questions(tmp_path: Path) -> None:
+    path = tmp_path / "opens.yaml"
+    path.write_text(OPENS_MANY, encoding="utf-8")
+    bank = load_bank_file(path)
+    script = Script(3, "yes", *range(1, 6), BACK, 5, 6, 7)
+    run([bank], script)
+    assert [s.progress().split(" · ", 1)[1] for s in script.steps] == [
+        "question 1 of about 9 · about 1 min left",
+        "question 2 of about 9 · about 1 min left",
+        # seven numbers opened (15 s each, counted at half while they could open): the
+        # time left stays as it was rather than going up to "about 2 min"
+        "question 3 of 9 · about 1 min left",
+        "question 4 of 9 · about 1 min left",
+        "question 5 of 9 · about 1 min left",
+        "question 6 of 9 · about 1 min left",
+        "question 7 of 9 · under a minute left",
+        "question 8 of 9 · under a minute left",
+        "question 7 of 9 · under a minute left",  # n5 again, after going back
+        "question 8 of 9 · under a minute left",
+        "question 9 of 9 · under a minute left",
+    ]
+    seconds = [s.seconds_left for s in script.steps]
+    forward = [(a, b) for at, (a, b) in enumerate(zip(seconds, seconds[1:])) if at != 7]
+    assert all(b <= a for a, b in forward), seconds
+
+
 def test_time_left_wording() -> None:
     assert time_left(59) == "under a minute left"
     assert time_left(60) == "about 1 min left"

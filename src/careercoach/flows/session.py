@@ -55,10 +55,12 @@ class Step:
     number: int
     """n of "question n of m" (1-based, within the bank)."""
     total: int
-    """m: the bank's questions that will be asked given the answers so far, and those that
-    could still open (their ``when`` waits on a question not yet answered)."""
+    """m: the bank's questions asked given the answers before this one, and those that
+    could still open (their ``when`` names this question or a later one, whose answer may
+    still change): an upper bound, so that answering never makes it go up."""
     seconds_left: int
-    """Estimated time to the end of the assessment, this question included."""
+    """Estimated time to the end of the assessment, this question included; never more
+    than at the question before, unless the person went back."""
     current: AnswerValue | None
     """The answer already given (going back, or walking forward again), else None."""
     can_go_back: bool
@@ -140,8 +142,8 @@ class Session:
 
     def seconds_left(self, walk: Sequence[tuple[int, Question]], position: int) -> int:
         """Time for what is left from ``position`` on: the question on screen and every
-        later asked question without an answer at its type's time, and each question whose
-        ``when`` waits on an unanswered one at half (as
+        later asked question without an answer at its type's time, and each question that
+        could still open (:meth:`could_open`) at half (as
         :func:`~careercoach.ui.bank_views.estimated_minutes` counts)."""
         seconds = 0.0
         for at in range(position, len(walk)):
@@ -150,29 +152,42 @@ class Session:
                 seconds += SECONDS_PER_TYPE[question.type]
         first_bank = walk[position][0] if position < len(walk) else len(self.banks)
         for index in range(first_bank, len(self.banks)):
-            for question in self.could_open(walk, index):
+            for question in self.could_open(walk, index, position):
                 seconds += SECONDS_PER_TYPE[question.type] / 2
         return round(seconds)
 
-    def could_open(self, walk: Sequence[tuple[int, Question]], index: int) -> list[Question]:
+    def could_open(
+        self, walk: Sequence[tuple[int, Question]], index: int, position: int
+    ) -> list[Question]:
         """The questions of bank ``index`` not asked now that could still be: their ``when``
-        names a question not yet answered."""
+        names a question not settled, that is not asked before ``position`` (the answer on
+        screen, and those after it, may still change: the person can go back)."""
         bank = self.banks[index]
-        given = self.answers[bank.id]
+        settled = {question.id for at, question in walk[:position] if at == index}
         asked = {question.id for at, question in walk if at == index}
         return [
             question
             for question in bank.questions
             if question.id not in asked
             and question.when is not None
-            and any(named not in given for named in condition_questions(question.when))
+            and any(named not in settled for named in condition_questions(question.when))
         ]
 
-    def step(self, walk: Sequence[tuple[int, Question]], position: int, *, first: bool) -> Step:
+    def step(
+        self,
+        walk: Sequence[tuple[int, Question]],
+        position: int,
+        *,
+        first: bool,
+        ceiling: int | None = None,
+    ) -> Step:
+        """The step at ``position``; its time left at most ``ceiling`` (the time left shown
+        at the question before: an opened question does not make the time go up)."""
         index, question = walk[position]
         bank = self.banks[index]
         in_bank = [q for i, q in walk if i == index]
-        could_open = len(self.could_open(walk, index))
+        could_open = len(self.could_open(walk, index, position))
+        seconds = self.seconds_left(walk, position)
         return Step(
             bank=bank,
             question=question,
@@ -182,7 +197,7 @@ class Session:
             total=len(in_bank) + could_open,
             could_open=could_open,
             could_end=bank.audience is not None and bank.audience.question == question.id,
-            seconds_left=self.seconds_left(walk, position),
+            seconds_left=seconds if ceiling is None else min(seconds, ceiling),
             current=self.answers[bank.id].get(question.id),
             can_go_back=position > 0,
             first=first,
@@ -195,18 +210,21 @@ class Session:
         """
         position = self.first_unanswered() if start is None else start
         first = True
+        ceiling: int | None = None  # the time left shown last, unless the person went back
         while True:
             walk = self.walk()
             if position >= len(walk):
                 return self.counted()
-            step = self.step(walk, position, first=first)
+            step = self.step(walk, position, first=first, ceiling=ceiling)
             first = False
             reply = ask(step)
             if isinstance(reply, GoBack):
                 position = max(0, position - 1)
+                ceiling = None
                 continue
             self.answer(step.bank, step.question, reply)
             position += 1
+            ceiling = step.seconds_left
 
     # -- the review (flows/review.py) --------------------------------------------------
 
