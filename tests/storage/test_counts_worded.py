@@ -34,10 +34,47 @@ def tiny(bank_dir: Path) -> Bank:
 
 
 def test_welcome_says_about_1_minute(tiny: Bank) -> None:
-    lines = welcome_lines([tiny], Path("/data/careercoach.db"), to_choose=False)
-    assert lines[1] == "Answer 1 question bank (about 1 minute);"
-    lines = welcome_lines([tiny], Path("/data/careercoach.db"), to_choose=True)
-    assert lines[1] == "Choose from 1 question bank (about 1 minute for all);"
+    lines = welcome_lines([tiny], Path("/data/careercoach.db"), to_choose=False, width=100)
+    assert lines[1].startswith("Answer 1 question bank (about 1 minute); at the end")
+    lines = welcome_lines([tiny], Path("/data/careercoach.db"), to_choose=True, width=100)
+    assert lines[1].startswith("Choose from 1 question bank (about 1 minute for all); at")
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        (
+            50,
+            [
+                "careercoach: a career self-assessment.",
+                "Choose from 2 question banks (about 2 minutes for",
+                "all); at the end you get a short, prioritized",
+                "action plan. Each answer is saved the moment you",
+                "give it, on this machine only, in",
+                "  /data/careercoach.db",
+                "Nothing is sent anywhere. You can stop at any time",
+                "and resume later.",
+            ],
+        ),
+        (
+            120,
+            [
+                "careercoach: a career self-assessment.",
+                "Choose from 2 question banks (about 2 minutes for all); at the end you get a"
+                " short, prioritized action plan. Each answer",
+                "is saved the moment you give it, on this machine only, in",
+                "  /data/careercoach.db",
+                "Nothing is sent anywhere. You can stop at any time and resume later.",
+            ],
+        ),
+    ],
+)
+def test_the_welcome_is_one_paragraph_wrapped_between_words(
+    tiny: Bank, width: int, expected: list[str]
+) -> None:
+    """No line break of its own after "(about N minutes);" or "action": one paragraph."""
+    lines = welcome_lines([tiny, tiny], Path("/data/careercoach.db"), to_choose=True, width=width)
+    assert lines == expected
 
 
 def test_banks_show_says_1_question_about_1_minute(tiny: Bank, bank_dir: Path) -> None:

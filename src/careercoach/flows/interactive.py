@@ -81,9 +81,10 @@ def interrupted(saved: int, bank_dirs: Sequence[Path]) -> Interrupted:
 def welcome_lines(
     banks: Sequence[Bank], db: Path, *, to_choose: bool, width: int | None = None
 ) -> list[str]:
-    """What it is, how long it takes, where the answers go: each sentence wrapped between
-    words to ``width`` (default :func:`~careercoach.ui.text_cells.text_width`); the
-    database's path on a line of its own, whole (a path broken in two cannot be copied)."""
+    """What it is; then one paragraph (how long it takes, where the answers go) wrapped
+    between words to ``width`` (default :func:`~careercoach.ui.text_cells.text_width`);
+    the database's path on a line of its own, whole (a path broken in two cannot be
+    copied)."""
     width = text_width() if width is None else width
     minutes = sum(estimated_minutes(bank) for bank in banks)
     count = f"{len(banks)} question bank{'s' if len(banks) != 1 else ''}"
@@ -92,13 +93,11 @@ def welcome_lines(
         if to_choose
         else f"Answer {count} (about {plural(minutes, 'minute')});"
     )
-    said = [
-        "careercoach: a career self-assessment.",
-        what,
-        "at the end you get a short, prioritized action plan.",
-        "Each answer is saved the moment you give it, on this machine only, in",
-    ]
-    lines = [line for sentence in said for line in wrap(sentence, width)]
+    paragraph = (
+        f"{what} at the end you get a short, prioritized action plan. Each answer is "
+        "saved the moment you give it, on this machine only, in"
+    )
+    lines = wrap("careercoach: a career self-assessment.", width) + wrap(paragraph, width)
     lines.append(f"  {clean(str(db))}")
     return lines + wrap(
         "Nothing is sent anywhere. You can stop at any time and resume later.", width
