@@ -9,6 +9,7 @@ stdout; the prompts themselves draw on a DummyOutput.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -291,6 +292,24 @@ def test_without_a_flag_an_unfinished_assessment_is_offered(
     assert result.exit_code == 0, result.output
     assert "Resuming your assessment (1 answered so far)." in result.output
     assert status(careercoach_home) == [(1, "finished")]
+
+
+def test_the_resume_question_says_when_it_started_as_every_date_reads(
+    terminal: Any, careercoach_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_and_stop(careercoach_home, "4" + ENTER)
+    asked: list[str] = []
+
+    def choose_resume(message: str, *_: Any, **__: Any) -> bool:
+        asked.append(message)
+        return True
+
+    monkeypatch.setattr("careercoach.ui.prompts.choose_resume", choose_resume)
+    result = assess(terminal, ENTER + "3" + ENTER + "1" + ENTER + ENTER + NO_COMMITMENT)
+    assert result.exit_code == 0, result.output
+    # "Saturday 5 December 2026 at 08:59", local time: not "2026-12-05 08:59 UTC"
+    pattern = r"started [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\)\. Resume it"
+    assert re.search(pattern, asked[0]), asked
 
 
 def test_resuming_says_which_banks_it_goes_on_with(terminal: Any, careercoach_home: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import subprocess
@@ -190,7 +191,7 @@ def test_the_time_left_does_not_go_up_when_an_answer_opens_questions(tmp_path: P
         "question 9 of 9 · under a minute left",
     ]
     seconds = [s.seconds_left for s in script.steps]
-    forward = [(a, b) for at, (a, b) in enumerate(zip(seconds, seconds[1:])) if at != 7]
+    forward = [pair for at, pair in enumerate(itertools.pairwise(seconds)) if at != 7]
     assert all(b <= a for a, b in forward), seconds
 
 

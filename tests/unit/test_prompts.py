@@ -167,16 +167,16 @@ def test_the_resume_question_names_the_banks_of_each_choice() -> None:
     extra = load_bank_file(FIXTURES / "extra.yaml")
     given = {"mini": {"autopilot": 4, "last_move": "lateral"}}
     known = {"mini": mini, "extra": extra}
-    started = "2026-11-22 10:04 UTC"
+    started = "Sunday 22 November 2026 at 10:04"
     assert resume_question(["mini"], given, started, known, ["extra"]) == (
-        "You have an unfinished assessment (mini: 2 of 6 answered, started 2026-11-22 10:04"
-        " UTC). Resume it, or start over with extra?",
+        "You have an unfinished assessment (mini: 2 of 6 answered, started Sunday 22 November"
+        " 2026 at 10:04). Resume it, or start over with extra?",
         "Resume where you stopped (2 answered): go on with mini",
         "Start over with extra: discard the 2 unfinished answers",
     )
     assert resume_question(["mini", "extra"], given, started, known, []) == (
         "You have an unfinished assessment (mini: 2 of 6 answered, extra: 0 of 2 answered,"
-        " started 2026-11-22 10:04 UTC). Resume it, or start over?",
+        " started Sunday 22 November 2026 at 10:04). Resume it, or start over?",
         "Resume where you stopped (2 answered): go on with mini and extra",
         "Start over: discard the 2 unfinished answers, then choose banks",
     )

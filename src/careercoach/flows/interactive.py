@@ -304,7 +304,7 @@ def _ask_resume(
     from careercoach.ui import prompts
 
     record = store.assessment(assessment_id)
-    started = record.started_at.replace("T", " ")[:16] + " UTC" if record else "earlier"
+    started = _started(record.started_at) if record else "earlier"
     bank_ids = record.bank_ids if record else []
     message, resume, restart = resume_question(
         bank_ids, store.answers(assessment_id), started, known, [bank.id for bank in chosen]
@@ -313,3 +313,13 @@ def _ask_resume(
         return assessment_id
     store.discard(assessment_id)
     return None
+
+
+def _started(started_at: str) -> str:
+    """``Saturday 5 December 2026 at 08:59`` (local time), as every other date reads."""
+    from careercoach.core.dates import human_time
+
+    try:
+        return human_time(started_at)
+    except ValueError:  # a damaged row: still offer to resume
+        return "earlier"
