@@ -31,3 +31,30 @@ def test_the_plan_follows_columns_up_to_100() -> None:
 def test_wrapped_views_stop_at_100_columns(command: tuple[str, ...]) -> None:
     assert runner.invoke(app, ["assess", "--answers", str(ANSWERS)]).exit_code == 0
     assert 80 < widest("200", *command) <= 100
+
+
+def test_messages_on_a_terminal_wrap_between_words_and_keep_commands_whole() -> None:
+    from careercoach.cli.app import report_lines
+    from careercoach.flows.interactive import interrupted
+
+    nothing = interrupted(0, [])
+    assert report_lines(nothing.problems, nothing.hint, 50) == [
+        "careercoach: stopped before the first answer;",
+        "nothing was saved.",
+    ]
+    folder = Path("/home/someone/coaching/banks-for-clients")
+    kept = interrupted(12, [folder])
+    assert report_lines(kept.problems, kept.hint, 50) == [
+        "careercoach: 12 answers saved. Continue with:",
+        f"careercoach --bank-dir {folder} assess --resume",  # whole, wider than the line
+    ]
+    hint = "Add its folder with --bank-dir, or start over with: careercoach assess --restart"
+    assert report_lines(["a.yaml:3:5: a problem in a file, never wrapped: " * 2], hint, 50) == [
+        "a.yaml:3:5: a problem in a file, never wrapped: " * 2,
+        "Add its folder with --bank-dir, or start over",
+        "with: careercoach assess --restart",
+    ]
+    # not a terminal (a log, a script): one line per problem, as it was
+    assert report_lines(nothing.problems, None, None) == [
+        "careercoach: stopped before the first answer; nothing was saved."
+    ]

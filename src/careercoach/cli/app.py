@@ -39,21 +39,39 @@ class State:
 _LOCATED = r"^(?:[^:\s]+?:\d+(?::\d+)?|[^:\s]*[/\\][^:]*?|[^:\s]+\.(?:ya?ml|json)): "
 
 
+def report_lines(lines: list[str], hint: str | None, width: int | None) -> list[str]:
+    """What :func:`_report` writes: one line per problem, ``careercoach: `` before each one
+    not located in a file; with a ``width`` (stderr is a terminal), each wrapped between
+    words, a command kept whole. A ``path:line:col: message`` line is never wrapped: editors
+    and CI annotators parse it."""
+    import re
+
+    from careercoach.safe_text import for_message
+    from careercoach.ui.text_cells import wrap_words
+
+    shown: list[str] = []
+    for line in lines:
+        located = re.match(_LOCATED, line) is not None
+        text = f"{'' if located else 'careercoach: '}{for_message(line)}"
+        shown += [text] if width is None or located else wrap_words(text, width)
+    if hint:
+        text = for_message(hint)
+        shown += [text] if width is None else wrap_words(text, width)
+    return shown
+
+
 def _report(lines: list[str], hint: str | None = None) -> None:
-    """One line per problem on stderr.
+    """One line per problem on stderr (wrapped to the width where stderr is a terminal).
 
     A problem located in a file keeps the ``path:line:col: message`` form that editors and
     CI annotators parse; every other line says who is speaking.
     """
-    import re
+    width = None
+    if sys.stderr.isatty():
+        from careercoach.ui.text_cells import text_width
 
-    from careercoach.safe_text import for_message
-
-    for line in lines:
-        prefix = "" if re.match(_LOCATED, line) else "careercoach: "
-        sys.stderr.write(f"{prefix}{for_message(line)}\n")
-    if hint:
-        sys.stderr.write(f"{for_message(hint)}\n")
+        width = text_width()
+    sys.stderr.write("".join(f"{line}\n" for line in report_lines(lines, hint, width)))
     sys.stderr.flush()
 
 

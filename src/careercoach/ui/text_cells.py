@@ -114,6 +114,28 @@ def wrap(
     )
 
 
+COMMAND = re.compile(r"\bcareercoach(?: [\w./~=<>'\"\[\]|-]+)+")
+"""A careercoach command in a sentence (``careercoach plan --commit N --by YYYY-MM-DD``):
+kept whole by :func:`wrap_words`, so that it can be copied from one line."""
+_GLUE = "\ue000"  # a private-use character: no text here has one; one cell wide
+
+
+def wrap_words(text: str, width: int, *, indent: str = "", first: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken between words, never inside a
+    word nor inside a careercoach command (:data:`COMMAND`): one wider than a line gets a
+    line of its own, whole. The first line starts with ``first``, the others with
+    ``indent``."""
+    glued = COMMAND.sub(lambda match: match.group(0).replace(" ", _GLUE), text)
+    lines = wrap(
+        glued,
+        width,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+    )
+    return [line.replace(_GLUE, " ") for line in lines] or [first.rstrip()]
+
+
 _WORDS = re.compile(r"(\s*)(\S+)")
 """Each word with the whitespace before it (kept inside a line, as ``textwrap`` does)."""
 
