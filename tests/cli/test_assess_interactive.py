@@ -499,8 +499,8 @@ def test_committing_to_an_action_with_a_day_and_an_if_then_line(
         (1, "mini.list_moves", "2031-01-10", "If Monday fills up, then Tuesday at 9.")
     ]
     assert result.output.endswith(
-        "Committed to 1: Write down the last three moves you wanted and why they did not "
-        "happen.\n"
+        "Committed to 1: Write down the last three moves you wanted and why they did not\n"
+        "  happen.\n"
         "  By Friday 10 January 2031. If Monday fills up, then Tuesday at 9.\n"
     )
     shown = runner.invoke(app, ["--bank-dir", str(FIXTURES), "plan", "--export", "json", "-o", "-"])
@@ -514,6 +514,30 @@ def test_committing_to_an_action_with_a_day_and_an_if_then_line(
             "done": False,
         }
     ]
+
+
+def test_at_60_columns_the_commitments_wrap_between_words(
+    terminal: Any, careercoach_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    keys = ACTIONS_RUN + SPACE + ENTER + CLEAR + "2031-01-10" + ENTER
+    keys += "If Monday fills up, then Tuesday at nine in the morning." + ENTER
+    result = assess(terminal, keys, "--bank", "mini")
+    assert result.exit_code == 0, result.output
+    after_plan = result.output.split("See it again with: careercoach plan\n")[1]
+    assert after_plan.splitlines() == [
+        "",
+        "",
+        "1. Write down the last three moves you wanted and why they",
+        "   did not happen.",
+        "Committed to 1: Write down the last three moves you wanted",
+        "  and why they did not happen.",
+        "  By Friday 10 January 2031. If Monday fills up, then",
+        "  Tuesday at nine in the morning.",
+    ]
+    # the plan printed before the picker has no "Commit to an action with" hint: the
+    # picker that follows says it
+    assert "Commit to an action with" not in result.output
 
 
 def test_the_day_is_asked_again_until_it_is_one_and_not_past(

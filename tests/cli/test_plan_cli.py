@@ -332,10 +332,9 @@ def test_commit_then_export_ics_has_the_checkin_and_the_todo(assessed: Plan) -> 
         "plan", "--commit", "1", "--by", "2031-01-10", "--if-then", "If busy,\x1b[2J then Friday."
     )
     assert code == 0, err
-    assert out == (
-        f"Committed to 1: {assessed.actions[0].text}\n"
-        "  By Friday 10 January 2031. If busy,[2J then Friday.\n"
-    )
+    *said, when = out.splitlines()
+    assert " ".join(line.strip() for line in said) == f"Committed to 1: {assessed.actions[0].text}"
+    assert when == "  By Friday 10 January 2031. If busy,[2J then Friday."
     code, out, err = invoke("plan", "--export", "ics")
     assert code == 0, err
     name = f"careercoach-plan-{datetime_day(assessed)}.ics"
@@ -524,3 +523,19 @@ def test_output_ending_in_ics_writes_a_calendar(assessed: Plan) -> None:
     assert out == f"Plan written to {Path('mine.ics').absolute()}\n"
     calendar = icalendar.Calendar.from_ical(Path("mine.ics").read_bytes())
     assert len(calendar.walk("VEVENT")) == 1
+
+
+@pytest.mark.parametrize("columns", [50, 60, 80, 120])
+def test_a_commitment_is_said_wrapped_between_words(assessed: Plan, columns: int) -> None:
+    by = ("--by", "2031-01-10", "--if-then", "If Monday fills up, then Tuesday at nine.")
+    code, out, err = invoke("plan", "--commit", "1", *by, env={"COLUMNS": str(columns)})
+    assert code == 0, err
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= min(columns, 100)
+    assert lines[0].startswith("Committed to 1: ")
+    assert all(line.startswith("  ") for line in lines[1:])  # under the first
+    words = " ".join(line.strip() for line in lines)
+    assert words == (
+        f"Committed to 1: {assessed.actions[0].text} By Friday 10 January 2031. If Monday "
+        "fills up, then Tuesday at nine."
+    )

@@ -61,6 +61,25 @@ def test_answers_from_stdin_are_assessed_like_a_file() -> None:
     assert "Saved as assessment 2." in from_stdin.stdout
 
 
+def test_a_person_at_a_terminal_is_told_what_stdin_waits_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    args = ("--bank-dir", str(TRIAL_BANKS), "assess", "--answers", "-")
+    piped = cli(*args, stdin=OK.read_text())
+    assert piped.exit_code == 0
+    assert piped.stderr == ""  # a pipe: nothing to say
+    monkeypatch.setattr("careercoach.cli.assess._stdin_is_terminal", lambda: True)
+    from careercoach.cli import app
+
+    typed = runner.invoke(app, list(args), input=OK.read_text(), env={"COLUMNS": "60"})
+    assert typed.exit_code == 0
+    assert typed.stderr.splitlines() == [
+        "careercoach: reading the answers file from standard input;",
+        "end it with Ctrl-D (a file to fill in:",
+        "careercoach banks template ID)",
+    ]
+
+
 def test_json_from_stdin_may_indent_with_tabs() -> None:
     data = {"trial": {"coasting": 4, "pushing": 2, "role": "ic", "signs": [], "years": 6}}
     result = cli(

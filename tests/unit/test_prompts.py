@@ -256,3 +256,35 @@ def test_what_a_question_means_its_help_why_and_area() -> None:
         "  back.",
         "  Area: none",
     ]
+
+
+def drawn_at(columns: int, keys: str, prompt: Callable[[], prompts.Prompt[Any]]) -> list[str]:
+    """The lines ``prompt()`` draws on a terminal ``columns`` wide, answered with ``keys``
+    (a VT100 output into a string, read back by the pty tests' screen)."""
+    import io
+
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+    from tests.e2e.test_assess_pty import Screen
+
+    drawn = io.StringIO()
+    output = Vt100_Output(drawn, lambda: Size(rows=30, columns=columns), term="xterm")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text(keys)
+        prompt().ask()
+    screen = Screen(200)  # wider than the terminal: a line drawn too wide shows whole
+    screen.feed(drawn.getvalue())
+    return [line for line in screen.lines() if line]
+
+
+def test_a_long_text_answer_is_echoed_indented_and_between_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    said = "I was moved sideways twice in the last three years and my project was cancelled."
+    lines = drawn_at(60, said + "\r", lambda: prompts.text_prompt("Anything else?", required=False))
+    assert lines[-3:] == [
+        "? Anything else?",
+        "  I was moved sideways twice in the last three years and my",
+        "  project was cancelled.",
+    ]

@@ -113,3 +113,25 @@ def test_one_width_rule_for_every_view(
         monkeypatch.setenv("COLUMNS", columns_variable)
     monkeypatch.setattr(os, "get_terminal_size", _terminal(terminal))
     assert text_width() == width
+
+
+def test_a_command_in_a_sentence_is_never_split() -> None:
+    from careercoach.ui.text_cells import wrap_words
+
+    later = "Commit to an action later with: careercoach plan --commit N --by YYYY-MM-DD"
+    assert wrap_words(later, 60) == [
+        "Commit to an action later with:",
+        "careercoach plan --commit N --by YYYY-MM-DD",
+    ]
+    # the command ends at the first word that is not part of it
+    ics = "Or: careercoach plan --export ics adds it to a calendar."
+    assert wrap_words(ics, 40, indent="  ") == [
+        "Or: careercoach plan --export ics adds",
+        "  it to a calendar.",
+    ]
+    resume = "Go on with: careercoach --bank-dir /srv/banks assess --resume, later."
+    assert wrap_words(resume, 30) == [
+        "Go on with:",
+        "careercoach --bank-dir /srv/banks assess --resume,",  # whole, though wider
+        "later.",
+    ]

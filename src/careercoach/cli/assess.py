@@ -1,5 +1,6 @@
 """``careercoach assess``: the assessment, interactive or from an answers file."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -106,7 +107,7 @@ def _assess_interactive(
 
     if resume and restart:
         raise BadInput("--resume and --restart cannot be combined")
-    from careercoach.cli.output import print_plan
+    from careercoach.cli.output import print_plan, say
     from careercoach.flows.interactive import run_interactive
 
     options = state(ctx)
@@ -118,8 +119,8 @@ def _assess_interactive(
         no_color=options.no_color,
     )
     typer.echo("")
-    print_plan(plan, no_color=options.no_color)
-    typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
+    print_plan(plan, no_color=options.no_color, commit_hint=False)  # the picker follows
+    say(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
     from careercoach.flows.commitments import ask_commitments
 
     ask_commitments(plan, no_color=options.no_color)
@@ -128,14 +129,16 @@ def _assess_interactive(
 def _assess_from_file(ctx: typer.Context, path: Path | None, bank_ids: list[str]) -> None:
     """No prompt: check the file (``None``: stdin), store the finished assessment, print
     the plan."""
-    from careercoach.cli.output import print_plan
+    from careercoach.cli.output import print_plan, say
     from careercoach.flows.assessment import assess_from_file
 
     options = state(ctx)
+    if path is None and _stdin_is_terminal():  # a person at a terminal, not a pipe
+        say(READING_STDIN, stderr=True)
     plan = assess_from_file(path, bank_ids, options.bank_dirs)
     print_plan(plan, no_color=options.no_color)
     typer.echo("")
-    typer.echo(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
+    say(f"Saved as assessment {plan.assessment_id}. See it again with: careercoach plan")
 
 
 def _assess_edit(ctx: typer.Context, assessment_id: int | None) -> None:
@@ -157,3 +160,13 @@ def _assess_edit(ctx: typer.Context, assessment_id: int | None) -> None:
         said = f"Nothing was changed: assessment {plan.assessment_id} is as it was."
     again = f"See it again with: careercoach plan --id {plan.assessment_id}"
     echo_lines([line for text in (said, again) for line in wrap(text, text_width())])
+
+
+READING_STDIN = (
+    "careercoach: reading the answers file from standard input; end it with Ctrl-D "
+    "(a file to fill in: careercoach banks template ID)"
+)
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()

@@ -58,8 +58,10 @@ def print_plan(
     plain: bool = False,
     explain: bool = False,
     all_actions: bool = False,
+    commit_hint: bool = True,
 ) -> None:
-    """Print the plan's terminal view (``assess`` at the end, and ``plan``)."""
+    """Print the plan's terminal view (``assess`` at the end, and ``plan``); without the
+    hint on committing where the commitment picker follows."""
     from careercoach.ui.console import make_console
     from careercoach.ui.render import plan_view
 
@@ -69,6 +71,7 @@ def print_plan(
         plain=plain,
         explain=explain,
         actions_per_horizon=None if all_actions else ACTIONS_PER_HORIZON,
+        commit_hint=commit_hint,
     )
     with console.capture() as capture:
         console.print(view)
@@ -82,3 +85,13 @@ def echo_lines(lines: list[str]) -> None:
     """Plain lines to stdout, trailing blanks dropped."""
     sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
     sys.stdout.flush()
+
+
+def say(text: str, *, stderr: bool = False) -> None:
+    """One of our sentences on stdout (or stderr), wrapped between words to the width
+    every view uses, a command kept whole."""
+    from careercoach.ui.text_cells import text_width, wrap_words
+
+    stream = sys.stderr if stderr else sys.stdout
+    stream.write("".join(f"{line}\n" for line in wrap_words(text, text_width())))
+    stream.flush()

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 PICK = "Pick up to three actions to commit to (none is fine)"
 BY_WHEN = "By when? (YYYY-MM-DD)"
-IF_THEN = "If something gets in the way, then what will you do? (optional)"
+IF_THEN = "If something gets in the way, then what will you do?"
 LATER = "Commit to an action later with: careercoach plan --commit N --by YYYY-MM-DD"
 
 
@@ -40,13 +40,19 @@ def _command(assessment_id: int | None) -> str:
     return "careercoach plan" + (f" --id {assessment_id}" if assessment_id is not None else "")
 
 
+def _lines(text: str, *, first: str = "", indent: str = "") -> list[str]:
+    """``text`` wrapped between words to the width of the moment, a command kept whole."""
+    from careercoach.ui.text_cells import text_width, wrap_words
+
+    return wrap_words(text, text_width(), first=first, indent=indent)
+
+
 def _summary(action: PlannedAction, number: int, due: date, if_then: str | None) -> list[str]:
     from careercoach.core.dates import human_date
 
-    lines = [f"Committed to {number}: {for_terminal(action.text)}", f"  By {human_date(due)}."]
-    if if_then:
-        lines[-1] += f" {for_terminal(if_then)}"
-    return lines
+    lines = _lines(f"Committed to {number}: {for_terminal(action.text)}", indent="  ")
+    when = f"By {human_date(due)}." + (f" {for_terminal(if_then)}" if if_then else "")
+    return lines + _lines(when, first="  ", indent="  ")
 
 
 def change_commitment(
@@ -127,7 +133,8 @@ def ask_commitments(
     try:
         picked = _pick(plan, out, look)
         if not picked:
-            out(LATER)
+            for line in _lines(LATER):
+                out(line)
             return
         with Store() as store:
             for position in picked:
@@ -155,7 +162,8 @@ def _pick(plan: Plan, out: Callable[[str], None], look: Look) -> list[int]:
         ticked = prompts.ask_checklist(PICK, choices, ticked, look=look)
         if len(ticked) <= MAX_COMMITMENTS:
             return [int(position) for position in ticked]
-        out(f"Pick at most {MAX_COMMITMENTS} ({len(ticked)} are ticked).")
+        for line in _lines(f"Pick at most {MAX_COMMITMENTS} ({len(ticked)} are ticked)."):
+            out(line)
 
 
 def _commit_one(
@@ -169,7 +177,8 @@ def _commit_one(
     key = action_key(action)
     today = date.today()
     out("")
-    out(f"{number}. {for_terminal(action.text)}")
+    for text in _lines(f"{number}. {for_terminal(action.text)}", indent=" " * len(f"{number}. ")):
+        out(text)
     suggested = default_due(action.horizon, today).isoformat()
     while True:
         reply = prompts.ask_text(BY_WHEN, required=False, current=suggested, look=look)
@@ -177,7 +186,8 @@ def _commit_one(
             due = parse_due(reply if isinstance(reply, str) else suggested, today)
             break
         except CommitmentProblem as exc:
-            out(str(exc))
+            for text in _lines(str(exc)):
+                out(text)
     store.save_commitment(plan.assessment_id, key, due, None)  # saved before the next question
     line = None
     while True:
@@ -186,7 +196,8 @@ def _commit_one(
             line = check_if_then(reply if isinstance(reply, str) else None)
             break
         except CommitmentProblem as exc:
-            out(str(exc))
+            for text in _lines(str(exc)):
+                out(text)
     if line is not None:
         store.save_commitment(plan.assessment_id, key, due, line)
     for text in _summary(action, number, due, line):

@@ -58,6 +58,28 @@ def bar(score: int, width: int, level: str = "") -> Text:
     )
 
 
+class Words:
+    """Our own sentence that names a command (``careercoach plan --all``), wrapped between
+    words at the width it is drawn in with the command kept whole, on a line of its own
+    where it does not fit beside the words (Rich's wrapping would break it between its
+    words, and a command in two pieces cannot be copied)."""
+
+    def __init__(self, text: str, style: str = "dim") -> None:
+        self.text, self.style = text, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from careercoach.ui.text_cells import wrap_words
+
+        for line in wrap_words(self.text, options.max_width):
+            yield Text(line, style=self.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from careercoach.ui.text_cells import cells, glue_commands
+
+        longest = max(cells(word) for word in glue_commands(self.text).split())
+        return Measurement(longest, cells(self.text)).clamp(max_width=options.max_width)
+
+
 def indent(renderable: RenderableType, cells: int = INDENT) -> Padding:
     return Padding(renderable, (0, 0, 0, cells), expand=False)
 
@@ -254,10 +276,11 @@ def _action_items(plan: Plan, actions: Sequence[PlannedAction]) -> Table:
 
 
 def actions_section(
-    plan: Plan, *, plain: bool = False, per_horizon: int | None = None
+    plan: Plan, *, plain: bool = False, per_horizon: int | None = None, commit_hint: bool = True
 ) -> RenderableType:
     """The actions as numbered checklists by horizon; at most ``per_horizon`` each when
-    given.
+    given. ``commit_hint=False`` leaves out how to commit to one (the picker that follows
+    at the end of an assessment says it).
 
     The plan ranks the actions of each horizon by their dimension's score, so a cut keeps
     the most pressing ones; a line says how many more there are and how to see them.
@@ -274,12 +297,12 @@ def actions_section(
         hidden = len(indexes) - len(shown)
         if hidden:
             more = f"… and {hidden} more (careercoach plan --all, or an export)"
-            body.append(indent(Text(more, style="dim")))
+            body.append(indent(Words(more)))
     if plan.more_actions and per_horizon is not None:
         more = f"{len(plan.more_actions)} more apply beyond this plan: careercoach plan --all"
-        body += [Text(""), indent(Text(more, style="dim"))]
-    if not plan.commitments:
-        body += [Text(""), indent(Text(wording.COMMIT_HINT, style="dim"))]
+        body += [Text(""), indent(Words(more))]
+    if not plan.commitments and commit_hint:
+        body += [Text(""), indent(Words(wording.COMMIT_HINT))]
     return section(wording.ACTIONS_TITLE, body, plain=plain)
 
 
@@ -385,7 +408,7 @@ def checkin_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     body = [indent(data(first, "bold"))]
     body += [indent(data(line)) for line in rest]
     if plan.next_checkin is not None:
-        body.append(indent(Text(wording.calendar_hint(plan), style="dim")))
+        body.append(indent(Words(wording.calendar_hint(plan))))
     return Group(heading(wording.CHECKIN_TITLE, plain=plain), *body)
 
 
@@ -395,6 +418,7 @@ def plan_view(
     plain: bool = False,
     explain: bool = False,
     actions_per_horizon: int | None = None,
+    commit_hint: bool = True,
 ) -> RenderableType:
     """The whole plan, in the order a tired reader needs it: the title and one line of
     context; the commitments; the person's own words; what to focus on first; the
@@ -418,7 +442,11 @@ def plan_view(
     if plan.focus:
         parts.append(focus_section(plan, plain=plain))
     if not thin:
-        parts.append(actions_section(plan, plain=plain, per_horizon=actions_per_horizon))
+        parts.append(
+            actions_section(
+                plan, plain=plain, per_horizon=actions_per_horizon, commit_hint=commit_hint
+            )
+        )
     if plan.more_actions and actions_per_horizon is None:
         parts.append(more_actions_section(plan, plain=plain))
     if plan.strengths:

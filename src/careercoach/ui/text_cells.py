@@ -114,18 +114,50 @@ def wrap(
     )
 
 
-COMMAND = re.compile(r"\bcareercoach(?: [\w./~=<>'\"\[\]|-]+)+")
-"""A careercoach command in a sentence (``careercoach plan --commit N --by YYYY-MM-DD``):
-kept whole by :func:`wrap_words`, so that it can be copied from one line."""
 _GLUE = "\ue000"  # a private-use character: no text here has one; one cell wide
+_PLACEHOLDER = re.compile(r"[A-Z][A-Z0-9_-]*(?:\.\.\.|…)?[.,;:)]?")
+
+
+def glue_commands(text: str) -> str:
+    """``text`` with the spaces inside each careercoach command (``careercoach plan
+    --commit N --by YYYY-MM-DD``) made unbreakable (:data:`_GLUE`), so that it stays on
+    one line and can be copied. A command is ``careercoach`` and what follows it: up to
+    two command words, options with their values, placeholders (``N``, ``FILE``) and
+    paths; the first other word ends it ("adds it to a calendar")."""
+    words = text.split(" ")
+    out: list[str] = []
+    at = 0
+    while at < len(words):
+        if words[at].lstrip('("“') != "careercoach":
+            out.append(words[at])
+            at += 1
+            continue
+        end, commands, value_next, options_after_command = at + 1, 0, False, False
+        while end < len(words) and words[end]:
+            word = words[end]
+            if word.startswith("-"):
+                value_next = True
+                options_after_command = commands > 0
+            elif value_next or _PLACEHOLDER.fullmatch(word) or "/" in word:
+                value_next = False
+            elif commands < 2 and not options_after_command and word[:1].islower():
+                commands += 1
+            else:
+                break
+            end += 1
+            if word[-1:] in '.,;:)"”':
+                break
+        out.append(_GLUE.join(words[at:end]))
+        at = end
+    return " ".join(out)
 
 
 def wrap_words(text: str, width: int, *, indent: str = "", first: str = "") -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken between words, never inside a
-    word nor inside a careercoach command (:data:`COMMAND`): one wider than a line gets a
+    word nor inside a careercoach command (:func:`glue_commands`): one wider than a line gets a
     line of its own, whole. The first line starts with ``first``, the others with
     ``indent``."""
-    glued = COMMAND.sub(lambda match: match.group(0).replace(" ", _GLUE), text)
+    glued = glue_commands(text)
     lines = wrap(
         glued,
         width,
