@@ -45,6 +45,8 @@ def typed_prompt(
     import questionary
     from prompt_toolkit import PromptSession
     from prompt_toolkit.document import Document
+    from prompt_toolkit.filters import is_done
+    from prompt_toolkit.layout.processors import ConditionalProcessor
     from prompt_toolkit.lexers import SimpleLexer
     from prompt_toolkit.validation import ValidationError, Validator
 
@@ -84,17 +86,38 @@ def typed_prompt(
         laid.follow()  # a resized terminal: the question laid out anew
         if not session.app.is_done:
             return [*laid.waiting, ("", "\n"), ("class:qmark", "  " + INPUT_MARK)]
-        # the answer follows on the question's last line where it fits
+        # the answer (drawn here: the buffer is hidden once done) follows on the question's
+        # last line where it fits, else on lines of its own, indented, broken between words
+        answer = clean(session.default_buffer.text)
         last = text_cells.cells(fragment_text(laid.left).rsplit("\n", 1)[-1])
-        room = last + 1 + text_cells.cells(session.default_buffer.text) <= laid.width
-        return [*laid.left, ("", " " if room else "\n  ")]
+        if last + 1 + text_cells.cells(answer) <= laid.width:
+            return [*laid.left, ("", " "), ("class:answer", answer)]
+        below = text_cells.wrap_words(answer, laid.width, first="  ", indent="  ")
+        return [*laid.left, ("", "\n"), ("class:answer", "\n".join(below))]
+
+    typed_indent = " " * (2 + len(INPUT_MARK))
 
     session: PromptSession[str] = PromptSession(
         tokens,
         style=questionary_style(),
         validator=Check(),
         lexer=SimpleLexer("class:answer"),
+        # a line typed wider than the screen goes on under the typed text, not at column 0
+        prompt_continuation=lambda _width, _line, _wraps: typed_indent,
+        input_processors=[ConditionalProcessor(_hidden(), is_done)],
         **prompt_kwargs(look),
     )
     session.default_buffer.reset(Document(default))
     return Prompt(questionary.Question(session.app), done)
+
+
+def _hidden() -> Any:
+    """A processor that draws nothing: the typed line, once answered, is drawn by the
+    prompt's own tokens (wrapped between words, indented)."""
+    from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
+
+    class Hidden(Processor):
+        def apply_transformation(self, transformation_input: TransformationInput) -> Transformation:
+            return Transformation([], lambda _i: 0, lambda _i: 0)
+
+    return Hidden()
