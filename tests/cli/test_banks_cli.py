@@ -24,13 +24,16 @@ MINI = Path(__file__).resolve().parents[1] / "fixtures" / "good_banks" / "mini.y
 runner = CliRunner()
 
 
+README_ORDER = ["stuck", "education", "new_eyes", "promotion", "connections", "leader"]
+"""The built-in banks as the README presents them: ``banks list`` and the picker agree."""
+
+
 def builtin_ids() -> list[str]:
-    """The ids the built-in files declare, read without the code under test's loader."""
-    ids = []
-    for path in sorted(QUESTIONS.glob("*.yaml")):
-        data = load_document(path).data
-        ids.append(data["id"])
-    return ids
+    """The ids the built-in files declare (read without the code under test's loader), in
+    the README's order."""
+    ids = [load_document(path).data["id"] for path in sorted(QUESTIONS.glob("*.yaml"))]
+    assert sorted(ids) == sorted(README_ORDER)
+    return README_ORDER
 
 
 def invoke(*args: str) -> Any:
@@ -257,7 +260,7 @@ def test_show_an_unknown_bank_exits_2_naming_the_known_ones() -> None:
     result = invoke("banks", "show", "nope")
     assert result.exit_code == 2
     assert result.stdout == ""
-    known = ", ".join(builtin_ids())
+    known = ", ".join(sorted(builtin_ids()))  # a list to search in: alphabetical
     assert result.stderr.splitlines() == [
         f"careercoach: banks show nope: no such bank (banks: {known})"
     ]

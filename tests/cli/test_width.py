@@ -58,3 +58,21 @@ def test_messages_on_a_terminal_wrap_between_words_and_keep_commands_whole() -> 
     assert report_lines(nothing.problems, None, None) == [
         "careercoach: stopped before the first answer; nothing was saved."
     ]
+
+
+@pytest.mark.parametrize("columns", [50, 60, 80, 120])
+def test_banks_list_follows_columns_in_the_pickers_order(columns: int) -> None:
+    result = runner.invoke(app, ["banks", "list"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    ids = [line.split()[0] for line in lines[1:] if not line.startswith(" ")]
+    assert ids == ["stuck", "education", "new_eyes", "promotion", "connections", "leader"]
+    if columns == 50:
+        title = lines[lines.index(next(x for x in lines if x.startswith("new_eyes"))) :][:4]
+        assert title == [
+            "new_eyes            23        2  Look at your",
+            "                                 organization",
+            "                                 through new eyes",
+            "                                 built-in",
+        ]

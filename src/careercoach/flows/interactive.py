@@ -19,7 +19,7 @@ from careercoach.flows.prompt_asker import ask_with_prompts
 from careercoach.flows.review import Pick, pick_with_prompts, review
 from careercoach.flows.session import Ask, Session
 from careercoach.safe_text import clean
-from careercoach.ui.bank_views import estimated_minutes
+from careercoach.ui.bank_views import bank_place, estimated_minutes
 from careercoach.ui.prompts import Look, wrap
 from careercoach.ui.text_cells import text_width
 
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from careercoach.storage.store import Store
 
 RESUME_COMMAND = "careercoach assess --resume"
-PICKER_ORDER = ("stuck", "education", "new_eyes", "promotion", "connections", "leader")
-"""The built-in banks in the order the README presents them: where a person starts."""
 
 
 @dataclass
@@ -110,15 +108,9 @@ def _bank_label(bank: Bank) -> str:
 
 
 def picker_order(banks: Sequence[Bank], builtin: Sequence[str]) -> list[Bank]:
-    """The banks as the picker offers them: the built-in ones in the README's order
-    (:data:`PICKER_ORDER`), then every other bank by title."""
-
-    def place(bank: Bank) -> tuple[int, str, str]:
-        if bank.id in builtin and bank.id in PICKER_ORDER:
-            return (PICKER_ORDER.index(bank.id), "", bank.id)
-        return (len(PICKER_ORDER), bank.title.casefold(), bank.id)
-
-    return sorted(banks, key=place)
+    """The banks as the picker offers them: in the order ``banks list`` shows them
+    (:func:`~careercoach.ui.bank_views.bank_place`)."""
+    return sorted(banks, key=lambda bank: bank_place(bank, builtin=bank.id in builtin))
 
 
 def _stored_banks(ids: Sequence[str], known: Mapping[str, Bank]) -> list[Bank]:

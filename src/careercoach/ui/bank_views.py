@@ -31,21 +31,63 @@ def estimated_minutes(bank: Bank) -> int:
     return max(1, round(seconds / 60))
 
 
-def bank_list_lines(loaded: Sequence[LoadedBank]) -> list[str]:
-    """id, questions, minutes, title; then the file under each, indented."""
+BANK_ORDER = ("stuck", "education", "new_eyes", "promotion", "connections", "leader")
+"""The built-in banks in the order the README presents them: where a person starts."""
+
+
+def bank_place(bank: Bank, *, builtin: bool) -> int:
+    """Where a bank goes in every list of banks (``banks list``, the picker), for a
+    stable sort of the banks as loaded: the built-in ones in :data:`BANK_ORDER`, then every
+    other bank in the order its folders were given (``--bank-dir``, then
+    ``CAREERCOACH_BANKS``)."""
+    if builtin and bank.id in BANK_ORDER:
+        return BANK_ORDER.index(bank.id)
+    return len(BANK_ORDER)
+
+
+LIST_MIN_TITLE = 16
+"""Below this many columns for the title, ``banks list`` stacks each bank's lines."""
+
+
+def bank_list_lines(loaded: Sequence[LoadedBank], width: int | None = None) -> list[str]:
+    """id, questions, minutes, title, with the file (or ``built-in``) under the title; in
+    the order of :func:`bank_place`; titles wrapped between words to ``width`` (default
+    :func:`text_width`), a file's path whole on a line of its own where it does not fit
+    its column. Where even the title's column would be too narrow: each bank stacked, its
+    id and title, then its counts and file, indented."""
     if not loaded:
         return ["No banks found."]
-    id_width = max(len("id"), *(len(entry.bank.id) for entry in loaded))
+    width = text_width() if width is None else width
+    ordered = sorted(loaded, key=lambda entry: bank_place(entry.bank, builtin=entry.builtin))
+    id_width = max(len("id"), *(len(safe(entry.bank.id)) for entry in ordered))
+    left = id_width + len("  questions  minutes  ")
+    if width - left < LIST_MIN_TITLE:
+        return _stacked_bank_lines(ordered, width)
     lines = [f"{'id':<{id_width}}  questions  minutes  title"]
-    for entry in loaded:
+    for entry in ordered:
         bank = entry.bank
-        title = safe(bank.title)
-        lines.append(
-            f"{bank.id:<{id_width}}  {len(bank.questions):>9}  {estimated_minutes(bank):>7}  "
-            f"{title}"
-        )
+        counts = f"{safe(bank.id):<{id_width}}  {len(bank.questions):>9}  "
+        counts += f"{estimated_minutes(bank):>7}  "
+        title = wrap(safe(bank.title), width - left) or [""]
+        lines.append(counts + title[0])
+        lines += [" " * left + line for line in title[1:]]
         source = "built-in" if entry.builtin else safe(str(entry.path))
-        lines.append(f"{'':<{id_width}}  {'':>9}  {'':>7}  {source}")
+        fits = len(source) <= width - left
+        lines.append((" " * left if fits else "  ") + source)
+    return lines
+
+
+def _stacked_bank_lines(ordered: Sequence[LoadedBank], width: int) -> list[str]:
+    lines: list[str] = []
+    for entry in ordered:
+        bank = entry.bank
+        lines += wrap(f"{safe(bank.id)}: {safe(bank.title)}", width, subsequent_indent="  ")
+        source = "built-in" if entry.builtin else "file:"
+        said = f"{count(len(bank.questions), 'question')}, about "
+        said += f"{count(estimated_minutes(bank), 'minute')}; {source}"
+        lines += wrap(said, width, initial_indent="  ", subsequent_indent="  ")
+        if not entry.builtin:
+            lines.append(f"  {safe(str(entry.path))}")  # whole, to be copied
     return lines
 
 
