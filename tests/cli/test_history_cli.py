@@ -419,8 +419,8 @@ def test_compare_skips_assessments_of_other_banks(tmp_path: Path, other_bank: Pa
         "",
         "In short: 2 better.",
         "",
-        f"No action marked done since assessment {first} (mark one with: careercoach plan --done",
-        "ACTION_ID).",
+        f"No action marked done since assessment {first} (mark one with:",
+        "careercoach plan --done ACTION_ID).",
         "",
         "No longer in the plan (3):",
         "  - Write down one goal for the year.",
@@ -439,14 +439,16 @@ def test_compare_of_banks_taken_once_summarizes_them(tmp_path: Path, other_bank:
     lines = result.stdout.splitlines()
     assert lines[4:] == [
         "Dimension                                           then   now  change",
-        "An unusually long dimension label that goes on we…   100    50  ↓  50 better",
-        "Another long label, for a dimension measured only…   100     —  not measured now",
+        "An unusually long dimension label that goes on       100    50  ↓  50 better",
+        "  well past half the width (other)",
+        "Another long label, for a dimension measured only    100     —  not measured now",
+        "  now and then (other)",
         f"Only in #{first}: trial (2 dimensions).",
         "",
         "In short: 1 better, 1 not measured now.",
         "",
-        f"No action marked done since assessment {first} (mark one with: careercoach plan --done",
-        "ACTION_ID).",
+        f"No action marked done since assessment {first} (mark one with:",
+        "careercoach plan --done ACTION_ID).",
         "",
         "No longer in the plan (1):",
         "  - Do the sometimes thing this month.",
@@ -466,8 +468,8 @@ def test_compare_of_banks_taken_once_summarizes_them(tmp_path: Path, other_bank:
         f"Only in #{second}: other (1 dimension).",
         f"Only in #{third}: trial (2 dimensions).",
         "",
-        f"No action marked done since assessment {second} (mark one with: careercoach plan --done",
-        "ACTION_ID).",
+        f"No action marked done since assessment {second} (mark one with:",
+        "careercoach plan --done ACTION_ID).",
     ]
 
 

@@ -76,3 +76,31 @@ def test_banks_list_follows_columns_in_the_pickers_order(columns: int) -> None:
             "                                 through new eyes",
             "                                 built-in",
         ]
+
+
+@pytest.mark.parametrize("columns", [50, 60, 80, 120])
+def test_compare_and_history_wrap_area_names_and_cut_nothing(columns: int) -> None:
+    for _ in range(3):
+        assert runner.invoke(app, ["assess", "--answers", str(ANSWERS)]).exit_code == 0
+    for command in (["compare"], ["history", "--all"]):
+        result = runner.invoke(app, command, env={"COLUMNS": str(columns)})
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= min(columns, 100), command
+        cut = [line for line in lines if "…" in line and "▁ = 0 … █ = 100" not in line]
+        assert cut == [], command
+        assert label(lines, "Falling behind") == "Falling behind on tools and systems (stuck)"
+        assert label(lines, "An attitude") == "An attitude that shows (stuck)"
+
+
+def label(lines: list[str], start: str) -> str:
+    """A table row's label, read back: its first line's text before the figures, and the
+    text of the indented lines under it."""
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith(start))
+    lead = len(lines[at]) - len(lines[at].lstrip())
+    parts = [lines[at].strip().split("  ")[0]]
+    for line in lines[at + 1 :]:
+        if len(line) - len(line.lstrip()) <= lead:
+            break
+        parts.append(line.strip().split("  ")[0])
+    return " ".join(parts)

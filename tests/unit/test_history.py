@@ -488,8 +488,8 @@ def test_trends_explain_the_marks_once() -> None:
 
 
 def test_trend_columns_line_up_under_wide_labels() -> None:
-    """A Japanese label takes two cells a character: padded and cut by cells, the marks
-    and figures of every row start in the same column, within 80."""
+    """A Japanese label takes two cells a character: padded and wrapped by cells, the
+    marks and figures of every row start in the same column, within 80."""
     from careercoach.ui.history_render import trend_lines
     from careercoach.ui.text_cells import cells
 
@@ -506,16 +506,18 @@ def test_trend_columns_line_up_under_wide_labels() -> None:
         ]
     )
     lines = trend_lines(rows)[3:]
-    assert [line.split("  ")[1] for line in lines] == [
+    figured = lines[:3]
+    assert [line.split("  ")[1] for line in figured] == [
         "Bored (stuck)",
         "成長の停滞 (ja)",
-        "上司との関係がうまくいかず成長の機会を逃してい…",  # 47 of the 48 cells
+        "上司との関係がうまくいかず成長の機会を逃している",  # the 48 cells of the column
     ]
+    assert lines[3:] == ["    と感じる状態 (ja)"]  # wrapped in its column, not cut with "…"
     marks = [
-        cells(line[: line.index(row.sparkline)]) for line, row in zip(lines, rows, strict=True)
+        cells(line[: line.index(row.sparkline)]) for line, row in zip(figured, rows, strict=True)
     ]
     assert marks == [52, 52, 52]
-    assert [cells(line) for line in lines] == [79, 79, 79]
+    assert [cells(line) for line in figured] == [79, 79, 79]
 
 
 def test_recheck_lines_tell_banks_to_take_again_from_new_ones() -> None:

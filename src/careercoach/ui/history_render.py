@@ -62,9 +62,21 @@ def _t(text: str) -> str:
     return for_terminal(text)
 
 
-def _fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells, with ``…`` where it was cut, and padded to them."""
-    return text_cells.pad(text_cells.fit(text, width), width)
+MIN_LABEL = 16
+"""The narrowest a table's label column gets; narrower, each row is stacked: the label
+on its own lines, the figures under it."""
+
+
+def _row(label: str, figures: str, label_w: int, width: int, lead: str = "") -> list[str]:
+    """One row of a table whose first column is a label: the label wrapped between words
+    in its column (continuation lines indented two more), the figures on its first line;
+    where the column would be narrower than :data:`MIN_LABEL`, the label over the whole
+    width and the figures on a line of their own. Never a label cut with "…"."""
+    if label_w < MIN_LABEL:
+        return [*wrap(label, width, lead, lead + "  "), f"{lead}  {figures}".rstrip()]
+    lines = wrap(label, label_w, "", "  ")
+    first = f"{lead}{text_cells.pad(lines[0], label_w)}  {figures}".rstrip()
+    return [first, *(f"{lead}{line}" for line in lines[1:])]
 
 
 def _finding(label: str, score: int, level: str) -> str:
@@ -135,14 +147,14 @@ def trend_lines(rows: Sequence[Trend], *, width: int = 80) -> list[str]:
     )
     lines += wrap(LEGEND, width)
     tail = f"  {'':<{count}}  100 → 100  ↑ 100 better"
-    label_w = max(10, width - len(tail) - 2)
+    label_w = width - len(tail) - 2
     for row in rows:
-        label = _fit(f"{_t(row.label)} ({_t(row.bank)})", label_w)
         arrow = ARROWS.get(row.direction, "=")
-        lines.append(
-            f"  {label}  {row.sparkline:<{count}}  "
+        figures = (
+            f"{row.sparkline:<{count}}  "
             f"{row.first:>3} → {row.last:>3}  {arrow} {abs(row.change):>3} {row.direction}"
         )
+        lines += _row(f"{_t(row.label)} ({_t(row.bank)})", figures, label_w, width, "  ")
     return lines
 
 
@@ -214,12 +226,11 @@ def compare_lines(
     if rows:
         cells = [_change_cell(d) for d in rows]
         tail_w = len("  then   now  ") + max(len("↑ 100 better"), *(len(c) for c in cells))
-        label_w = max(10, width - tail_w)
-        lines.append(f"{'Dimension':<{label_w}}  then   now  change")
+        label_w = width - tail_w
+        lines += _row("Dimension", "then   now  change", label_w, width)
         for d, change in zip(rows, cells, strict=True):
-            label = _fit(f"{_t(d.label)} ({_t(d.bank)})", label_w)
-            row = f"{_score(d.then):>4}  {_score(d.now):>4}  {change}"
-            lines.append(f"{label}  {row}".rstrip())
+            figures = f"{_score(d.then):>4}  {_score(d.now):>4}  {change}"
+            lines += _row(f"{_t(d.label)} ({_t(d.bank)})", figures, label_w, width)
     elif comparison.banks_in_both:
         lines.append("Neither assessment scored any dimension.")
     else:
@@ -253,7 +264,7 @@ def compare_lines(
         for item in done:
             lines += wrap(_t(item.text or item.key), width, "  [x] ", "      ")
     else:
-        lines += wrap(
+        lines += text_cells.wrap_words(
             f"No action marked done since assessment {then.id} "
             "(mark one with: careercoach plan --done ACTION_ID).",
             width,
