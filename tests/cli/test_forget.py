@@ -219,3 +219,24 @@ def test_the_forget_question_wraps_between_words_at_50_columns(
         "event stored, for good? [y/N]: n\n"
         "Nothing was deleted.\n"
     )
+
+
+def test_a_reply_neither_yes_nor_no_asks_the_whole_question_again(
+    seeded: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercoach.ui import prompts
+
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "50")
+    answered = cli("forget", "--all", input="maybe\nYes\n")
+    assert answered.exit_code == 0
+    assert answered.stdout.splitlines()[:5] == [
+        "Delete every assessment, done action and",
+        "event stored, for good? [y/N]: maybe",
+        "Please answer y to delete, or n (or Enter) to keep it.",
+        "Delete every assessment, done action and",
+        "event stored, for good? [y/N]: Yes",
+    ]
+    assert MARKER_ONE.encode() not in raw()
+    kept = cli("forget", "--all", input="\n")  # Enter alone: no
+    assert kept.stdout.endswith("Nothing was deleted.\n")

@@ -85,16 +85,26 @@ def forget(
     typer.echo("The database file was rebuilt, so nothing of it is left in the file.")
 
 
+YES, NO = ("y", "yes"), ("", "n", "no")
+
+
 def _confirm(question: str) -> bool:
     """``question [y/N]:`` wrapped between words to the text width, the ``?`` never on a
-    line of its own: every line but the last printed, the last one asked."""
+    line of its own; asked again, whole, after a reply that is neither yes nor no (Enter
+    alone is no)."""
     from careercoach.ui.text_cells import text_width, wrap
 
-    room = text_width() - len(" [y/N]: ")  # what click adds: the last line keeps room
+    room = text_width() - len(" [y/N]: ")  # the last line keeps room for the choices
     *before, last = wrap(question, max(room, 10)) or [question]
-    for line in before:
-        typer.echo(line)
-    return typer.confirm(last, default=False)
+    while True:
+        for line in before:
+            typer.echo(line)
+        reply = typer.prompt(f"{last} [y/N]", default="", show_default=False)
+        if reply.strip().lower() in YES:
+            return True
+        if reply.strip().lower() in NO:
+            return False
+        typer.echo("Please answer y to delete, or n (or Enter) to keep it.")
 
 
 def _no_assessment_running() -> ExitStack:
