@@ -457,10 +457,10 @@ def test_number_problems_say_what_is_allowed() -> None:
         return number_problem(number, minimum=0, maximum=60, integer=True)
 
     assert problem(12) is None
-    assert problem(61) == "enter at most 60"
-    assert problem(-1) == "enter at least 0"
-    assert problem(2.5) == "enter a whole number"
-    assert problem(float("nan")) == "enter a finite number"
+    assert problem(61) == "61 is more than 60."
+    assert problem(-1) == "-1 is less than 0."
+    assert problem(2.5) == "2.5 is not a whole number; for example 2 or 3."
+    assert problem(float("nan")) == "Write a finite number, like 12."
     assert number_problem(1e9, minimum=None, maximum=None, integer=False) is None
     assert number_hint(minimum=0, maximum=60, integer=True, unit="years") == (
         "Enter a whole number from 0 to 60 (years)."

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.document import Document
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -88,6 +89,46 @@ def test_a_fraction_question_takes_a_percentage() -> None:
     assert ask("0.8\r", minimum=0.05, maximum=1) == pytest.approx(0.8)
     # 4% is below the minimum of 0.05: asked again
     assert ask("4%\r\x1580 %\r", minimum=0.05, maximum=1) == pytest.approx(0.8)
+
+
+def refusals(keys: str, **question: object) -> list[str]:
+    """What a number prompt said to each refused reply, in turn (then the answer)."""
+    said: list[str] = []
+
+    def ask_and_see(text: str) -> object:
+        from prompt_toolkit.validation import ValidationError
+
+        prompt = prompts.number_prompt("How likely?", **question)  # type: ignore[arg-type]
+        validator = prompt.question.application.current_buffer.validator
+        assert validator is not None
+        try:
+            validator.validate(Document(text))
+        except ValidationError as exc:
+            said.append(exc.message)
+        return None
+
+    for text in keys.split("|"):
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            ask_and_see(text)
+    return said
+
+
+def test_a_refused_number_says_why_in_a_sentence_with_an_example() -> None:
+    fraction = {"minimum": 0.05, "maximum": 1}
+    assert refusals("80|150|4%|many|0.5", **fraction) == [
+        "80 is more than 1; for 80% write 0.8 or 80%.",  # as roi --completion 80 says
+        "150 is more than 1 (100%).",
+        "0.04 is less than 0.05 (5%).",
+        "That is not a number; write it like 0.8 or 80%.",
+    ]
+    years = {"minimum": 0, "maximum": 60, "integer": True}
+    assert refusals("61|2.5|x", **years) == [
+        "61 is more than 60.",
+        "2.5 is not a whole number; for example 2 or 3.",
+        "That is not a number; write it like 12.",
+    ]
+    # each fits the one line under the prompt, at 50 columns
+    assert all(len(text) <= 48 for text in refusals("80|150|4%|many", **fraction))
 
 
 def test_a_percentage_is_not_a_number_where_the_range_goes_above_one() -> None:

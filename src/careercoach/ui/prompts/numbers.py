@@ -51,20 +51,44 @@ def bound_text(number: float) -> str:
 
 
 def number_problem(
-    number: float, *, minimum: float | None, maximum: float | None, integer: bool
+    number: float,
+    *,
+    minimum: float | None,
+    maximum: float | None,
+    integer: bool,
+    percent: bool = False,
 ) -> str | None:
-    """Why ``number`` is not an acceptable answer, or ``None``."""
+    """Why ``number`` is not an acceptable answer, or ``None``: a short sentence (it is
+    shown on one line under the prompt, 50 columns wide at least). ``percent``: the
+    question takes a fraction, so ``80`` gets the hint ``for 80% write 0.8 or 80%`` (the
+    one ``roi --completion 80`` gives)."""
     if math.isnan(number) or math.isinf(number):
-        return "enter a finite number"
+        return "Write a finite number, like 12."
     if abs(number) > 2**53:  # as an answers file (storage.answers.MAX_EXACT_NUMBER)
-        return "enter a smaller number"
+        return "That number is too large."
+    shown = bound_text(number)
     if integer and not float(number).is_integer():
-        return "enter a whole number"
+        low, high = math.floor(number), math.ceil(number)
+        return f"{shown} is not a whole number; for example {low} or {high}."
     if minimum is not None and number < minimum:
-        return f"enter at least {bound_text(minimum)}"
+        return f"{shown} is less than {bound_text(minimum)}{_as_percent(minimum, percent)}."
     if maximum is not None and number > maximum:
-        return f"enter at most {bound_text(maximum)}"
+        if percent and maximum <= 1 < number <= 100:
+            return f"{shown} is more than {bound_text(maximum)}; for {shown}% write " + (
+                f"{bound_text(round(number / 100, 9))} or {shown}%."
+            )
+        return f"{shown} is more than {bound_text(maximum)}{_as_percent(maximum, percent)}."
     return None
+
+
+def _as_percent(bound: float, percent: bool) -> str:
+    return f" ({bound_text(round(bound * 100, 9))}%)" if percent else ""
+
+
+def not_a_number(*, integer: bool, percent: bool) -> str:
+    """What a prompt says to text that is no number: a sentence, with an example."""
+    example = "0.8 or 80%" if percent else "12" if integer else "12 or 12.5"
+    return f"That is not a number; write it like {example}."
 
 
 def percent_range(minimum: float | None, maximum: float | None) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 from careercoach.safe_text import clean
 from careercoach.ui.prompts.numbers import (
+    not_a_number,
     number_hint,
     number_problem,
     number_text,
@@ -61,8 +62,8 @@ def ask_number(
     def check(text: str) -> bool | str:
         try:
             number = parse_number(text, percent=percent, currency=True)
-        except ValueError as exc:
-            return str(exc)
+        except ValueError:
+            return not_a_number(integer=False, percent=percent)
         problem = validate(number) if validate else None
         return True if problem is None else problem
 
@@ -192,9 +193,11 @@ def number_prompt(
             return True
         try:
             number = parse(text)
-        except ValueError as exc:
-            return str(exc)
-        problem = number_problem(number, minimum=minimum, maximum=maximum, integer=integer)
+        except ValueError:
+            return not_a_number(integer=integer, percent=percent)
+        problem = number_problem(
+            number, minimum=minimum, maximum=maximum, integer=integer, percent=percent
+        )
         return True if problem is None else problem
 
     def finish(text: str) -> int | float | None:
