@@ -182,11 +182,11 @@ def test_an_optional_text_can_be_left_empty(terminal: Any, careercoach_home: Pat
 
 def test_choosing_banks_all_ticked_at_first(terminal: Any, careercoach_home: Path) -> None:
     # every built-in and test bank is listed and ticked, in the order of banks list (the
-    # README's, then the folder's); untick all but "extra"
+    # README's, then by title); untick all but "extra"
     result_banks = runner.invoke(app, ["--bank-dir", str(FIXTURES), "banks", "list"])
     listed = [line.split()[0] for line in result_banks.output.splitlines()[1::2]]
     readme = ["stuck", "education", "new_eyes", "promotion", "connections", "leader"]
-    ids = [*readme, "extra", "injection", "mini"]
+    ids = [*readme, "injection", "extra", "mini"]  # "# Injection ...", "Extra round", "Mini..."
     assert listed == ids
     keys = ""
     for bank_id in ids:

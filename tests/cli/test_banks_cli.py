@@ -104,7 +104,8 @@ def test_a_bank_dir_and_the_environment_together(
     monkeypatch.setenv("CAREERCOACH_BANKS", str(env))
     result = invoke("--bank-dir", str(flag), "banks", "list")
     assert result.exit_code == 0, result.output
-    assert listed_ids(result.stdout) == [*builtin_ids(), "from_flag", "from_env"]
+    # the same title (mini's): by id
+    assert listed_ids(result.stdout) == [*builtin_ids(), "from_env", "from_flag"]
 
 
 @pytest.mark.parametrize("source", ["--bank-dir", "CAREERCOACH_BANKS"])

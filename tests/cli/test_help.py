@@ -103,3 +103,42 @@ def test_the_readme_answers_excerpt_names_real_questions_and_options() -> None:
     wrong = [p.message for p in checked.problems if ": missing" not in p.message]
     assert wrong == []
     assert checked.answers["stuck"]["symptoms"] == ["lateral_moves"]
+
+
+EVERY_COMMAND = [
+    *COMMANDS,
+    ["checkin"],
+    ["event"],
+    ["event", "add"],
+    ["export-data"],
+    ["banks", "show"],
+    ["banks", "validate"],
+    ["banks", "schema"],
+]
+
+
+@pytest.mark.parametrize("columns", [50, 80, 120])
+def test_help_never_breaks_inside_an_option_or_a_file_name(columns: int) -> None:
+    """Click's own wrapping broke "--expected-" / "salary" and "careercoach-data-" /
+    "YYYY-MM-DD.json" at 80 columns."""
+    for command in EVERY_COMMAND:
+        result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": str(columns)})
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+        assert [line for line in lines if re.search(r"\w-$", line)] == [], command
+        assert wider_than(lines, columns) == [], command
+    roi = runner.invoke(app, ["roi", "--help"], env={"COLUMNS": str(columns)}).output
+    assert "--expected-salary" in roi.split("Options:")[0] + roi.split("Options:")[1]
+    data = runner.invoke(app, ["export-data", "--help"], env={"COLUMNS": str(columns)}).output
+    assert "careercoach-data-YYYY-MM-DD.json" in data
+
+
+def wider_than(lines: list[str], columns: int) -> list[str]:
+    """Lines wider than ``columns`` other than an example's command (a command is never
+    broken) or a single word longer than its column (a name is never broken)."""
+    wide, examples = [], False
+    for line in lines:
+        examples = examples or line.strip().startswith("Example")
+        if len(line) > columns and not examples and " " in line.strip():
+            wide.append(line)
+    return wide

@@ -152,11 +152,11 @@ def test_banks_show_json_never_prints_nan(bank_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("nan", "enter a finite number"),
-        ("-Infinity", "enter a finite number"),
-        ("9" * 310, "enter a finite number"),
-        ("1e400", "enter a finite number"),
-        ("1e17", "enter a smaller number"),
+        ("nan", "Write a finite number, like 12."),
+        ("-Infinity", "Write a finite number, like 12."),
+        ("9" * 310, "Write a finite number, like 12."),
+        ("1e400", "Write a finite number, like 12."),
+        ("1e17", "That number is too large."),
     ],
 )
 def test_a_typed_number_past_every_range_is_refused(text: str, problem: str) -> None:

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from careercoach import __version__
+from careercoach.cli.help_format import CoachContext
 from careercoach.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILURE,
@@ -138,10 +139,13 @@ class CoachGroup(TyperGroup):
                 command.short_help = SHORT_HELP[name]
         super().format_commands(ctx, formatter)
 
+    context_class = CoachContext
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             _take_global_options(command)
+            command.context_class = CoachContext  # its help wraps between words only
         return command
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

@@ -11,8 +11,7 @@ from careercoach.cli.output import echo_lines
 
 
 @app.command(
-    epilog="""\b
-A higher score is a greater need: a falling score is better.
+    epilog="""A higher score is a greater need: a falling score is better.
 
 \b
 Examples:

@@ -52,8 +52,7 @@ def _interactive() -> bool:
 
 @event_app.command(
     "add",
-    epilog="""\b
-Triggers: new_executive, market_shift, project_change, cost_cutting,
+    epilog="""Triggers: new_executive, market_shift, project_change, cost_cutting,
 stretch_growth, new_boss, new_coworkers, someone_fired.
 
 \b

@@ -10,8 +10,7 @@ from careercoach.cli.numbers import stored_int
 
 
 @app.command(
-    epilog="""\b
-Deleted rows are gone for real: the database file is rebuilt (VACUUM) so
+    epilog="""Deleted rows are gone for real: the database file is rebuilt (VACUUM) so
 their text is not left in it.
 
 \b

@@ -35,14 +35,12 @@ BANK_ORDER = ("stuck", "education", "new_eyes", "promotion", "connections", "lea
 """The built-in banks in the order the README presents them: where a person starts."""
 
 
-def bank_place(bank: Bank, *, builtin: bool) -> int:
-    """Where a bank goes in every list of banks (``banks list``, the picker), for a
-    stable sort of the banks as loaded: the built-in ones in :data:`BANK_ORDER`, then every
-    other bank in the order its folders were given (``--bank-dir``, then
-    ``CAREERCOACH_BANKS``)."""
+def bank_place(bank: Bank, *, builtin: bool) -> tuple[int, str, str]:
+    """Where a bank goes in every list of banks (``banks list``, the picker): the built-in
+    ones in :data:`BANK_ORDER`, then every other bank by title."""
     if builtin and bank.id in BANK_ORDER:
-        return BANK_ORDER.index(bank.id)
-    return len(BANK_ORDER)
+        return (BANK_ORDER.index(bank.id), "", bank.id)
+    return (len(BANK_ORDER), bank.title.casefold(), bank.id)
 
 
 LIST_MIN_TITLE = 16
