@@ -19,7 +19,7 @@ from typing import Any
 import pexpect
 import pytest
 
-from .test_assess_pty import FIXTURES, QUESTIONS, SCRIPT, TIMEOUT, Screen, ended
+from .test_assess_pty import CTRL_C, FIXTURES, QUESTIONS, SCRIPT, TIMEOUT, Screen, ended
 
 pytestmark = pytest.mark.e2e
 
@@ -72,6 +72,31 @@ def finish(child: Any) -> None:
     assert ended(child) == (0, None)
 
 
+IF_THEN = "If the week fills up with meetings, then I will block Friday morning for it."
+
+
+def commit_to_the_first(child: Any) -> None:
+    """After the plan: tick the first action, keep the day offered, say an if-then line
+    longer than any of the four widths."""
+    child.expect_exact(PLAN_TITLE)
+    child.expect_exact("Pick up to three actions to commit to")
+    child.send(" \r")
+    child.expect_exact("By when?")
+    child.send("\r")
+    child.expect_exact("If something gets in the way")
+    child.send(IF_THEN + "\r")
+    child.expect_exact("Committed to 1:")
+    assert ended(child) == (0, None)
+
+
+def after_the_plan(child: Any) -> list[str]:
+    """The lines drawn after the plan (the picker, the day, the if-then, the summary), read
+    back 200 columns wide."""
+    screen = Screen(200)
+    screen.feed(child.logfile_read.getvalue().split("See it again with:", 1)[1])
+    return screen.lines()
+
+
 def overflowing(lines: list[str], columns: int) -> list[str]:
     return [line for line in lines if len(line) > columns or "…" in line]
 
@@ -87,11 +112,17 @@ def test_every_line_of_an_assessment_fits_the_terminal(home: Path, columns: int)
         for text, keys in QUESTIONS:
             child.expect_exact(text[:20])  # the start of its question, on its first line
             child.send(keys)
-        finish(child)
+        commit_to_the_first(child)
         # a Screen as wide as the terminal wraps what is wider, as the terminal did: the
         # same run read back 200 columns wide shows any such line whole
         lines = drawn(child, 200)
         assert overflowing(lines, columns) == []
+        after = after_the_plan(child)
+        assert overflowing(after, columns) == []
+        # the if-then line, echoed and summed up, indented under its first line
+        said = [line for line in after if line.startswith("  ") and "If the week" in line]
+        assert len(said) == 2, after
+        assert "Commit to an action with" not in child.logfile_read.getvalue()  # said once
         end = next(at for at, line in enumerate(lines) if line.startswith("Nothing is sent"))
         welcome = " ".join(lines[:end])
         assert "at the end you get a short, prioritized action plan." in welcome
@@ -130,5 +161,20 @@ def test_after_a_resize_the_questions_are_laid_out_for_the_new_width(home: Path)
         screen.feed(after)
         assert overflowing(screen.lines(), 50) == []
         assert any(line.startswith("? Anything else your coach") for line in screen.lines())
+    finally:
+        print(child.logfile_read.getvalue())
+
+
+def test_stopping_at_the_first_question_says_so_between_words_at_50(home: Path) -> None:
+    child = spawn(home, 50)
+    try:
+        child.expect_exact(QUESTIONS[0][0])
+        child.send(CTRL_C)
+        assert ended(child) == (130, None)
+        screen = Screen(200)
+        screen.feed(child.logfile_read.getvalue().split(QUESTIONS[0][0], 1)[1])
+        assert [line for line in screen.lines() if line.startswith("careercoach")] + [
+            line for line in screen.lines() if line.startswith("nothing")
+        ] == ["careercoach: stopped before the first answer;", "nothing was saved."]
     finally:
         print(child.logfile_read.getvalue())
