@@ -78,6 +78,8 @@ IF_THEN = "If the week fills up with meetings, then I will block Friday morning 
 def commit_to_the_first(child: Any) -> None:
     """After the plan: tick the first action, keep the day offered, say an if-then line
     longer than any of the four widths."""
+    child.expect_exact("Done, show my plan")  # the review: finish
+    child.send("\r")
     child.expect_exact(PLAN_TITLE)
     child.expect_exact("Pick up to three actions to commit to")
     child.send(" \r")

@@ -9,8 +9,6 @@ cut a word longer than the line. :class:`CoachContext` makes its help with
 except for those two breaks.
 """
 
-from __future__ import annotations
-
 import textwrap
 from collections.abc import Iterable
 
