@@ -233,7 +233,7 @@ def test_a_reply_neither_yes_nor_no_asks_the_whole_question_again(
     assert answered.stdout.splitlines()[:5] == [
         "Delete every assessment, done action and",
         "event stored, for good? [y/N]: maybe",
-        "Please answer y to delete, or n (or Enter) to keep it.",
+        "Please answer y (delete) or n (keep).",
         "Delete every assessment, done action and",
         "event stored, for good? [y/N]: Yes",
     ]

@@ -544,9 +544,11 @@ def test_every_line_fits_80_columns_and_answers_read_back(short_home: Path, tmp_
         lines = now(child)
         at = next(n for n, line in enumerate(lines) if line.startswith("? You have"))
         assert lines[at].startswith(
-            "? You have an unfinished assessment (wide: 5 of 6 answered, started 20"
+            "? You have an unfinished assessment (wide: 5 of 6 answered, started "
         )
-        assert lines[at + 1].endswith(" UTC). Resume it, or start over with mini? (↑/↓, Enter)")
+        # the date as every other date reads: "Saturday 5 December 2026 at 08:59"
+        assert re.search(r"\d{4} at \d\d:\d\d\)\. Resume it, or start over", lines[at + 1])
+        assert lines[at + 1].endswith("Resume it, or start over with mini? (↑/↓, Enter)")
         assert lines[at + 2 : at + 4] == [
             " » Resume where you stopped (5 answered): go on with wide",
             "   Start over with mini: discard the 5 unfinished answers",

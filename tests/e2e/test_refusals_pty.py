@@ -41,10 +41,12 @@ def test_interactive_assess_refuses_too(careercoach_home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
-    assert child.before.replace("\r\n", "\n") == (
+    said = child.before.replace("\r\n", "\n")
+    assert words(said) == words(
         f"careercoach: {db_path()} is not a careercoach database (file is not a database); "
         f"it was left as it is.\n{MOVE_AWAY}"
     )
+    assert str(db_path()) in said.splitlines()  # wrapped between words: the path whole
     assert db_path().read_bytes() == before
 
 
@@ -63,7 +65,15 @@ def test_home_is_a_file_interactive(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
-    assert child.before.replace("\r\n", "\n") == (
+    said = child.before.replace("\r\n", "\n")
+    assert words(said) == words(
         f"careercoach: the data folder {home} is a file, not a folder.\n{NO_FOLDER_HINT}"
     )
+    assert str(home) in said.splitlines()  # wrapped between words: the path whole
+    assert max(len(line) for line in said.splitlines() if line != str(home)) <= 80
     assert home.read_text() == "my notes\n"
+
+
+def words(text: str) -> list[str]:
+    """The words of a message, however it was wrapped (stderr is a terminal here)."""
+    return text.split()

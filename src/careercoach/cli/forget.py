@@ -103,7 +103,7 @@ def _confirm(question: str) -> bool:
             return True
         if reply.strip().lower() in NO:
             return False
-        typer.echo("Please answer y to delete, or n (or Enter) to keep it.")
+        typer.echo("Please answer y (delete) or n (keep).")
 
 
 def _no_assessment_running() -> ExitStack:
