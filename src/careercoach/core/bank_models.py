@@ -199,6 +199,12 @@ class Dimension(_Strict):
         description="Dimensions of any bank with the same topic measure the same thing: a "
         "plan makes one of them a focus area or a strength, never both or two.",
     )
+    strength_unless_need: list[str] = Field(
+        default=[],
+        description="Dimensions of any bank ('bank.dimension') whose need says the "
+        "strength is untrue: while one of them is a need (moderate or high), the strength "
+        "is not shown. One of a bank not loaded is ignored.",
+    )
     actions: list[Action] = []
 
 

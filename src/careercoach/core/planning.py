@@ -402,11 +402,14 @@ def roi_block(results: Sequence[BankResult]) -> tuple[dict[str, Any] | None, lis
 
 
 def _need_keys(ranked: Sequence[Ranked]) -> frozenset[str]:
-    """What the moderate and high dimensions measure (their topic, else bank.dimension)."""
+    """What the moderate and high dimensions measure: each one's ``bank.dimension``, and
+    its topic where it has one."""
     return frozenset(
-        r.result.dimension.topic or f"{r.bank_id}.{r.result.dimension.id}"
+        key
         for r in ranked
         if r.result.level in ("moderate", "high")
+        for key in (f"{r.bank_id}.{r.result.dimension.id}", r.result.dimension.topic)
+        if key is not None
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Protocol
 
-from careercoach.core.models import LikertQuestion, Strength
+from careercoach.core.models import LikertQuestion, SingleQuestion, Strength
 from careercoach.core.scoring import Contribution, DimensionResult
 
 STRENGTH_MIN_ANSWERS = 2
@@ -52,16 +52,32 @@ def firmly_away(contribution: Contribution) -> bool:
     return answer >= 4 if question.reverse else answer == 1
 
 
+def firmly_toward(contribution: Contribution) -> bool:
+    """An answer that clearly says the need is there: a statement of the need agreed
+    with (4 or 5), a healthy statement (``reverse``) strongly disagreed with (1), or an
+    option scoring the most a single question can give."""
+    question, answer = contribution.question, contribution.answer
+    if isinstance(question, LikertQuestion) and isinstance(answer, int):
+        return answer == 1 if question.reverse else answer >= 4
+    return (
+        isinstance(question, SingleQuestion)
+        and contribution.most > 0
+        and contribution.added == contribution.most
+    )
+
+
 def answered_away(result: DimensionResult) -> bool:
     """Whether the answers really put a dimension low: at least two of the questions that
     fed it, and more than half, were answered away from the need, at least one of them
-    firmly (:func:`firmly_away`). A neutral answer, an unticked option or a question not
-    asked says nothing."""
+    firmly (:func:`firmly_away`), and none firmly toward it (:func:`firmly_toward`): a
+    strength is not praised above an answer that says the opposite. A neutral answer, an
+    unticked option or a question not asked says nothing."""
     against = sum(1 for c in result.contributions if c.against)
     return (
         against >= STRENGTH_MIN_ANSWERS
         and 2 * against > len(result.contributions)
         and any(firmly_away(c) for c in result.contributions)
+        and not any(firmly_toward(c) for c in result.contributions)
     )
 
 
@@ -86,7 +102,8 @@ def strengths(ranked: Sequence[Scored], needs: frozenset[str] = frozenset()) -> 
     first: the most firm answers (:func:`firmly_away`); ties: the larger share of answers
     away from the need (:func:`_evidence`), the lowest score, then the order given.
     One per ``topic``, and none of a topic in
-    ``needs`` (the keys of the areas the plan acts on).
+    ``needs`` (the keys of the areas the plan acts on), nor one whose
+    ``strength_unless_need`` names a key in ``needs``.
 
     Trigger dimensions (one per new-eyes event) are left out: a low score there only says
     the event did not happen.
@@ -98,6 +115,7 @@ def strengths(ranked: Sequence[Scored], needs: frozenset[str] = frozenset()) -> 
         and not is_trigger(r.result)
         and (r.result.dimension.strength or "").strip()
         and answered_away(r.result)
+        and not set(r.result.dimension.strength_unless_need) & needs
     ]
     order = {id(r): place for place, r in enumerate(ranked)}
     low.sort(
