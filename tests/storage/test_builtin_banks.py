@@ -117,8 +117,8 @@ def test_a_mixed_education_verdict_does_not_send_you_to_find_an_roi_you_just_got
     (verdict,) = plan.verdicts
     assert verdict.leaning == "mixed"
     assert verdict.text == (
-        "The evidence is mixed. Settle two things next: what the role you want really "
-        "requires (read ten postings and ask two people who hold it), and whether a "
+        "The evidence is mixed. Settle two things next: what the role you want requires "
+        "(read ten postings and ask two people who hold it), and whether a "
         "program would pay you back. If this plan shows no return on investment yet, run "
         "careercoach roi with a real program's figures. Then take this bank again."
     )

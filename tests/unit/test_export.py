@@ -140,7 +140,7 @@ def test_markdown_structure(coach: Plan) -> None:
         "By Friday 15 January 2027."
     ) in inline
     assert "\u201cOwning something from start to finish again.\u201d" in inline
-    assert "*What would make work worth it again? (work)*" in inline
+    assert "*What would make work worth it again?*" in inline  # no bank id as a word
     assert "Net present value" in inline and "+207,900" in inline
     assert "**Monday 4 January 2027 (4 weeks after this assessment).**" in inline
 
@@ -386,30 +386,43 @@ def test_since_previous(sample: Plan, previous: str | None, text: str | None) ->
     assert since_previous(sample.model_copy(update={"previous_finished_at": previous})) == text
 
 
+THEN = "Then answer again with the banks worth taking now"
+
+
 @pytest.mark.parametrize(
     ("recheck", "then"),
     [
-        ([], "Run careercoach assess again then, or sooner if something changes at work."),
-        (["stuck"], "Then take stuck again: careercoach assess."),
-        (["promotion"], "Then add promotion: careercoach assess."),
+        ([], ["Run careercoach assess again then, or sooner if something changes at work."]),
+        (["stuck"], [f"{THEN}:", "careercoach assess --bank stuck"]),
+        (
+            ["promotion"],
+            [f"{THEN}, some of them new to you:", "careercoach assess --bank promotion"],
+        ),
         (
             ["stuck", "promotion", "new_eyes", "leader"],
-            "Then take stuck and new_eyes again, and add promotion and leader: careercoach assess.",
+            [
+                f"{THEN}, some of them new to you:",
+                "careercoach assess --bank stuck --bank new_eyes --bank promotion --bank leader",
+            ],
         ),
     ],
 )
-def test_checkin_is_two_lines_that_say_what_to_take_once(
-    sample: Plan, recheck: list[str], then: str
+def test_checkin_says_what_to_take_once_with_the_exact_command(
+    sample: Plan, recheck: list[str], then: list[str]
 ) -> None:
+    """A coach's reading: "Then take stuck again, and add connections: careercoach
+    assess." used bank ids as words and gave a command that does not take them."""
     from careercoach.ui.plan_wording import checkin_lines
 
     plan = sample.model_copy(update={"banks": ["stuck", "new_eyes"], "recheck_banks": recheck})
+    reason = "Sooner than the usual 3 months, since something changed at work: a new boss. "
     assert checkin_lines(plan) == [
         "Tuesday 22 December 2026 (4 weeks after this assessment).",
-        "Sooner than the usual 3 months, since something changed at work: a new boss. " + then,
+        reason + then[0],
+        *then[1:],
     ]
     calm = plan.model_copy(update={"checkin_reason": None})
-    assert checkin_lines(calm)[1] == then
+    assert checkin_lines(calm)[1:] == then
 
 
 def test_reported_events_are_one_line_of_facts_and_quiet_ones_are_not_named() -> None:

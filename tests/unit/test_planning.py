@@ -349,11 +349,12 @@ def test_verdict_against() -> None:
         "Not now.",
         ["Cost: 65 (moderate)", "F2: 40 (moderate)", "Goal: 60 (moderate)"],
     )
-    # an against dimension scored low is no reason against, even above the for average
+    # an against dimension scored low is no reason against, even above the for average;
+    # a reason scored 0 says what it means (a coach's reading: "0 (low)" read as a figure)
     assert verdict_of({"f1": 0, "f2": 10, "a1": 20}) == (
         "against",
         "Not now.",
-        ["Goal: 0 (low)", "F2: 10 (low)"],
+        ["Goal: none, by your answers (0 of 100)", "F2: 10 (low)"],
     )
 
 

@@ -204,7 +204,12 @@ def test_a_finding_outside_the_focus_is_said_to_wait_unless_a_twin_is_in_focus(
     cost = need("cost", "Cost")
     focus = Focus(bank="edu", dimension="job", label="Job", score=60, level="moderate", why="")
     plan = sample.model_copy(update={"dimensions": [job, function, cost], "focus": [focus]})
-    assert "  Not in this plan's focus yet: Cost.\n" in render(plan, 80, plain=True)
+    # a coach's reading: a twin scored as high as the focus area, in the table but not in
+    # the focus, read as overlooked: it is said to be counted with the focus area
+    assert (
+        "  Counted with Job, since it measures the same thing: Function. Not in this\n"
+        "  plan's focus yet: Cost.\n"
+    ) in render(plan, 80, plain=True)
     assert "focus yet" not in render(plan, 80, plain=True, all_actions=True)
 
 
@@ -304,19 +309,20 @@ def test_no_roi_no_block(sample: Plan) -> None:
 def test_verdicts_strengths_warnings_and_checkin(sample: Plan) -> None:
     warned = sample.model_copy(update={"warnings": ["All 20 answers were the same (3)."]})
     out = render(warned, 80)
-    assert "  education: the evidence leans against\n" in out
+    assert "  education: the evidence leans against.\n" in out  # stored before titles
     assert "  • A qualification your industry expects: 17 (low)\n" in out
     assert "  • No grudge on show: You carry no visible grudge at work.\n" in out
     assert "Answer quality" in out
     assert "  ! All 20 answers were the same (3).\n" in out
 
 
-def test_the_checkin_is_three_lines(sample: Plan) -> None:
+def test_the_checkin_is_four_lines_with_the_exact_command(sample: Plan) -> None:
     out = render(sample, 80)
     assert out.split("Next check-in ", 1)[1].split("\n", 1)[1] == (
         "  Tuesday 22 December 2026 (4 weeks after this assessment).\n"
         "  Sooner than the usual 3 months, since something changed at work: a new boss.\n"
-        "  Then add promotion and connections: careercoach assess.\n"
+        "  Then answer again with the banks worth taking now, some of them new to you:\n"
+        "  careercoach assess --bank promotion --bank connections\n"
         "  careercoach plan --export ics adds it to a calendar.\n"
     )
 

@@ -93,6 +93,11 @@ class Verdict(_Out):
     leaning: Literal["for", "against", "mixed"]
     text: str
     because: list[str]
+    title: str = Field(
+        default="",
+        description="The bank's title, heading the verdict (a bank id is no words for a "
+        "person); empty in plans stored before it.",
+    )
 
 
 class SkippedBank(_Out):

@@ -219,6 +219,11 @@ def _average(scores: Sequence[int]) -> Fraction:
 
 
 def _because(result: DimensionResult) -> str:
+    """A reason as a person reads it: ``Cost and time strain: 83 (high)``; a score of 0
+    says what it means (``A requirement of the job you want: none, by your answers``),
+    since a bare "0 (low)" reads as a figure, not a reason."""
+    if result.score == 0:
+        return f"{result.dimension.label}: none, by your answers (0 of 100)"
     return f"{result.dimension.label}: {result.score} ({result.level})"
 
 
@@ -265,6 +270,7 @@ def verdict(result: BankResult) -> Verdict | None:
         drivers = [*top_for[:1], *top_against[:1], *top_for[1:2], *top_against[1:2]][:3]
     return Verdict.model_construct(
         bank=result.bank.id,
+        title=result.bank.title,
         leaning=leaning,
         text=text,
         because=[_because(d) for d in drivers if _has_evidence(d)],

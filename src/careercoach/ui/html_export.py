@@ -12,18 +12,20 @@ from careercoach.ui import plan_wording as wording
 from careercoach.ui.markdown_export import explain_rows
 from careercoach.ui.plan_wording import (
     HORIZON_TITLES,
-    LEANING_WORDS,
     action_label,
     action_marker,
     actions_by_horizon,
     commitment_lines,
     own_words_source,
     quoted,
+)
+from careercoach.ui.roi_wording import (
     roi_block,
     roi_input_line,
     roi_scenario_rows,
     roi_summary_rows,
     roi_verdict,
+    verdict_heading,
 )
 
 if TYPE_CHECKING:
@@ -332,9 +334,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
     if plan.verdicts:
         body += ['<section id="verdicts">', "<h2>Which way the evidence points</h2>"]
         for verdict in plan.verdicts:
-            body.append(
-                f"<h3>{h(verdict.bank)}: the evidence {LEANING_WORDS[verdict.leaning]}</h3>"
-            )
+            body.append(f"<h3>{h(verdict_heading(verdict))}</h3>")
             body.append(f"<p>{h(verdict.text)}</p>")
             if verdict.because:
                 body.append("<p>Because:</p><ul>")

@@ -10,19 +10,21 @@ from careercoach.ui import plan_lead
 from careercoach.ui import plan_wording as wording
 from careercoach.ui.plan_wording import (
     HORIZON_TITLES,
-    LEANING_WORDS,
     action_label,
     action_marker,
     actions_by_horizon,
     commitment_lines,
-    number,
     own_words_source,
     quoted,
+)
+from careercoach.ui.roi_wording import (
+    number,
     roi_block,
     roi_input_line,
     roi_scenario_rows,
     roi_summary_rows,
     roi_verdict,
+    verdict_heading,
 )
 
 if TYPE_CHECKING:
@@ -203,7 +205,7 @@ def _md_rest(plan: Plan, *, thin: bool) -> list[str]:
     if plan.verdicts:
         out += ["## Which way the evidence points", ""]
         for verdict in plan.verdicts:
-            out += [f"**{md(verdict.bank)}**: the evidence {LEANING_WORDS[verdict.leaning]}.", ""]
+            out += [f"**{md(verdict_heading(verdict))}**", ""]
             out += [md(verdict.text), ""]
             if verdict.because:
                 out += ["Because:", "", *(f"- {md(reason)}" for reason in verdict.because), ""]

@@ -8,7 +8,6 @@ it through ``safe_text`` for its own output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,18 +22,12 @@ if TYPE_CHECKING:
         Plan,
         PlannedAction,
     )
-    from careercoach.core.roi import RoiResult, Scenario
 
 TITLE = "Your career action plan"
 HORIZON_TITLES: dict[str, str] = {
     "week": "This week",
     "month": "This month",
     "quarter": "This quarter",
-}
-LEANING_WORDS: dict[str, str] = {
-    "for": "leans for",
-    "against": "leans against",
-    "mixed": "is mixed",
 }
 NO_CHECKIN = "Come back in about three months, or sooner if something changes at work."
 CHECKIN_ADVICE = "Run careercoach assess again then, or sooner if something changes at work."
@@ -125,8 +118,9 @@ def and_list(items: list[str]) -> str:
 
 
 def checkin_lines(plan: Plan) -> list[str]:
-    """The next check-in in two lines: the date; then why it is sooner than usual (a
-    trigger fired) and what to take then, or the usual advice."""
+    """The next check-in: the date; then why it is sooner than usual (a trigger fired)
+    and, on a line of its own, the exact command that takes the banks worth taking then
+    (bank ids are for the command, not for a sentence); or the usual advice."""
     if plan.next_checkin is None:
         return [NO_CHECKIN]
     day = date.fromisoformat(plan.next_checkin)
@@ -134,13 +128,14 @@ def checkin_lines(plan: Plan) -> list[str]:
     when = f"{span_text(days)} after this assessment" if days else "the day of this assessment"
     again = [bank for bank in plan.recheck_banks if bank in plan.banks]
     new = [bank for bank in plan.recheck_banks if bank not in plan.banks]
-    takes = []
-    if again:
-        takes.append(f"take {and_list(again)} again")
-    if new:
-        takes.append(f"add {and_list(new)}")
-    then = f"Then {', and '.join(takes)}: careercoach assess." if takes else CHECKIN_ADVICE
-    return [f"{human_date(day)} ({when}).", " ".join(filter(None, [plan.checkin_reason, then]))]
+    lines = [f"{human_date(day)} ({when})."]
+    if not again and not new:
+        return [*lines, " ".join(filter(None, [plan.checkin_reason, CHECKIN_ADVICE]))]
+    then = "Then answer again with the banks worth taking now" + (
+        ", some of them new to you:" if new else ":"
+    )
+    command = "careercoach assess" + "".join(f" --bank {bank}" for bank in [*again, *new])
+    return [*lines, " ".join(filter(None, [plan.checkin_reason, then])), command]
 
 
 def is_need(dimension: DimensionScore) -> bool:
@@ -198,7 +193,48 @@ def outside_focus_line(plan: Plan, *, every: bool = False) -> str | None:
         for d in shown_needs(plan)
         if (d.bank, d.id) not in focus and (d.topic is None or d.topic not in focus_topics)
     ]
-    return f"Not in this plan's focus yet: {and_list(waiting)}." if waiting else None
+    lines = [*_counted_with_lines(plan)]
+    if waiting:
+        lines.append(f"Not in this plan's focus yet: {and_list(waiting)}.")
+    return " ".join(lines) or None
+
+
+def _counted_with_lines(plan: Plan) -> list[str]:
+    """``Counted with A requirement of the job you want, since they measure the same
+    thing: Proof of skill your function expects.``: the findings shown that are not focus
+    areas but twins of one (the same ``topic``), so that a high score outside the focus
+    does not read as overlooked; the focus area's actions stand for them."""
+    focus = _focus_keys(plan)
+    labels = dimension_labels(plan)
+    focus_of_topic: dict[str, str] = {}
+    for d in plan.dimensions:
+        if (d.bank, d.id) in focus and d.topic is not None:
+            focus_of_topic.setdefault(d.topic, labels.get((d.bank, d.id), d.label))
+    twins: dict[str, list[str]] = {}
+    for d in shown_needs(plan):
+        if (d.bank, d.id) not in focus and d.topic in focus_of_topic:
+            twins.setdefault(focus_of_topic[d.topic], []).append(d.label)
+    return [
+        f"Counted with {head}, since {'they measure' if len(rest) > 1 else 'it measures'} "
+        f"the same thing: {and_list(rest)}."
+        for head, rest in twins.items()
+    ]
+
+
+def focus_twin_label(plan: Plan, bank: str, dimension: str) -> str | None:
+    """The label of the focus area an area is a twin of (the same ``topic``), when the
+    area is not a focus area itself; None otherwise."""
+    if (bank, dimension) in _focus_keys(plan):
+        return None
+    topic = next((d.topic for d in plan.dimensions if (d.bank, d.id) == (bank, dimension)), None)
+    if topic is None:
+        return None
+    labels = dimension_labels(plan)
+    for f in plan.focus[:MAX_FOCUS]:
+        twin = next((d for d in plan.dimensions if (d.bank, d.id) == (f.bank, f.dimension)), None)
+        if twin is not None and twin.topic == topic:
+            return labels.get((f.bank, f.dimension), twin.label)
+    return None
 
 
 def _has_evidence(plan: Plan, area: DimensionScore) -> bool:
@@ -276,112 +312,6 @@ def actions_by_horizon(plan: Plan) -> list[tuple[Horizon, list[int]]]:
     return [(horizon, indexes) for horizon, indexes in groups.items() if indexes]
 
 
-def number(value: float) -> str:
-    """``0.75``, ``1``, ``2.5``: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-@dataclass(frozen=True)
-class RoiBlock:
-    """The plan's ROI, rebuilt from its inputs: the result and the sensitivity lines."""
-
-    result: RoiResult
-    scenarios: list[Scenario]
-
-
-def roi_block(plan: Plan) -> RoiBlock | str | None:
-    """The ROI rebuilt from ``plan.roi["inputs"]``; a message when that cannot be done;
-    ``None`` when the plan has no ROI."""
-    if plan.roi is None:
-        return None
-    from careercoach.core import roi
-
-    try:
-        inputs = roi.RoiInputs(**plan.roi["inputs"])
-        return RoiBlock(roi.evaluate(inputs), roi.sensitivity(inputs))
-    except (KeyError, TypeError, ValueError) as exc:
-        return f"The return on education could not be worked out from this plan ({exc})."
-
-
-def roi_input_line(result: RoiResult) -> str:
-    """The inputs in one sentence."""
-    from careercoach.ui.roi_report import money, short_percent
-
-    i = result.inputs
-    return (
-        f"Inputs: {money(i.cost)} over {count(i.years, 'year')}, "
-        f"{'full-time' if i.full_time else 'part-time'}; salary {money(i.current_salary)} now, "
-        f"{money(i.expected_salary)} expected after; {short_percent(i.completion)} chance of "
-        f"finishing; {short_percent(i.discount_rate)} discount rate; "
-        f"{short_percent(i.tax_rate)} tax; {count(i.horizon, 'working year')}."
-    )
-
-
-def roi_summary_rows(result: RoiResult) -> list[tuple[str, str]]:
-    """What it costs, what it returns, and the answer, as (label, value) rows."""
-    from careercoach.ui.roi_report import break_even_text, irr_text, money, payback, signed_money
-
-    word = "gain" if result.yearly_gain >= 0 else "loss"
-    rows = [("Tuition and fees", money(result.tuition))]
-    if result.inputs.full_time:
-        rows.append(("Salary given up (after tax)", money(result.forgone_salary)))
-    rows += [
-        (f"Yearly {word} after tax, once qualified", money(abs(result.yearly_gain))),
-        ("Net present value", signed_money(result.npv)),
-        ("Pays back", payback(result)),
-        ("Internal rate of return", irr_text(result)),
-        ("Break-even salary", break_even_text(result)),
-    ]
-    return rows
-
-
-def roi_scenario_rows(block: RoiBlock) -> list[tuple[str, str, str, str]]:
-    """The sensitivity table: what if, NPV, pays back, IRR (the first row: as entered)."""
-    from careercoach.ui.roi_report import irr_text, payback, signed_money
-
-    rows = [("As entered", signed_money(block.result.npv), payback(block.result))]
-    rows += [(s.label, signed_money(s.result.npv), payback(s.result)) for s in block.scenarios]
-    irrs = [block.result, *(s.result for s in block.scenarios)]
-    return [(*row, irr_text(r)) for row, r in zip(rows, irrs, strict=True)]
-
-
-def licensed_job_caveat(plan: Plan, result: RoiResult) -> str | None:
-    """When the plan found that the job wanted has its own entry requirement (education's
-    ``job`` at moderate or high: a license, a board exam), what the typical salary
-    compares, and that it is a rough guide for such a job; None otherwise, or without a
-    typical salary. Names the levels of the table only: no figure of its own."""
-    bench = result.benchmark
-    licensed = any(
-        (d.bank, d.id) == ("education", "job") and d.level != "low" for d in plan.dimensions
-    )
-    if bench is None or not licensed:
-        return None
-    labels = bench.estimate.table.labels
-
-    def level(key: str) -> str:
-        words = labels[key].lower()
-        return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
-
-    degree, start = level(bench.estimate.degree), level(bench.estimate.from_level)
-    return (
-        f"The typical figure compares everyone whose highest qualification is {degree} "
-        f"with everyone whose highest is {start}, in every field: a rough guide only. The "
-        "job you want has its own entry requirement, so what people in that job are paid "
-        "now, where you would work, is a better guide to your figure."
-    )
-
-
-def roi_verdict(plan: Plan, result: RoiResult) -> list[str]:
-    """The verdict, then, as paragraphs of their own, what the typical salary compares
-    when the job wanted is licensed (:func:`licensed_job_caveat`) and where it comes
-    from (with its caveat): the terminal view's order."""
-    from careercoach.ui.roi_report import salary_notes, verdict
-
-    caveat = licensed_job_caveat(plan, result)
-    return [verdict(result), *([caveat] if caveat else []), *salary_notes(result)]
-
-
 # -- actions, commitments, own words ----------------------------------------------------
 
 
@@ -389,7 +319,9 @@ def action_label(plan: Plan, action: PlannedAction) -> str:
     """The areas an action serves: its own (its dimension's id if the plan lacks the
     label), then ``; also ...`` the others the same advice stands for, twin dimensions of
     one ``topic`` named once."""
-    own = dimension_labels(plan).get((action.bank, action.dimension), action.dimension)
+    own = focus_twin_label(plan, action.bank, action.dimension) or dimension_labels(plan).get(
+        (action.bank, action.dimension), action.dimension
+    )
     topic_of = {(d.bank, d.id): d.topic for d in plan.dimensions}
     named = {topic_of.get((action.bank, action.dimension))} - {None}
     others = []
@@ -439,17 +371,20 @@ def commitment_lines(commitment: Commitment) -> tuple[str, str]:
 
 
 def own_words_where(plan: Plan, words: OwnWords) -> str:
-    """Where a written answer belongs: ``stuck`` or ``stuck, about Boredom``."""
+    """Where a written answer belongs: ``about Boredom``; empty when it belongs to no one
+    area (a bank's id is no words for a person)."""
     if words.dimension is None:
-        return words.bank
+        return ""
     label = dimension_labels(plan).get((words.bank, words.dimension), words.dimension)
-    return f"{words.bank}, about {label}"
+    return f"about {label}"
 
 
 def own_words_source(plan: Plan, words: OwnWords) -> str:
     """What a written answer answered, and where it belongs: ``What changed then?
-    (stuck, about Not moving up)``."""
-    return f"{' '.join(words.prompt.split())} ({own_words_where(plan, words)})"
+    (about Not moving up)``."""
+    where = own_words_where(plan, words)
+    prompt = " ".join(words.prompt.split())
+    return f"{prompt} ({where})" if where else prompt
 
 
 def quoted(text: str) -> str:

@@ -30,6 +30,7 @@ from rich.text import Text
 from careercoach.safe_text import for_terminal
 from careercoach.ui import plan_lead
 from careercoach.ui import plan_wording as wording
+from careercoach.ui import roi_wording
 
 if TYPE_CHECKING:
     from careercoach.core.models import Explanation, Plan, PlannedAction
@@ -240,10 +241,12 @@ def _explanation(explanation: Explanation) -> RenderableType:
         body = Text.assemble(data(item.prompt), "\n", ("answered: ", "dim"), data(item.answer))
         if item.reverse:
             body.append(" (reverse-scored)", style="italic")
-        grid.add_row(Text(f"+{wording.number(item.added)} of {wording.number(item.most)}"), body)
+        grid.add_row(
+            Text(f"+{roi_wording.number(item.added)} of {roi_wording.number(item.most)}"), body
+        )
     added = sum(item.added for item in explanation.items)
     most = sum(item.most for item in explanation.items)
-    total = f"{wording.number(added)} of {wording.number(most)}"
+    total = f"{roi_wording.number(added)} of {roi_wording.number(most)}"
     grid.add_row(Text(total, style="bold"), Text(f"in all: {explanation.score} of 100"))
     return Group(title, indent(grid))
 
@@ -338,7 +341,7 @@ def own_words_section(plan: Plan, *, plain: bool = False) -> RenderableType:
 
 
 def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
-    block = wording.roi_block(plan)
+    block = roi_wording.roi_block(plan)
     if block is None:
         return None
     title = "Does the degree pay?"
@@ -347,10 +350,12 @@ def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
     from careercoach.ui import roi_report
 
     result, scenarios = block.result, block.scenarios
-    caveat = wording.licensed_job_caveat(plan, result)  # what it compares, for a licensed job
+    caveat = roi_wording.licensed_job_caveat(plan, result)  # what it compares, for a licensed job
     # then where a typical salary comes from
     notes = [*([caveat] if caveat else []), *roi_report.salary_notes(result)]
-    inputs = Text(for_terminal(wording.roi_input_line(result)), style="dim")
+    inputs = Text(for_terminal(roi_wording.roi_input_line(result)), style="dim")
+    first = roi_wording.money_against_evidence(plan, result)  # figures and answers disagree
+    lead: list[RenderableType] = [indent(data(first)), Text("")] if first else []
     if plain:
         lines = AtWidth(
             lambda width: Text(
@@ -359,9 +364,9 @@ def roi_section(plan: Plan, *, plain: bool = False) -> RenderableType | None:
                 )
             )
         )
-        return section(title, [indent(lines), Text(""), indent(inputs)], plain=plain)
+        return section(title, [*lead, indent(lines), Text(""), indent(inputs)], plain=plain)
     renderable = roi_report.roi_renderable(result, scenarios, notes=notes, title=None)
-    return section(title, [indent(renderable), Text(""), indent(inputs)], plain=plain)
+    return section(title, [*lead, indent(renderable), Text(""), indent(inputs)], plain=plain)
 
 
 def verdicts_section(plan: Plan, *, plain: bool = False) -> RenderableType:
@@ -370,14 +375,7 @@ def verdicts_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     for verdict in plan.verdicts:
         if body:
             body.append(Text(""))
-        body.append(
-            indent(
-                Text.assemble(
-                    data(verdict.bank, "bold"),
-                    (f": the evidence {wording.LEANING_WORDS[verdict.leaning]}", "bold"),
-                )
-            )
-        )
+        body.append(indent(data(roi_wording.verdict_heading(verdict), "bold")))
         body.append(indent(data(verdict.text)))
         if verdict.because:
             body.append(indent(Text("Because:")))
