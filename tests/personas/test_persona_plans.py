@@ -334,6 +334,10 @@ def test_good_news_does_not_bring_the_thriving_persons_checkin_forward(
     plan, answers = plan_for("thriving", banks)
     assert "stretch_growth" in answers["new_eyes"]["recent_triggers"]
     assert (plan.next_checkin, plan.checkin_reason) == ("2027-03-05", None)
+    assert (
+        "\nReported at work: growth or stretch; nothing in it needs a step of its own.\n"
+        in to_markdown(plan)
+    )
 
 
 def test_the_thriving_person_hears_their_firmest_strengths(banks: list[Bank]) -> None:

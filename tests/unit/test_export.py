@@ -698,7 +698,15 @@ def test_events_not_reported_and_nothing_else_leave_no_where_you_stand() -> None
     reported = plan.model_copy(
         update={"dimensions": [plan.dimensions[0].model_copy(update={"score": 100})]}
     )
-    assert "## Where you stand\n\nReported at work: a new boss.\n\n## " in to_markdown(reported)
+    assert "## Where you stand\n\nReported at work: a new boss.\n\n## " in to_markdown(
+        reported.model_copy(update={"checkin_reason": "Sooner, since a new boss."})
+    )
+    # a coach's reading: "Reported at work: growth or stretch." led nowhere; an event
+    # that brought nothing forward is said to need no step
+    assert (
+        "## Where you stand\n\nReported at work: a new boss; nothing in it needs a step of its "
+        "own.\n\n## "
+    ) in to_markdown(reported.model_copy(update={"checkin_reason": None}))
 
 
 def test_the_all_neutral_persona_is_told_first_that_the_answers_say_too_little() -> None:

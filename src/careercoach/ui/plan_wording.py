@@ -286,7 +286,9 @@ def event_words(label: str) -> str:
 def reported_events_line(plan: Plan) -> str | None:
     """``Reported at work: a new boss, cost cutting.``: the events at work that were
     reported, as facts (events that were not reported are not named, nor those already
-    shown as findings because the plan focuses on them)."""
+    shown as findings because the plan focuses on them). When none of them brought the
+    check-in forward (good news), the line says it needs no step, so that it does not
+    read as a loose end."""
     focus = _focus_keys(plan)
     reported = [
         event_words(d.label)
@@ -296,7 +298,10 @@ def reported_events_line(plan: Plan) -> str | None:
     if not reported:
         return None
     also = any(d.event for d in shown_needs(plan))
-    return f"{'Also reported' if also else 'Reported'} at work: {', '.join(reported)}."
+    line = f"{'Also reported' if also else 'Reported'} at work: {', '.join(reported)}"
+    if plan.checkin_reason is None:  # it brought nothing forward: say so, not a loose end
+        return f"{line}; nothing in it needs a step of its own."
+    return f"{line}."
 
 
 def dimension_labels(plan: Plan) -> dict[tuple[str, str], str]:
