@@ -180,10 +180,10 @@ def test_show_wraps_an_action_under_its_own_bullet() -> None:
     result = invoke("banks", "show", "stuck")
     lines = result.stdout.splitlines()
     start = lines.index(
-        "    - [week, moderate] For one week, note each day how much of your time goes to"
+        "    - [week, moderate] List the routine work you could do in your sleep, such as"
     )
     assert lines[start + 1] == (
-        "      things outside your job. It shows how much room you have for the new work"
+        "      reports or tasks you set up long ago, and next to each, how you could hand"
     )
 
 
@@ -221,6 +221,7 @@ def test_show_json_has_every_field_with_its_default() -> None:
         "strength",
         "strength_label",
         "topic",
+        "strength_unless_need",
         "actions",
     }
     likert = next(q for q in data["questions"] if q["type"] == "likert")
