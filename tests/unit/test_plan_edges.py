@@ -243,7 +243,7 @@ def test_no_verdict_is_drawn_from_neutral_answers() -> None:
     # a lean either way on the need still gives a verdict
     leaning = _plan([_school()], {"school": {**NEUTRAL, "g0": 1, **FIGURES}})
     assert [(v.leaning, v.because) for v in leaning.verdicts] == [
-        ("against", ["Goal needs it: 0 (low)"])
+        ("against", ["Goal needs it: none, by your answers (0 of 100)"])
     ]
     # neutral on the need, a lean on the cost only: nothing said about the need
     assert _plan([_school()], {"school": {**NEUTRAL, "c": 5, **FIGURES}}).verdicts == []

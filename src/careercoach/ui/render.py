@@ -28,9 +28,8 @@ from rich.table import Table
 from rich.text import Text
 
 from careercoach.safe_text import for_terminal
-from careercoach.ui import plan_lead
+from careercoach.ui import plan_lead, roi_wording
 from careercoach.ui import plan_wording as wording
-from careercoach.ui import roi_wording
 
 if TYPE_CHECKING:
     from careercoach.core.models import Explanation, Plan, PlannedAction
