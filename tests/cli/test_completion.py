@@ -131,3 +131,50 @@ def test_zsh_and_fish_ask_the_same_way(shell: str, expected: str) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.strip() == expected.replace("Should you go for the promotion?", title)
+
+
+@pytest.mark.parametrize(
+    ("shell", "first_line"),
+    [
+        ("zsh", "#compdef careercoach\n"),  # compinit reads a file only if this is line 1
+        ("bash", "_careercoach_completion() {\n"),
+        ("fish", "complete --command careercoach --no-files --arguments "),
+    ],
+)
+def test_the_script_starts_on_its_first_line(shell: str, first_line: str) -> None:
+    from careercoach.cli import app
+
+    script = runner.invoke(app, ["completion", shell]).stdout
+    assert script.startswith(first_line)
+    assert script.endswith("\n") and not script.endswith("\n\n")
+
+
+def test_the_zsh_script_completes_when_autoloaded_and_registers_when_sourced() -> None:
+    from careercoach.cli import app
+
+    script = runner.invoke(app, ["completion", "zsh"]).stdout
+    assert script.endswith(
+        "\ncompdef _careercoach_completion careercoach\n"
+        'if [[ "${funcstack[1]}" == _careercoach ]]; then\n'
+        "  # autoloaded from fpath as _careercoach: this Tab asks for completions too\n"
+        '  _careercoach_completion "$@"\n'
+        "fi\n"
+    )
+
+
+@needs_script
+@needs_bash
+def test_bash_completes_export_formats_and_the_global_options_after_a_command() -> None:
+    assert bash_complete("careercoach plan --export ") == ["md", "json", "html", "ics"]
+    assert bash_complete("careercoach plan --export h") == ["html"]
+    assert bash_complete("careercoach assess --") == [
+        "--bank",
+        "--answers",
+        "--resume",
+        "--restart",
+        "--bank-dir",
+        "--no-color",
+        "--debug",
+        "--help",
+    ]
+    assert bash_complete("careercoach plan --no") == ["--no-color"]

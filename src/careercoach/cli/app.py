@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeGuard
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from careercoach import __version__
 from careercoach.cli.help_format import CoachContext
@@ -213,38 +213,42 @@ NO_COLOR_HELP = "No colour (NO_COLOR too)."
 DEBUG_HELP = "Show tracebacks on errors."
 
 
+class OptionOffHelp(TyperOption):
+    """An option left out of its command's help, and still offered by shell completion
+    (Click completes no ``hidden`` option)."""
+
+    def get_help_record(self, ctx: Any) -> tuple[str, str] | None:
+        return None
+
+
 def _take_global_options(command: Any) -> None:
     """Let ``command`` take the global options too, after its name (``careercoach plan
     --no-color``, ``careercoach assess --bank-dir X``): they go to the same :class:`State`
     as before it. Options the command has of its own are left alone. They are hidden from
-    the command's help: ``careercoach --help`` lists them, once."""
-    from typer.core import TyperOption
-
+    the command's help: ``careercoach --help`` lists them, once. Shell completion offers
+    them (``careercoach assess --<Tab>``), which it would not for a ``hidden`` option."""
     own = {name for param in command.params for name in param.opts}
     options = [
-        TyperOption(
+        OptionOffHelp(
             param_decls=["--bank-dir"],
             multiple=True,
             metavar="DIR",
             help=BANK_DIR_HELP,
             expose_value=False,
-            hidden=True,
             callback=_bank_dirs_after,
         ),
-        TyperOption(
+        OptionOffHelp(
             param_decls=["--no-color"],
             is_flag=True,
             help=NO_COLOR_HELP,
             expose_value=False,
-            hidden=True,
             callback=_no_color_after,
         ),
-        TyperOption(
+        OptionOffHelp(
             param_decls=["--debug"],
             is_flag=True,
             help=DEBUG_HELP,
             expose_value=False,
-            hidden=True,
             callback=_debug_after,
         ),
     ]

@@ -7,10 +7,16 @@ set, and Typer's ``main`` answers with the commands, options and values that fit
 guesses the shell from the parent process, and ``add_completion`` would add it and
 ``--install-completion`` to every help). So this module uses the functions that
 :mod:`typer.completion` defines and exports: ``get_completion_inspect_parameters``
-(which registers Typer's shells) and ``shell_complete`` with the ``source_SHELL``
-instruction, the same path as ``_CAREERCOACH_COMPLETE=source_bash careercoach``. No
-private module is imported. Another command's start-up imports nothing more than this
-small module.
+(which registers Typer's shells) and ``get_completion_script`` (the script of a named
+shell). No private module is imported. Another command's start-up imports nothing more
+than this small module.
+
+Two things are changed in Typer's scripts (:func:`completion_script`): the blank line
+they start with goes (zsh's ``compinit`` reads only a file whose first line is
+``#compdef``), and the zsh script, when zsh autoloads it from ``fpath`` as
+``_careercoach`` on the first Tab, completes at once as well as registering the function
+for the Tabs to come (Typer's only registers, so the first Tab of every new shell did
+nothing). Sourced or eval'd, it only registers.
 """
 
 from enum import StrEnum
@@ -24,6 +30,8 @@ if TYPE_CHECKING:
     from careercoach.core.models import Bank
 
 PROG_NAME = "careercoach"
+FUNCTION = "_careercoach_completion"
+"""The shell function Typer's scripts define (its name made from the program's)."""
 COMPLETE_VAR = "_CAREERCOACH_COMPLETE"
 """The variable the scripts set when they ask for completions (Typer's naming)."""
 
@@ -52,17 +60,36 @@ Examples (then open a new shell):
 """
 )
 def completion(
-    ctx: typer.Context,
     shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", metavar="SHELL")],
 ) -> None:
     """Print the shell completion script (bash, zsh or fish)."""
-    from typer.completion import shell_complete
+    typer.echo(completion_script(shell), nl=False)
+
+
+ZSH_REGISTER = f"compdef {FUNCTION} {PROG_NAME}"
+"""The last line of Typer's zsh script: it registers the function for later Tabs."""
+ZSH_AUTOLOAD = f"""\
+{ZSH_REGISTER}
+if [[ "${{funcstack[1]}}" == _{PROG_NAME} ]]; then
+  # autoloaded from fpath as _{PROG_NAME}: this Tab asks for completions too
+  {FUNCTION} "$@"
+fi"""
+
+
+def completion_script(shell: Shell) -> str:
+    """The script for ``shell``: Typer's, starting on its first line (``#compdef
+    careercoach`` for zsh), and for zsh one that also completes when autoloaded."""
+    from typer.completion import get_completion_script
 
     register_shells()
-    command = ctx.find_root().command
-    code = shell_complete(command, {}, PROG_NAME, COMPLETE_VAR, f"source_{shell.value}")
-    if code:
-        raise typer.Exit(code)
+    script = get_completion_script(
+        prog_name=PROG_NAME, complete_var=COMPLETE_VAR, shell=shell.value
+    ).lstrip()
+    if shell is Shell.zsh:
+        lines = script.rstrip("\n").split("\n")
+        if lines[-1] == ZSH_REGISTER:
+            script = "\n".join([*lines[:-1], ZSH_AUTOLOAD])
+    return script.rstrip("\n") + "\n"
 
 
 # -- values to complete -----------------------------------------------------------------
@@ -99,3 +126,10 @@ def complete_trigger(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     return [
         (name, clean(info.label)) for name, info in triggers.items() if name.startswith(incomplete)
     ]
+
+
+def complete_export_format(incomplete: str) -> list[tuple[str, str]]:
+    """The export formats (``plan --export``) starting with what is typed."""
+    from careercoach.ui.export import FORMAT_TITLES
+
+    return [(name, title) for name, title in FORMAT_TITLES.items() if name.startswith(incomplete)]

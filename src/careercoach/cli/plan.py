@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercoach.cli.app import app, state
+from careercoach.cli.completion import complete_export_format
 from careercoach.cli.numbers import stored_int
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def plan(
             "--export",
             help="Write the plan as md, json, html or ics (a calendar).",
             metavar="FORMAT",
+            autocompletion=complete_export_format,
         ),
     ] = None,
     output: Annotated[

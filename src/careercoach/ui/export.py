@@ -18,7 +18,14 @@ from careercoach.safe_text import clean
 if TYPE_CHECKING:
     from careercoach.core.models import Plan
 
-FORMATS: tuple[str, ...] = ("md", "json", "html", "ics")
+FORMAT_TITLES: dict[str, str] = {
+    "md": "Markdown",
+    "json": "JSON, for scripts",
+    "html": "a web page",
+    "ics": "a calendar (iCalendar)",
+}
+"""Each export format, with what it is (``plan --export <Tab>`` shows these)."""
+FORMATS: tuple[str, ...] = tuple(FORMAT_TITLES)
 FILENAME_STEM = "careercoach-plan"
 
 
