@@ -7,8 +7,8 @@ set, and Typer's ``main`` answers with the commands, options and values that fit
 guesses the shell from the parent process, and ``add_completion`` would add it and
 ``--install-completion`` to every help). So this module uses the functions that
 :mod:`typer.completion` defines and exports: ``get_completion_inspect_parameters``
-(which registers Typer's shells) and ``get_completion_script`` (the script of a named
-shell). No private module is imported. Another command's start-up imports nothing more
+(which registers Typer's shells) and ``shell_complete`` with the ``source_SHELL``
+instruction, the same path as ``_CAREERCOACH_COMPLETE=source_bash careercoach``. No private module is imported. Another command's start-up imports nothing more
 than this small module.
 
 Two things are changed in Typer's scripts (:func:`completion_script`): the blank line
@@ -60,10 +60,11 @@ Examples (then open a new shell):
 """
 )
 def completion(
+    ctx: typer.Context,
     shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", metavar="SHELL")],
 ) -> None:
     """Print the shell completion script (bash, zsh or fish)."""
-    typer.echo(completion_script(shell), nl=False)
+    typer.echo(completion_script(ctx, shell), nl=False)
 
 
 ZSH_REGISTER = f"compdef {FUNCTION} {PROG_NAME}"
@@ -76,15 +77,21 @@ if [[ "${{funcstack[1]}}" == _{PROG_NAME} ]]; then
 fi"""
 
 
-def completion_script(shell: Shell) -> str:
+def completion_script(ctx: typer.Context, shell: Shell) -> str:
     """The script for ``shell``: Typer's, starting on its first line (``#compdef
     careercoach`` for zsh), and for zsh one that also completes when autoloaded."""
-    from typer.completion import get_completion_script
+    import contextlib
+    import io
+
+    from typer.completion import shell_complete
 
     register_shells()
-    script = get_completion_script(
-        prog_name=PROG_NAME, complete_var=COMPLETE_VAR, shell=shell.value
-    ).lstrip()
+    printed = io.StringIO()  # Typer prints the script; it returns nothing
+    with contextlib.redirect_stdout(printed):
+        shell_complete(
+            ctx.find_root().command, {}, PROG_NAME, COMPLETE_VAR, f"source_{shell.value}"
+        )
+    script = printed.getvalue().lstrip()
     if shell is Shell.zsh:
         lines = script.rstrip("\n").split("\n")
         if lines[-1] == ZSH_REGISTER:
