@@ -8,8 +8,9 @@ guesses the shell from the parent process, and ``add_completion`` would add it a
 ``--install-completion`` to every help). So this module uses the functions that
 :mod:`typer.completion` defines and exports: ``get_completion_inspect_parameters``
 (which registers Typer's shells) and ``shell_complete`` with the ``source_SHELL``
-instruction, the same path as ``_CAREERCOACH_COMPLETE=source_bash careercoach``. No private module is imported. Another command's start-up imports nothing more
-than this small module.
+instruction, the same path as ``_CAREERCOACH_COMPLETE=source_bash careercoach``. No
+private module is imported. Another command's start-up imports nothing more than this
+small module.
 
 Two things are changed in Typer's scripts (:func:`completion_script`): the blank line
 they start with goes (zsh's ``compinit`` reads only a file whose first line is
