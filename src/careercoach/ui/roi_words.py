@@ -91,6 +91,23 @@ def _outcome(result: RoiResult) -> str:
     return f"break-even, in today's money discounted at {rate}."
 
 
+def _typical_outcome(yours: int, typical: int) -> str:
+    """How it comes out on the typical figure, said against how it came out on the
+    person's own (``yours``, ``typical``: the rounded net present values): "too" and
+    "either" only where the two agree; "though" where the typical figure pays and
+    the person's does not."""
+    if typical > 0:
+        if yours > 0:
+            return f" On the typical figure it pays too: it returns {money(typical)} more."
+        return f" On the typical figure, though, it pays: it returns {money(typical)} more."
+    if typical < 0:
+        cost = f"it costs {money(-typical)} more than it returns."
+        if yours < 0:
+            return f" On the typical figure it does not pay either: {cost}"
+        return f" On the typical figure it does not pay: {cost}"
+    return " On the typical figure it breaks even."
+
+
 def verdict(result: RoiResult, *, estimated: bool = False) -> str:
     """The decision with its condition: the break-even salary beside the person's own
     expectation and, with a degree, the typical one; then how each comes out.
@@ -125,16 +142,7 @@ def verdict(result: RoiResult, *, estimated: bool = False) -> str:
     figure = "the typical figure" if estimated else "your figure"
     text += f" On {figure} it is {_outcome(result)}"
     if bench is not None and not estimated:
-        typical = round(bench.result.npv)
-        if typical > 0:
-            text += f" On the typical figure it pays too: it returns {money(typical)} more."
-        elif typical < 0:
-            text += (
-                f" On the typical figure it does not pay: it costs {money(-typical)} more "
-                "than it returns."
-            )
-        else:
-            text += " On the typical figure it breaks even."
+        text += _typical_outcome(round(result.npv), round(bench.result.npv))
     ratio = raise_ratio(result)
     if ratio is not None and ratio > RAISE_CHECK and bench is not None and not estimated:
         raise_ = inputs.expected_salary - inputs.current_salary
