@@ -14,6 +14,7 @@ output path goes through one of the three functions below, and all three start f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Removed everywhere: C0 controls except \t and \n (\r is turned into \n first), DEL, C1
 # controls (\x9b is a one-byte CSI on some terminals), the Unicode bidi embeddings,
@@ -94,7 +95,7 @@ def for_markdown(text: str) -> str:
     any ASCII punctuation), so ordinary prose stays readable in the raw file.
     """
     cleaned = clean(text).strip()
-    escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(0), cleaned)
+    escaped = _md_escape_inline(cleaned)
     match = _MD_LINE_START.match(escaped)
     if match is None:
         return escaped
@@ -102,6 +103,45 @@ def for_markdown(text: str) -> str:
     if escaped[:end].isdigit():  # "1." / "1)": escape the punctuation after the number
         return escaped[:end] + "\\" + escaped[end:]
     return "\\" + escaped
+
+
+def _md_escape_inline(text: str) -> str:
+    return _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
+
+
+# What a CommonMark autolink may not hold (ASCII controls, space, `<`, `>`), and `|`, which
+# would end a GFM table cell even inside one: written percent-encoded, as a URI may be.
+_AUTOLINK_UNSAFE = re.compile(r"[\x00-\x20<>|\x7f]")
+_WEB_URL = re.compile(r"https?://[^/\s?#]+\S*", re.IGNORECASE)
+
+
+def markdown_autolink(url: str) -> str | None:
+    """``<url>``, a CommonMark autolink, for an ``http``/``https`` URL; ``None`` for any
+    other text (a ``javascript:`` URL, a bare word), which is then no link at all. A
+    space, ``<``, ``>``, ``|`` or control character in the URL is percent-encoded, so
+    that it can neither end the link nor break the line or table around it (inside an
+    autolink a backslash escapes nothing)."""
+    cleaned = clean(url).strip()
+    if not _WEB_URL.fullmatch(cleaned.replace(" ", "%20")):
+        return None
+    encoded = _AUTOLINK_UNSAFE.sub(
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), cleaned
+    )
+    return f"<{encoded}>"
+
+
+def for_markdown_with_links(text: str, links: Iterable[str]) -> str:
+    """:func:`for_markdown`, except that each of ``links`` that appears in ``text`` is
+    written as an autolink (:func:`markdown_autolink`), so a reader can follow it.
+
+    Only for URLs careercoach vouches for (its own data, such as the source of the
+    education-pays table): an URL that a bank or an answer wrote stays escaped text."""
+    escaped = for_markdown(text)
+    for link in links:
+        autolink = markdown_autolink(link)
+        if autolink is not None:
+            escaped = escaped.replace(_md_escape_inline(clean(link).strip()), autolink)
+    return escaped
 
 
 def for_html(text: str) -> str:

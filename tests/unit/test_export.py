@@ -776,3 +776,79 @@ def test_twin_findings_of_two_banks_are_one_area_and_one_bank_keeps_its_own() ->
     assert "2 other areas scored low." in stand  # the two mentoring twins are one
     every = to_markdown(plan, explain=True)
     assert "| Nobody ready behind you | 67 | high | promotion |" in every
+
+
+# -- links in the Markdown -------------------------------------------------------------
+
+BLS_SOURCE = "https://www.bls.gov/careeroutlook/2024/data-on-display/education-pays.htm"
+
+
+def with_degree(plan: Plan) -> Plan:
+    """``plan`` with its ROI for a master's, so that the typical salary and its source
+    (the education-pays table) are cited."""
+    assert plan.roi is not None
+    roi = {**plan.roi, "inputs": {**plan.roi["inputs"], "degree": "master"}}
+    return plan.model_copy(update={"roi": roi})
+
+
+def links_and_html(markdown: str) -> tuple[list[str], list[str]]:
+    """Every link's target and every piece of raw HTML, as a CommonMark reader finds them."""
+    links: list[str] = []
+    html: list[str] = []
+    for token in MD.parse(markdown):
+        for child in token.children or []:
+            if child.type == "link_open":
+                links.append(str(child.attrs["href"]))
+            if child.type in {"html_inline", "html_block"}:
+                html.append(child.content)
+        if token.type == "html_block":
+            html.append(token.content)
+    return links, html
+
+
+def test_markdown_links_the_source_of_the_typical_salary(coach: Plan) -> None:
+    text = to_markdown(with_degree(coach))
+    assert f"2023, <{BLS_SOURCE}>" in text
+    assert links_and_html(text) == ([BLS_SOURCE], [])
+
+
+def test_markdown_roi_table_heads_its_first_column(coach: Plan) -> None:
+    lines = to_markdown(coach).splitlines()
+    start = lines.index("## Does the degree pay?")
+    assert lines[start + 2 : start + 5] == [
+        "| Figure | Amount |",
+        "| --- | ---: |",
+        "| Tuition and fees | 60,000 |",
+    ]
+
+
+def test_a_hostile_source_url_cannot_break_the_markdown(
+    coach: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were the table's URL ever to hold a space, ``>``, ``|`` or Markdown of its own, it
+    would still be one autolink, percent-encoded, and nothing else would become a link."""
+    from dataclasses import replace
+
+    from careercoach.core import education_pays
+
+    hostile = "https://evil.example/a> b|c)[x](javascript:alert(1))<img src=x>"
+    table = replace(education_pays.load(), source=hostile)
+    monkeypatch.setattr(education_pays, "load", lambda: table)
+    text = to_markdown(with_degree(coach))
+    encoded = "https://evil.example/a%3E%20b%7Cc)[x](javascript:alert(1))%3Cimg%20src=x%3E"
+    assert f"2023, <{encoded}>" in text
+    # the reader percent-encodes the brackets as well
+    normalized = encoded.replace("[", "%5B").replace("]", "%5D")
+    assert links_and_html(text) == ([normalized], [])
+
+
+def test_only_web_urls_become_links() -> None:
+    from careercoach.safe_text import for_markdown_with_links, markdown_autolink
+
+    assert markdown_autolink("javascript:alert(1)") is None
+    assert markdown_autolink("ftp://example.org/x") is None
+    assert markdown_autolink("HTTPS://example.org/a b") == "<HTTPS://example.org/a%20b>"
+    assert (
+        for_markdown_with_links("See javascript:alert(1) or www.x.org", ["javascript:alert(1)"])
+        == "See javascript:alert(1) or www\\.x.org"
+    )

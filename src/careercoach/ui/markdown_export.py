@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from careercoach.safe_text import for_markdown
+from careercoach.safe_text import for_markdown, for_markdown_with_links
 from careercoach.ui import plan_lead
 from careercoach.ui import plan_wording as wording
 from careercoach.ui.plan_wording import (
@@ -29,6 +29,7 @@ from careercoach.ui.roi_wording import (
 
 if TYPE_CHECKING:
     from careercoach.core.models import Explanation, Plan, PlannedAction
+    from careercoach.core.roi import RoiResult
 
 
 def _md_row(cells: Sequence[str]) -> str:
@@ -183,6 +184,13 @@ def to_markdown(plan: Plan, *, explain: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
+def _links(result: RoiResult) -> list[str]:
+    """The URLs the ROI's words cite that careercoach vouches for: the source of its own
+    education-pays table (never a URL a bank or an answer wrote)."""
+    bench = result.benchmark
+    return [] if bench is None else [bench.estimate.table.source]
+
+
 def _md_rest(plan: Plan, *, thin: bool) -> list[str]:
     """From the ROI to the end: ROI, verdicts, warnings, check-in, footer."""
     md = for_markdown
@@ -193,10 +201,10 @@ def _md_rest(plan: Plan, *, thin: bool) -> list[str]:
         if isinstance(block, str):
             out += [md(block), ""]
         else:
-            out += _md_table(("", "Amount"), "lr", roi_summary_rows(block.result))
+            out += _md_table(("Figure", "Amount"), "lr", roi_summary_rows(block.result))
             out.append("")
             for text in roi_verdict(plan, block.result):
-                out += [md(text), ""]
+                out += [for_markdown_with_links(text, _links(block.result)), ""]
             out += [md(roi_input_line(block.result)), ""]
             rows = [[md(case), *figures] for case, *figures in roi_scenario_rows(block)]
             out += _md_table(("What if", "NPV", "Pays back", "IRR"), "lrrr", rows)
