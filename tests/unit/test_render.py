@@ -609,3 +609,30 @@ def test_more_actions_are_shown_with_all_and_counted_without(coach: Plan) -> Non
     full = render(coach, 80, plain=True, all_actions=True)
     assert "More that applies" in full
     assert "more apply beyond this plan" not in full
+
+
+def test_explain_parts_add_up_to_the_total_shown(coach: Plan) -> None:
+    """+1, +0.75 and +0.375 (half of a 0.75 weight): shown as +0.38, so the total is 2.13
+    (it read 2.12, rounded half to even, beside parts that add up to 2.13)."""
+    from careercoach.core.models import ExplainItem, Explanation
+    from careercoach.ui.html_export import to_html
+    from careercoach.ui.markdown_export import to_markdown
+
+    def item(question: str, added: float, most: float) -> ExplainItem:
+        return ExplainItem(question=question, prompt=question, answer="4", added=added, most=most)
+
+    explanation = Explanation(
+        bank="stuck",
+        dimension="bored",
+        label="Boredom",
+        score=85,
+        items=[item("q1", 1, 1), item("q2", 0.75, 0.75), item("q3", 0.375, 0.75)],
+    )
+    plan = coach.model_copy(update={"explain": [explanation]})
+    terminal = render(plan, 100, plain=True, explain=True)
+    shown = re.findall(r"^\s*(\+?[0-9.]+ of [0-9.]+)", terminal, flags=re.MULTILINE)
+    assert shown == ["+1 of 1", "+0.75 of 0.75", "+0.38 of 0.75", "2.13 of 2.5"]
+    markdown = to_markdown(plan, explain=True)
+    assert "| **Total** |  | **2.13** | **2.5** |" in markdown
+    assert "| q3 | 4 | 0.38 | 0.75 |" in markdown
+    assert re.search(r"<strong>Total</strong>.*?2\.13.*?2\.5", to_html(plan, explain=True))

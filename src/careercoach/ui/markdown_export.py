@@ -14,6 +14,7 @@ from careercoach.ui.plan_wording import (
     action_marker,
     actions_by_horizon,
     commitment_lines,
+    explain_figures,
     own_words_source,
     quoted,
 )
@@ -47,18 +48,12 @@ def explain_rows(
 ) -> list[list[str]]:
     """One row per answer (question, answer, added, out of) and a total row; ``bold`` is
     a format with one ``{}`` for the total's words, ``reverse`` the reverse-scored mark."""
+    parts, (added, most) = explain_figures(explanation)
     rows = [
-        [
-            escape(item.prompt) + (reverse if item.reverse else ""),
-            escape(item.answer),
-            number(item.added),
-            number(item.most),
-        ]
-        for item in explanation.items
+        [escape(item.prompt) + (reverse if item.reverse else ""), escape(item.answer), *part]
+        for item, part in zip(explanation.items, parts, strict=True)
     ]
-    added = sum(item.added for item in explanation.items)
-    most = sum(item.most for item in explanation.items)
-    rows.append([bold.format("Total"), "", number(added), number(most)])
+    rows.append([bold.format("Total"), "", added, most])
     return rows
 
 

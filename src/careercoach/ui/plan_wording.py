@@ -9,6 +9,7 @@ it through ``safe_text`` for its own output.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from careercoach.core.dates import count, human_date, human_time, local_time, span_text
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from careercoach.core.models import (
         Commitment,
         DimensionScore,
+        Explanation,
         Horizon,
         OwnWords,
         Plan,
@@ -315,6 +317,19 @@ def actions_by_horizon(plan: Plan) -> list[tuple[Horizon, list[int]]]:
     for index, action in enumerate(plan.actions):
         groups[action.horizon].append(index)
     return [(horizon, indexes) for horizon, indexes in groups.items() if indexes]
+
+
+def explain_figures(explanation: Explanation) -> tuple[list[tuple[str, str]], tuple[str, str]]:
+    """What each answer added and could have added, and the totals, as shown: each part
+    rounded half up to two decimals, and each total the sum of the parts shown, so that
+    they add up on the page (``+1``, ``+0.75``, ``+0.38``: ``2.13``). The score itself is
+    worked out from the exact values."""
+    from careercoach.ui.roi_wording import hundredths, number
+
+    parts = [(hundredths(item.added), hundredths(item.most)) for item in explanation.items]
+    added = sum((part[0] for part in parts), Decimal(0))
+    most = sum((part[1] for part in parts), Decimal(0))
+    return [(number(a), number(m)) for a, m in parts], (number(added), number(most))
 
 
 # -- actions, commitments, own words ----------------------------------------------------

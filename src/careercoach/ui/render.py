@@ -236,16 +236,13 @@ def _explanation(explanation: Explanation) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
-    for item in explanation.items:
+    parts, (added, most) = wording.explain_figures(explanation)
+    for item, (item_added, item_most) in zip(explanation.items, parts, strict=True):
         body = Text.assemble(data(item.prompt), "\n", ("answered: ", "dim"), data(item.answer))
         if item.reverse:
             body.append(" (reverse-scored)", style="italic")
-        grid.add_row(
-            Text(f"+{roi_wording.number(item.added)} of {roi_wording.number(item.most)}"), body
-        )
-    added = sum(item.added for item in explanation.items)
-    most = sum(item.most for item in explanation.items)
-    total = f"{roi_wording.number(added)} of {roi_wording.number(most)}"
+        grid.add_row(Text(f"+{item_added} of {item_most}"), body)
+    total = f"{added} of {most}"
     grid.add_row(Text(total, style="bold"), Text(f"in all: {explanation.score} of 100"))
     return Group(title, indent(grid))
 

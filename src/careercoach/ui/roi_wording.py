@@ -6,6 +6,7 @@ them. Plain text, never escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from careercoach.core.dates import count
@@ -31,9 +32,15 @@ def verdict_heading(verdict: Verdict) -> str:
     return f"{title}: the evidence {leaning}."
 
 
-def number(value: float) -> str:
-    """``0.75``, ``1``, ``2.5``: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def hundredths(value: float) -> Decimal:
+    """``value`` rounded half up to two decimals (``0.375``: ``0.38``), as a person would."""
+    return Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def number(value: float | Decimal) -> str:
+    """``0.75``, ``1``, ``2.5``: at most two decimals (half up), no trailing zeros."""
+    rounded = value if isinstance(value, Decimal) else hundredths(value)
+    text = f"{rounded:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
 
