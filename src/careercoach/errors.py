@@ -12,6 +12,10 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
+START_HINT = "Start one with: careercoach assess"
+"""The hint wherever no finished assessment is stored."""
+
+
 class CareerCoachError(Exception):
     """An error a person should read: one line per problem, no traceback."""
 
@@ -38,14 +42,14 @@ class BadInput(CareerCoachError):
 
 class UnknownAssessment(BadInput):
     """An assessment id that is not stored: bad input (exit 2), as an unknown bank or
-    action is, and said in the same words by every command that takes one."""
+    action is, and said in the same words by every command that takes one. The hint
+    depends only on whether a finished assessment is stored (``none_stored``): how to
+    start one, or where to see them."""
 
     def __init__(self, assessment_id: int, *, none_stored: bool = False) -> None:
         super().__init__(
             f"no assessment {assessment_id} is stored",
-            hint="Start one with: careercoach assess"
-            if none_stored
-            else "See the stored ones with: careercoach history",
+            hint=START_HINT if none_stored else "See the stored ones with: careercoach history",
         )
 
 
@@ -67,6 +71,19 @@ class StoreError(CareerCoachError):
 
 class NotFound(CareerCoachError):
     """Something the command needs is not stored yet, as no finished assessment (exit 1)."""
+
+
+def no_finished_assessment(answered: int = 0) -> NotFound:
+    """What ``plan``, ``checkin`` and ``compare`` say with no finished assessment (exit 1):
+    how to start one, or, when one was started (``answered`` answers saved), how to
+    finish it."""
+    if not answered:
+        return NotFound("no finished assessment yet", hint=START_HINT)
+    saved = f"{answered} answer{'' if answered == 1 else 's'} saved"
+    return NotFound(
+        f"no finished assessment yet; one is under way ({saved})",
+        hint="Finish it with: careercoach assess --resume",
+    )
 
 
 class Interrupted(CareerCoachError):

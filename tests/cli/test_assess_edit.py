@@ -292,7 +292,7 @@ def test_nothing_to_edit_says_how_to_start(terminal: Any) -> None:
     result = edit(terminal, "")
     assert (result.exit_code, result.stderr) == (
         1,
-        "careercoach: No finished assessment yet. Start one with: careercoach assess\n",
+        "careercoach: no finished assessment yet\nStart one with: careercoach assess\n",
     )
 
 
@@ -343,7 +343,7 @@ def test_an_unfinished_assessment_is_not_edited(terminal: Any, careercoach_home:
     result = edit(terminal, "", str(started))
     assert (result.exit_code, result.stderr) == (
         1,
-        "careercoach: Assessment 1 is not finished.\nFinish it with: careercoach assess --resume\n",
+        "careercoach: assessment 1 is not finished\nFinish it with: careercoach assess --resume\n",
     )
 
 

@@ -172,6 +172,7 @@ def test_bash_completes_export_formats_and_the_global_options_after_a_command() 
         "--answers",
         "--resume",
         "--restart",
+        "--edit",
         "--bank-dir",
         "--no-color",
         "--debug",

@@ -324,9 +324,12 @@ def test_event_list_newest_first() -> None:
 
 
 def test_checkin_without_an_assessment() -> None:
-    result = cli("checkin")
-    assert result.exit_code == 0
-    assert result.stdout == "No finished assessment yet. Start one with: careercoach assess\n"
+    result = cli("checkin")  # as `plan` says it: there is no check-in to tell of
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        "careercoach: no finished assessment yet\nStart one with: careercoach assess\n",
+    )
 
 
 def test_checkin_says_what_changed(tmp_path: Path) -> None:

@@ -193,7 +193,7 @@ def test_forget_with_nothing_stored() -> None:
     missing = cli("forget", "--id", "1", "--yes")
     assert (missing.exit_code, missing.stderr) == (
         2,
-        "careercoach: no assessment 1 is stored\nSee the stored ones with: careercoach history\n",
+        "careercoach: no assessment 1 is stored\nStart one with: careercoach assess\n",
     )
 
 

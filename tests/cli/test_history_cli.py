@@ -142,14 +142,14 @@ def test_compare_needs_two(tmp_path: Path) -> None:
     result = cli("compare")
     assert result.exit_code == 1
     assert result.stderr == (
-        "careercoach: compare needs two finished assessments, and there is none yet.\n"
+        "careercoach: compare needs two finished assessments, and there is none yet\n"
         "Start one with: careercoach assess\n"
     )
     assess(tmp_path, MID)
     result = cli("compare")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "careercoach: compare needs two finished assessments, and there is 1."
+        "careercoach: compare needs two finished assessments, and there is 1"
     )
 
 
@@ -281,8 +281,10 @@ def test_plan_done_unknown_action(tmp_path: Path) -> None:
 
 def test_plan_done_without_an_assessment() -> None:
     result = cli("plan", "--done", "drive_week")
-    assert result.exit_code == 1
-    assert "No finished assessment yet" in result.stderr
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "careercoach: no finished assessment yet\nStart one with: careercoach assess\n",
+    )
 
 
 def test_plan_check_needs_a_terminal(tmp_path: Path) -> None:

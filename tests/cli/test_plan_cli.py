@@ -60,10 +60,11 @@ def assessed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Plan:
 
 def test_no_assessment_says_how_to_start() -> None:
     code, out, err = invoke("plan")
-    assert code == 1
-    assert out == ""
-    assert "No finished assessment yet" in err
-    assert "careercoach assess" in err
+    assert (code, out, err) == (
+        1,
+        "",
+        "careercoach: no finished assessment yet\nStart one with: careercoach assess\n",
+    )
 
 
 def test_unknown_assessment() -> None:

@@ -60,9 +60,47 @@ def test_an_unknown_assessment_is_bad_input_in_one_wording(stored: int, args: li
     "args", [["plan", "--id", "3"], ["compare", "3"], ["forget", "--id", "3", "--yes"]]
 )
 def test_an_unknown_assessment_with_nothing_stored(args: list[str]) -> None:
+    """The same hint in every command (forget's said "See the stored ones with:
+    careercoach history", plan's "Start one with: careercoach assess")."""
     result = cli(*args)
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == "careercoach: no assessment 3 is stored"
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "careercoach: no assessment 3 is stored\nStart one with: careercoach assess\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [["plan", "--id", "3"], ["compare", "3"], ["forget", "--id", "3", "--yes"]]
+)
+def test_an_unknown_assessment_once_everything_is_forgotten(stored: int, args: list[str]) -> None:
+    """A database with no finished assessment in it says what an absent one says."""
+    assert cli("forget", "--all", "--yes").exit_code == 0
+    result = cli(*args)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "careercoach: no assessment 3 is stored\nStart one with: careercoach assess\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan"],
+        ["plan", "--export", "md", "--output", "-"],
+        ["plan", "--done", "1"],
+        ["plan", "--commit", "1"],
+        ["checkin"],
+    ],
+)
+def test_no_finished_assessment_is_exit_1_in_one_wording(args: list[str]) -> None:
+    """Every command that shows or changes the latest plan: exit 1, lower case after the
+    prefix, and how to start (``checkin`` said it on stdout with exit 0)."""
+    result = cli(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        "careercoach: no finished assessment yet\nStart one with: careercoach assess\n",
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import pytest
 
 from careercoach.core.models import Bank, Plan
 from careercoach.errors import NotFound, StoreError, UnknownAssessment
-from careercoach.flows.assessment import NO_ASSESSMENT, finish_assessment, load_plan, make_plan
+from careercoach.flows.assessment import finish_assessment, load_plan, make_plan
 from careercoach.paths import db_path
 from careercoach.storage import store as store_module
 from careercoach.storage.store import SCHEMA_VERSION, BankRef, Store
@@ -249,7 +249,7 @@ def test_start_unfinished_finish() -> None:
 
 
 def test_writing_to_an_assessment_that_does_not_exist() -> None:
-    with Store() as store, pytest.raises(NotFound, match=r"^No assessment 7\.$"):
+    with Store() as store, pytest.raises(NotFound, match=r"^no assessment 7 is stored$"):
         store.save_answer(7, "demo", "q1", 1)
 
 
@@ -310,8 +310,8 @@ def test_a_database_locked_by_another_writer_is_reported_busy(
 def test_load_plan_with_nothing_stored_does_not_create_a_database() -> None:
     with pytest.raises(NotFound) as caught:
         load_plan(None)
-    assert caught.value.problems == [NO_ASSESSMENT]
-    assert NO_ASSESSMENT == "No finished assessment yet. Start one with: careercoach assess"
+    assert caught.value.problems == ["no finished assessment yet"]
+    assert caught.value.hint == "Start one with: careercoach assess"
     with pytest.raises(UnknownAssessment, match=r"^no assessment 4 is stored$"):
         load_plan(4)
     assert not db_path().exists()
@@ -333,7 +333,7 @@ def test_load_plan_latest_by_id_and_previous() -> None:
         load_plan(9)
     with pytest.raises(NotFound) as caught:
         load_plan(unfinished)
-    assert caught.value.problems == [f"Assessment {unfinished} is not finished."]
+    assert caught.value.problems == [f"assessment {unfinished} is not finished"]
     with Store() as store:
         assert [r.id for r in store.finished()] == [2, 1]
         assert store.latest_finished() == store.assessment(2)
@@ -345,7 +345,10 @@ def test_load_plan_with_no_finished_assessment() -> None:
         store.start_assessment([BANK])
     with pytest.raises(NotFound) as caught:
         load_plan(None)
-    assert caught.value.problems == [NO_ASSESSMENT]
+    assert (caught.value.problems, caught.value.hint) == (
+        ["no finished assessment yet"],
+        "Start one with: careercoach assess",
+    )
 
 
 def test_load_plan_with_an_answered_unfinished_assessment_points_to_resume() -> None:
@@ -355,6 +358,6 @@ def test_load_plan_with_an_answered_unfinished_assessment_points_to_resume() -> 
     with pytest.raises(NotFound) as caught:
         load_plan(None)
     assert caught.value.problems == [
-        "No finished assessment yet; one is under way (1 answer saved)."
+        "no finished assessment yet; one is under way (1 answer saved)"
     ]
     assert caught.value.hint == "Finish it with: careercoach assess --resume"

@@ -24,13 +24,13 @@ def checkin(
 ) -> None:
     """When your next check-in is due, and what changed since the last assessment."""
     from careercoach.core import checkin as figures
-    from careercoach.flows.assessment import NO_ASSESSMENT
+    from careercoach.errors import no_finished_assessment
     from careercoach.storage.store import Store
-    from careercoach.ui.history_render import checkin_lines, unfinished_lines
+    from careercoach.ui.history_render import checkin_lines
     from careercoach.ui.text_cells import text_width
 
     latest = None
-    unfinished = None
+    unfinished = 0
     if Store.exists():
         with Store() as store:
             latest = store.latest_finished()
@@ -52,8 +52,8 @@ def checkin(
                         texts[(assessment_id, a.bank, a.id)] = a.text
     if latest is None:
         if not run:
-            echo_lines(unfinished_lines(unfinished) if unfinished else [NO_ASSESSMENT])
-            return
+            # as `plan` says it (exit 1): there is no check-in to tell of
+            raise no_finished_assessment(unfinished)
         from careercoach.cli.assess import assess
 
         assess(ctx)

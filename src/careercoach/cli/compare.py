@@ -40,7 +40,7 @@ def compare(
     """What changed between two assessments (default: the latest and the latest
     earlier one that took one of its banks)."""
     from careercoach.core import compare as figures
-    from careercoach.errors import BadInput, NotFound, UnknownAssessment
+    from careercoach.errors import START_HINT, BadInput, NotFound, UnknownAssessment
     from careercoach.storage.store import Store
     from careercoach.ui import history_render as show
     from careercoach.ui.text_cells import text_width
@@ -49,8 +49,8 @@ def compare(
         if first is not None:
             raise UnknownAssessment(first, none_stored=True)
         raise NotFound(
-            "compare needs two finished assessments, and there is none yet.",
-            hint="Start one with: careercoach assess",
+            "compare needs two finished assessments, and there is none yet",
+            hint=START_HINT,
         )
     shared: tuple[str, ...] | None = None
     skipped: tuple[int, ...] = ()
@@ -60,7 +60,7 @@ def compare(
             pair = figures.pick_pair(taken)
             if pair is None:
                 raise NotFound(
-                    f"compare needs two finished assessments, and there is {len(taken)}.",
+                    f"compare needs two finished assessments, and there is {len(taken)}",
                     hint="Take another one later with: careercoach assess",
                 )
             then, now = reader.snapshot(pair.then), reader.snapshot(pair.now)

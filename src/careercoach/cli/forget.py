@@ -28,8 +28,7 @@ def forget(
 ) -> None:
     """Delete stored assessments (answers, plans, done actions), for real."""
     from careercoach.core.dates import human_time
-    from careercoach.errors import BadInput
-    from careercoach.storage.history import not_stored
+    from careercoach.errors import BadInput, UnknownAssessment
     from careercoach.storage.store import Store
     from careercoach.storage.tables import DamagedRow
     from careercoach.ui.prompts import stdin_is_terminal
@@ -40,7 +39,7 @@ def forget(
         raise BadInput("say what to delete: --id N (one assessment) or --all (everything)")
     if not Store.exists():
         if id_ is not None:
-            raise not_stored(id_)
+            raise UnknownAssessment(id_, none_stored=True)
         typer.echo("Nothing is stored; nothing to delete.")
         return
     with Store() as store:
@@ -51,7 +50,7 @@ def forget(
                 when = "its stored rows are damaged"
             else:
                 if record is None:
-                    raise not_stored(id_)
+                    raise store.unknown_assessment(id_)
                 finished = record.finished_at
                 when = f"finished {human_time(finished)}" if finished else "unfinished"
             question = f"Delete assessment {id_} ({when}) with its answers and plan, for good?"

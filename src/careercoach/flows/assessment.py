@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careercoach import __version__
-from careercoach.errors import NotFound, UnknownAssessment
+from careercoach.errors import NotFound, UnknownAssessment, no_finished_assessment
 
 if TYPE_CHECKING:
     from careercoach.core.conditions import AnswerValue
     from careercoach.core.models import Bank, Plan
     from careercoach.storage.store import Store
-
-NO_ASSESSMENT = "No finished assessment yet. Start one with: careercoach assess"
 
 
 def finished_now() -> datetime:
@@ -152,27 +150,21 @@ def _with_previous(store: Store, plan: Plan) -> Plan:
 def none_finished(store: Store) -> NotFound:
     """No finished assessment: say how to start one, or how to finish the one under way."""
     started = store.unfinished()
-    answered = 0 if started is None else store.answer_count(started)
-    if not answered:
-        return NotFound(NO_ASSESSMENT)
-    from careercoach.ui.history_render import unfinished_lines
-
-    first, hint = unfinished_lines(answered)
-    return NotFound(first, hint=hint)
+    return no_finished_assessment(0 if started is None else store.answer_count(started))
 
 
 def load_plan(assessment_id: int | None = None) -> Plan:
     """The plan of a finished assessment: ``assessment_id``, or the latest when None.
 
-    Raises :class:`~careercoach.errors.NotFound` ("No finished assessment yet. Start one
-    with: careercoach assess"), or :class:`~careercoach.errors.UnknownAssessment` for an id
+    Raises :class:`~careercoach.errors.NotFound` ("no finished assessment yet", and how to
+    start one), or :class:`~careercoach.errors.UnknownAssessment` for an id
     that is not stored. Does not create a database.
     """
     from careercoach.storage.store import Store
 
     if not Store.exists():
         if assessment_id is None:
-            raise NotFound(NO_ASSESSMENT)
+            raise no_finished_assessment()
         raise UnknownAssessment(assessment_id, none_stored=True)
     with Store() as store:
         if assessment_id is None:
@@ -185,10 +177,10 @@ def load_plan(assessment_id: int | None = None) -> Plan:
             record = store.assessment(assessment_id)
             if record is not None and record.status == "unfinished":
                 raise NotFound(
-                    f"Assessment {assessment_id} is not finished.",
+                    f"assessment {assessment_id} is not finished",
                     hint="Finish it with: careercoach assess --resume",
                 )
-            raise UnknownAssessment(assessment_id)
+            raise store.unknown_assessment(assessment_id)
         return shown_plan(store, plan)
 
 

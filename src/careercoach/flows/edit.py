@@ -109,14 +109,15 @@ def run_edit(
         stream.write(line + "\n")
         stream.flush()
 
-    from careercoach.flows.assessment import NO_ASSESSMENT, shown_plan
+    from careercoach.errors import no_finished_assessment
+    from careercoach.flows.assessment import shown_plan
     from careercoach.flows.prompt_asker import ask_with_prompts
     from careercoach.paths import data_dir
     from careercoach.storage.store import Store
 
     if not Store.exists():
         if assessment_id is None:
-            raise NotFound(NO_ASSESSMENT)
+            raise no_finished_assessment()
         raise UnknownAssessment(assessment_id, none_stored=True)
     recorder: EditRecorder | None = None
     try:
@@ -178,10 +179,10 @@ def _finished(store: Store, assessment_id: int | None) -> tuple[int, Plan]:
         record = store.assessment(assessment_id)
         if record is not None and record.status == "unfinished":
             raise NotFound(
-                f"Assessment {assessment_id} is not finished.",
+                f"assessment {assessment_id} is not finished",
                 hint="Finish it with: careercoach assess --resume",
             )
-        raise UnknownAssessment(assessment_id)
+        raise store.unknown_assessment(assessment_id)
     return assessment_id, plan
 
 

@@ -14,13 +14,8 @@ from typing import Any
 from careercoach.core.compare import ActionFigure, Snapshot
 from careercoach.core.done import DoneAction
 from careercoach.core.trends import DimensionFigure, Entry
-from careercoach.errors import NotFound, UnknownAssessment
+from careercoach.errors import NotFound
 from careercoach.storage.tables import Tables
-
-
-def not_stored(assessment_id: int) -> UnknownAssessment:
-    """The error for an assessment id that is not stored (exit 2, bad input)."""
-    return UnknownAssessment(assessment_id)
 
 
 def _dimensions(raw: str | None) -> tuple[DimensionFigure, ...]:
@@ -164,7 +159,7 @@ class HistoryQueries(Tables):
             (assessment_id,),
         )
         if not rows:
-            raise not_stored(assessment_id)
+            raise self.unknown_assessment(assessment_id)
         row = rows[0]
         if row[3] != "finished":
             raise NotFound(

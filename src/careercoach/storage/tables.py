@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from careercoach.errors import NotFound, StoreError
+from careercoach.errors import NotFound, StoreError, UnknownAssessment
 
 Raw = TypeVar("Raw")
 Parsed = TypeVar("Parsed")
@@ -33,7 +33,7 @@ def status_of(conn: sqlite3.Connection, assessment_id: int) -> str:
     """``unfinished`` or ``finished``; :class:`NotFound` when there is no such assessment."""
     row = conn.execute("SELECT status FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
     if row is None:
-        raise NotFound(f"No assessment {assessment_id}.")
+        raise NotFound(f"no assessment {assessment_id} is stored")
     status: str = row[0]
     return status
 
@@ -96,6 +96,12 @@ class Tables:
             return parse(raw)
         except (ValueError, KeyError, TypeError) as exc:
             raise DamagedRow(self.path, what, damage_detail(exc), assessment_id) from None
+
+    def unknown_assessment(self, assessment_id: int) -> UnknownAssessment:
+        """The error for an assessment id that is not stored (exit 2), with the hint every
+        command gives: how to start one when none is finished, else where to see them."""
+        none = not self._read("SELECT 1 FROM assessments WHERE status = 'finished' LIMIT 1")
+        return UnknownAssessment(assessment_id, none_stored=none)
 
     if TYPE_CHECKING:
 
