@@ -16,6 +16,7 @@ from tests.storage.test_damaged_database import damage_one_page, fill
 from typer.testing import CliRunner
 
 from careercoach.paths import db_path
+from careercoach.storage.db_format import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BANKS = FIXTURES / "banks"
@@ -150,7 +151,7 @@ def test_a_newer_data_format(args: list[str]) -> None:
         args,
         before,
         f"{db_path()} was written by a newer careercoach (data format 99; this one knows "
-        "up to 4); it was left as it is.",
+        f"up to {SCHEMA_VERSION}); it was left as it is.",
         "Upgrade careercoach (pip install -U careercoach), or set CAREERCOACH_HOME to "
         "another folder.\n",
     )

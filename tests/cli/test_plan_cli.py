@@ -540,3 +540,69 @@ def test_a_commitment_is_said_wrapped_between_words(assessed: Plan, columns: int
         f"Committed to 1: {assessed.actions[0].text} By Friday 10 January 2031. If Monday "
         "fills up, then Tuesday at nine."
     )
+
+
+def calendar_entries(*args: str) -> tuple[Any, Any, str]:
+    """The check-in event and the one to-do of ``plan --export ics``, and the file."""
+    import icalendar
+
+    code, out, err = invoke("plan", "--export", "ics", "--output", "-", *args)
+    assert code == 0, err
+    calendar = icalendar.Calendar.from_ical(out)
+    [event] = calendar.walk("VEVENT")
+    [todo] = calendar.walk("VTODO")
+    return event, todo, out
+
+
+def stored_times() -> dict[str, Any]:
+    code, out, err = invoke("export-data", "--output", "-")
+    assert code == 0, err
+    return dict(json.loads(out))
+
+
+def test_an_updated_calendar_has_a_higher_sequence_and_the_time_of_the_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It kept SEQUENCE 0 and the assessment's time as DTSTAMP while the check-in moved and
+    the to-do was completed, so a calendar that had the first file kept it."""
+    from datetime import date, datetime
+
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("assess", "--answers", str(ANSWERS), "--bank", "stuck")
+    assert code == 0, out + err
+    assessed = Plan.model_validate_json(invoke("plan", "--export", "json", "-o", "-")[1])
+    assert invoke("plan", "--commit", "1", "--by", "2031-01-10")[0] == 0
+    event, todo, first = calendar_entries()
+    data = stored_times()
+    [commitment] = data["commitments"]
+    uid, todo_uid = str(event["uid"]), str(todo["uid"])
+    assert (uid, todo_uid) == (
+        "assessment-1-checkin@careercoach.invalid",
+        f"assessment-1-{commitment['action']}@careercoach.invalid",
+    )
+    assert (event["sequence"], todo["sequence"]) == (0, 0)
+    assert event.decoded("dtstamp") == datetime.fromisoformat(commitment["committed_at"])
+    assert calendar_entries()[2] == first  # the same data, the same file
+    planned = event.decoded("dtstart")
+    assert planned == date.fromisoformat(assessed.next_checkin or "")
+
+    today = date.today().isoformat()
+    code, _, err = invoke("event", "add", "new_boss", "--date", today)
+    assert code == 0, err
+    event, todo, _ = calendar_entries()
+    [recorded] = stored_times()["events"]
+    assert (str(event["uid"]), event["sequence"], todo["sequence"]) == (uid, 1, 0)
+    assert event.decoded("dtstart") < planned
+    assert event.decoded("dtstamp") == datetime.fromisoformat(recorded["recorded_at"])
+
+    assert invoke("plan", "--done", "1")[0] == 0
+    event, todo, _ = calendar_entries()
+    [done] = stored_times()["done_actions"]
+    assert (str(todo["uid"]), todo["sequence"], str(todo["status"])) == (todo_uid, 1, "COMPLETED")
+    assert event["sequence"] == 1
+    assert event.decoded("dtstamp") == datetime.fromisoformat(done["done_at"])
+
+    assert invoke("plan", "--commit", "1", "--by", "2031-02-10")[0] == 0
+    assert invoke("plan", "--commit", "1", "--by", "2031-02-10")[0] == 0  # no change
+    _, todo, _ = calendar_entries()
+    assert (todo["sequence"], todo.decoded("due")) == (2, date(2031, 2, 10))

@@ -90,3 +90,32 @@ def test_export_data_carries_the_commitments() -> None:
         "by": "2031-01-10",
         "if_then": "If x, then y.",
     }
+
+
+def test_a_commitment_counts_its_changes_and_a_format_4_file_gains_the_count() -> None:
+    """``plan --export ics`` raises a to-do's SEQUENCE by the times its commitment was
+    changed; re-committing with the same day and line is no change."""
+    import sqlite3
+
+    from careercoach.paths import db_path
+    from careercoach.storage import store as store_module
+
+    with Store() as store:
+        plan = finished(store)
+        action = f"trial.{plan.actions[0].id}"
+        store.save_commitment(1, action, date(2031, 1, 10), None)
+    with sqlite3.connect(db_path()) as conn:  # as careercoach of data format 4 left it
+        conn.execute("ALTER TABLE commitments DROP COLUMN changes")
+        conn.execute("ALTER TABLE commitments DROP COLUMN changed_at")
+        conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    with Store() as store:
+        assert store.user_version() == store_module.SCHEMA_VERSION == 5
+        [record] = store.commitments(1)
+        assert (record.changes, record.changed_at) == (0, None)
+        store.save_commitment(1, action, date(2031, 1, 10), None)  # the same: no change
+        store.save_commitment(1, action, date(2031, 1, 17), None)
+        store.save_commitment(1, action, date(2031, 1, 17), "If ill, then Monday.")
+        [record] = store.commitments(1)
+    assert (record.changes, record.changed_at is not None) == (2, True)
+    assert record.changed_at >= record.committed_at

@@ -65,7 +65,7 @@ def test_an_older_database_opens_and_gains_the_column(careercoach_home: Path) ->
     conn.commit()
     conn.close()
     with Store() as store:
-        assert store.user_version() == 4
+        assert store.user_version() == store_module.SCHEMA_VERSION
         record = store.assessment(1)
         assert record is not None
         assert (record.finished_at, record.edited_at) == ("2026-11-22T10:00:00+00:00", None)

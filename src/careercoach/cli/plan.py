@@ -147,7 +147,12 @@ def plan(
     from careercoach.storage.output_file import write_file
     from careercoach.ui.export import default_filename, export_text
 
-    text = export_text(plan, fmt, explain=explain)
+    revision = None
+    if fmt == "ics":
+        from careercoach.flows.calendar import revision_of
+
+        revision = revision_of(plan)
+    text = export_text(plan, fmt, explain=explain, revision=revision)
     if output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -43,6 +43,13 @@ def m003_commitments(conn: sqlite3.Connection) -> None:
     )
 
 
+def m005_commitment_changes(conn: sqlite3.Connection) -> None:
+    """How often a commitment was changed (its day or its if-then line), and when last:
+    what a calendar needs to take the changed to-do (``plan --export ics``)."""
+    conn.execute("ALTER TABLE commitments ADD COLUMN changes INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE commitments ADD COLUMN changed_at TEXT")
+
+
 @dataclass(frozen=True)
 class CommitmentRecord:
     assessment_id: int
@@ -51,11 +58,14 @@ class CommitmentRecord:
     due_on: date
     if_then: str | None
     committed_at: str
+    changes: int = 0
+    """How many times its day or if-then line was changed after it was made."""
+    changed_at: str | None = None
 
 
 ALL_COMMITMENTS_SQL = (
-    "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
-    "ORDER BY assessment_id, committed_at, rowid"
+    "SELECT assessment_id, action, due_on, if_then, committed_at, changes, changed_at "
+    "FROM commitments ORDER BY assessment_id, committed_at, rowid"
 )
 
 
@@ -67,6 +77,8 @@ def commitment_data(row: tuple[Any, ...]) -> dict[str, Any]:
         "by": row[2],
         "if_then": row[3],
         "committed_at": row[4],
+        "changes": row[5],
+        "changed_at": row[6],
     }
 
 
@@ -88,7 +100,9 @@ class CommitmentTables(Tables):
             conn.execute(
                 "INSERT INTO commitments (assessment_id, action, due_on, if_then, committed_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (assessment_id, action) DO UPDATE SET "
-                "due_on = excluded.due_on, if_then = excluded.if_then",
+                "due_on = excluded.due_on, if_then = excluded.if_then, changes = changes + 1, "
+                "changed_at = excluded.committed_at "
+                "WHERE due_on IS NOT excluded.due_on OR if_then IS NOT excluded.if_then",
                 (assessment_id, action, due_on.isoformat(), if_then, now()),
             )
             return before is None
@@ -105,10 +119,12 @@ class CommitmentTables(Tables):
     def commitments(self, assessment_id: int) -> list[CommitmentRecord]:
         """The commitments of an assessment, in the order they were first made."""
         return [
-            CommitmentRecord(int(row[0]), row[1], date.fromisoformat(row[2]), row[3], row[4])
+            CommitmentRecord(
+                int(row[0]), row[1], date.fromisoformat(row[2]), row[3], row[4], int(row[5]), row[6]
+            )
             for row in self._read(
-                "SELECT assessment_id, action, due_on, if_then, committed_at FROM commitments "
-                "WHERE assessment_id = ? ORDER BY committed_at, rowid",
+                "SELECT assessment_id, action, due_on, if_then, committed_at, changes, "
+                "changed_at FROM commitments WHERE assessment_id = ? ORDER BY committed_at, rowid",
                 (assessment_id,),
             )
         ]

@@ -15,7 +15,7 @@ from careercoach.errors import StoreError
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 OUR_TABLES = frozenset({"assessments", "answers"})
 """Tables every careercoach database has from format 1 on: a file at format 1 or later
 without them, or at format 0 with any table at all, belongs to another program."""

@@ -49,7 +49,7 @@ from careercoach.errors import StoreError
 from careercoach.storage import db_file, db_format
 from careercoach.storage.all_data import AllData
 from careercoach.storage.assessments import AssessmentRecord, BankRef, Status
-from careercoach.storage.commitments import m003_commitments
+from careercoach.storage.commitments import m003_commitments, m005_commitment_changes
 from careercoach.storage.db_format import check_schema, sqlite_error
 from careercoach.storage.edits import EditTables, m004_edited_at
 from careercoach.storage.history import HistoryQueries
@@ -163,6 +163,7 @@ MIGRATIONS: list[Migration] = [
     _m002_progress,
     m003_commitments,
     m004_edited_at,
+    m005_commitment_changes,
 ]
 """Append only: migration ``n`` (1-based) brings ``user_version`` from ``n - 1`` to ``n``."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from careercoach.errors import BadInput
 from careercoach.safe_text import clean
 
 if TYPE_CHECKING:
+    from careercoach.core.calendar_revision import CalendarRevision
     from careercoach.core.models import Plan
 
 FORMAT_TITLES: dict[str, str] = {
@@ -39,9 +40,13 @@ def check_format(name: str) -> str:
     return fmt
 
 
-def export_text(plan: Plan, fmt: str, *, explain: bool = False) -> str:
+def export_text(
+    plan: Plan, fmt: str, *, explain: bool = False, revision: CalendarRevision | None = None
+) -> str:
     """The whole file for ``fmt`` (``md``, ``json``, ``html`` or ``ics``); only that
-    format's module is imported (the calendar one loads the icalendar library)."""
+    format's module is imported (the calendar one loads the icalendar library).
+    ``revision``: what changed since the plan was made (the calendar's DTSTAMP and
+    SEQUENCE)."""
     fmt = check_format(fmt)
     if fmt == "json":
         from careercoach.ui.json_export import to_json
@@ -54,7 +59,7 @@ def export_text(plan: Plan, fmt: str, *, explain: bool = False) -> str:
     if fmt == "ics":
         from careercoach.ui.ics_export import to_ics
 
-        return to_ics(plan)
+        return to_ics(plan, revision)
     from careercoach.ui.markdown_export import to_markdown
 
     return to_markdown(plan, explain=explain)
