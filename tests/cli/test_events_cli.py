@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careercoach.core.dates import human_date
+from careercoach.core.dates import human_date, human_time
 from careercoach.paths import db_path
 from careercoach.storage.store import Store
 
@@ -149,7 +149,16 @@ def test_an_event_dated_before_the_last_assessment_moves_nothing(tmp_path: Path)
     two_months_back = (date.today() - timedelta(days=61)).isoformat()
     added = cli("event", "add", "someone_fired", "--date", two_months_back)
     assert added.exit_code == 0, added.output
-    assert "moves to" not in added.stdout
+    # it said "This week: ..." and "Take again: stuck." as if the check-in were due
+    first, blank, *said = added.stdout.splitlines()
+    assert (first, blank) == (f"Recorded event 1: Someone was fired, {two_months_back}.", "")
+    finished = human_time(plan_json()["finished_at"])
+    assert " ".join(said) == (
+        f"It happened before your last assessment ({finished}), whose answers already "
+        "reflect it, so it does not change the plan: your next check-in stays "
+        f"{human_date(date.fromisoformat(planned))} (in 3 months). It is kept in your "
+        "history (careercoach event list)."
+    )
     assert plan_json()["next_checkin"] == planned
     checkin_after = cli("checkin")
     assert checkin_after.exit_code == 0

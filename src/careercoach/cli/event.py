@@ -1,6 +1,7 @@
 """``careercoach event add`` / ``event list``: what changed at work, and what to do."""
 
 import sys
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
@@ -111,12 +112,18 @@ def add_event(
     lines = wrap(
         f"Recorded event {event_id}: {for_terminal(info.label)}, {day.isoformat()}.", width
     )
+    latest = _latest_plan(event_id)
+    if latest is not None and not latest.is_news:
+        # An event the latest assessment was answered after: the plan already reflects
+        # it, so nothing of it is "this week" or moves the check-in (as `checkin` says).
+        echo_lines([*lines, "", *wrap(latest.predates_words(), width)])
+        return
     if info.week_actions:
         lines += ["", "This week:"]
         for text in info.week_actions:
             lines += wrap(for_terminal(text), width, "  [ ] ", "      ")
     lines += [""]
-    moved, taken = _checkin_moved(event_id)
+    moved, taken = _checkin_moved(latest)
     lines += moved
     command = recheck_command(info.recheck) if info.recheck else "careercoach assess"
     if info.recheck:
@@ -150,31 +157,75 @@ def _unknown_trigger(trigger: str, known: list[str]) -> Exception:
     return BadInput(f"unknown trigger '{clean(trigger)}' (triggers: {listed})")
 
 
-def _checkin_moved(event_id: int) -> tuple[list[str], tuple[str, ...]]:
-    """The check-in line after an event, when it brings the latest plan's check-in
-    forward (worked out as ``plan`` and ``checkin`` do: an event dated before that
-    assessment moves nothing), and the banks of the latest assessment."""
-    from careercoach.core.checkin import checkin_due, due_words, events_since
-    from careercoach.core.dates import human_date
+@dataclass(frozen=True)
+class LatestPlan:
+    """The latest finished assessment, as a new event stands to it."""
+
+    finished_at: str
+    due: date | None
+    """Its check-in with the events since it (this one included, if it is one of them)."""
+    due_before: date | None
+    """The same without this event."""
+    is_news: bool
+    """Whether the event is one the plan did not know of (dated after the assessment, or
+    on its day and recorded after it finished): only such an event moves the check-in."""
+    taken: tuple[str, ...]
+    """The banks it took."""
+
+    def predates_words(self) -> str:
+        """What an event dated before the assessment means: nothing moves."""
+        from careercoach.core.checkin import due_words
+        from careercoach.core.dates import human_date, human_time
+
+        stays = ""
+        if self.due is not None:
+            when = due_words(self.due, date.today())
+            stays = f": your next check-in stays {human_date(self.due)} ({when})"
+        return (
+            f"It happened before your last assessment ({human_time(self.finished_at)}), "
+            f"whose answers already reflect it, so it does not change the plan{stays}. "
+            "It is kept in your history (careercoach event list)."
+        )
+
+
+def _latest_plan(event_id: int) -> LatestPlan | None:
+    """How the event ``event_id`` stands to the latest finished assessment (None when
+    there is none), worked out as ``plan`` and ``checkin`` do."""
+    from careercoach.core.checkin import checkin_due, events_since
     from careercoach.storage.store import Store
 
     with Store() as store:
         latest = store.latest_finished()
         plan = store.plan(latest.id) if latest else None
         events = store.events()
-    taken = tuple(latest.bank_ids) if latest else ()
-    if plan is None or plan.next_checkin is None:
-        return [], taken
-    planned = date.fromisoformat(plan.next_checkin)
+    if latest is None or plan is None:
+        return None
+    planned = date.fromisoformat(plan.next_checkin) if plan.next_checkin else None
     since = events_since(events, plan.finished_at)
-    due = checkin_due(planned, since)
-    before = checkin_due(planned, [e for e in since if e.id != event_id])
-    if due.day is None or before.day is None or due.day >= before.day:
-        return [], taken
+    return LatestPlan(
+        finished_at=plan.finished_at,
+        due=checkin_due(planned, since).day,
+        due_before=checkin_due(planned, [e for e in since if e.id != event_id]).day,
+        is_news=any(e.id == event_id for e in since),
+        taken=tuple(latest.bank_ids),
+    )
+
+
+def _checkin_moved(latest: LatestPlan | None) -> tuple[list[str], tuple[str, ...]]:
+    """The check-in line after an event, when it brings the latest plan's check-in
+    forward, and the banks of the latest assessment."""
+    from careercoach.core.checkin import due_words
+    from careercoach.core.dates import human_date
+
+    if latest is None:
+        return [], ()
+    due, before = latest.due, latest.due_before
+    if due is None or before is None or due >= before:
+        return [], latest.taken
     return [
-        f"Your next check-in moves to {human_date(due.day)} ({due_words(due.day, date.today())}).",
+        f"Your next check-in moves to {human_date(due)} ({due_words(due, date.today())}).",
         "",
-    ], taken
+    ], latest.taken
 
 
 @event_app.command(
