@@ -451,3 +451,34 @@ def test_the_help_lists_every_builtin_trigger_in_order() -> None:
     help_text = " ".join(cli("event", "add", "--help").stdout.split())
     listed = help_text.split("Triggers: ", 1)[1].split(".", 1)[0].split(", ")
     assert listed == list(find_triggers(load_banks()))
+
+
+def test_reported_good_news_is_named_in_the_checkin_reason(tmp_path: Path) -> None:
+    """A plan listed "growth or stretch" under "Reported at work" and left it out of the
+    check-in's reason without a word."""
+    answers = tmp_path / "new_eyes.yaml"
+    answers.write_text(
+        "new_eyes:\n"
+        "  recent_triggers: [new_boss, stretch_growth]\n"
+        + "".join(
+            f"  {q}: {v}\n"
+            for q, v in {
+                "grow_no_openings_seen": 4,
+                "grow_not_first_thought": 4,
+                "boss_goals_unknown": 4,
+                "boss_sees_problem": 4,
+                "sv_notice_less": 2,
+                "sv_who_rising": 2,
+                "sv_hear_late": 2,
+                "sv_recent_surprise": 2,
+            }.items()
+        ),
+        encoding="utf-8",
+    )
+    assert cli("assess", "--answers", str(answers)).exit_code == 0
+    assert plan_json()["checkin_reason"] == (
+        "Sooner than the usual 3 months, since something changed at work: a new boss. "
+        "Growth or stretch is good news, which does not bring it forward."
+    )
+    markdown = cli("plan", "--export", "md", "--output", "-").stdout
+    assert "\nReported at work: a new boss, growth or stretch.\n" in markdown

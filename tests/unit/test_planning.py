@@ -1100,6 +1100,25 @@ def test_good_news_does_not_bring_the_checkin_forward() -> None:
     assert (plan.next_checkin, plan.checkin_reason, plan.recheck_banks) == ("2027-02-20", None, [])
 
 
+def test_the_checkin_reason_says_why_reported_good_news_is_not_among_its_reasons() -> None:
+    """A six-bank plan listed eight events under "Reported at work" and seven in the
+    check-in's reason, silently leaving out the good news (growth or stretch)."""
+    data = TRIGGERS.model_dump(by_alias=True)
+    data["triggers"]["good_news"] = ["new_boss"]
+    growth = Bank.model_validate(data)
+    plan = build_plan(
+        score_banks([growth], {"eyes": {"changes": ["new_boss", "layoffs"]}}),
+        assessment_id=None,
+        finished_at=FINISHED,
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    assert plan.checkin_reason == (
+        "Sooner than the usual 3 months, since something changed at work: layoffs. "
+        "A new boss is good news, which does not bring it forward."
+    )
+
+
 def test_neutral_answers_only_ask_to_answer_again_now() -> None:
     plan = build_plan(
         score_banks([STRENGTHS], {"s": {f"{d}{n}": 3 for d in "abcde" for n in (1, 2)}}),

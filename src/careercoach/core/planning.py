@@ -315,6 +315,11 @@ def checkin(results: Sequence[BankResult]) -> Checkin:
         question = result.bank.question(section.question)
         named = {d.id: d.label for d in result.bank.dimensions}  # "A new boss"
         labels = [_clause(named.get(o) or describe_answer(question, [o])) for o in chosen]
+        good = [
+            _clause(named.get(o) or describe_answer(question, [o]))
+            for o in ticked
+            if o in section.good_news
+        ]
         recheck = [
             bank
             for option in chosen
@@ -325,11 +330,21 @@ def checkin(results: Sequence[BankResult]) -> Checkin:
             days=section.checkin_days,
             reason=(
                 f"Sooner than the usual {span_text(DEFAULT_CHECKIN_DAYS)}, since something "
-                f"changed at work: {'; '.join(labels)}."
+                f"changed at work: {'; '.join(labels)}.{_good_news_clause(good)}"
             ),
             recheck=tuple(dict.fromkeys(recheck)),
         )
     return found
+
+
+def _good_news_clause(labels: Sequence[str]) -> str:
+    """`` Growth or stretch is good news, which does not bring it forward.``: why an event
+    reported at work is not among the reasons for a sooner check-in (empty for none)."""
+    if not labels:
+        return ""
+    named = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    verb = "is good news, which does" if len(labels) == 1 else "are good news, which do"
+    return f" {named[:1].upper()}{named[1:]} {verb} not bring it forward."
 
 
 def next_checkin(finished_at: datetime, days: int, tz: tzinfo | None = None) -> str:
