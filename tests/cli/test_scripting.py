@@ -308,3 +308,38 @@ def test_stdin_that_is_not_utf8_is_located() -> None:
         2,
         "<stdin>:2:9: not valid UTF-8 (byte 0xe9); save the file as UTF-8\n",
     )
+
+
+def test_the_template_says_which_answer_ends_a_bank() -> None:
+    """``plans_here`` read as an ordinary optional question: nothing said that ``leaving``
+    ends the bank."""
+    lines = cli("banks", "template", "promotion", "leader").stdout.splitlines()
+    for question, ends in (("plans_here", "leaving"), ("manages", "nobody")):
+        at = lines.index(f"  {question}:")
+        assert lines[at - 3 : at] == [
+            "  #    Optional: you may leave it empty.",
+            f"  #    Answered {ends}, this bank ends here (it is not for you): then leave",
+            "  #    every other answer of this bank empty.",
+        ]
+
+
+def test_answers_after_the_end_of_a_bank_are_one_problem(tmp_path: Path) -> None:
+    """``plans_here: leaving`` with the rest filled in anyway gave one error line per
+    answer (25 for a filled-in template); one cause, one line, at the first of them."""
+    answers = tmp_path / "leaving.yaml"
+    answers.write_text(
+        "promotion:\n"
+        "  plans_here: leaving\n"
+        "  so_just_the_job: 4\n"
+        "  so_meet_not_exceed: 2\n"
+        "  res_uneven: 5\n",
+        encoding="utf-8",
+    )
+    result = cli("assess", "--answers", str(answers))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"{answers}:3:3: promotion.so_just_the_job and 2 more answers of this bank are not "
+        "asked: your answer to promotion.plans_here (leaving) ends the bank, so leave its "
+        "other answers empty\n",
+    )

@@ -214,8 +214,8 @@ def test_an_answers_file_that_goes_on_after_i_manage_nobody_is_told_why(
 
     checked = check_answers({"leader": {"manages": "nobody", "kp_no_lunch": 4}}, [banks["leader"]])
     assert [p.message for p in checked.problems] == [
-        "leader.kp_no_lunch: answered, but this question is not asked with your other answers "
-        "(your answer to leader.manages says this bank is not for you)"
+        "leader.kp_no_lunch of this bank is not asked: your answer to leader.manages (nobody) "
+        "ends the bank, so leave its other answers empty"
     ]
     checked = check_answers({"leader": {"manages": "nobody"}}, [banks["leader"]])
     assert (checked.problems, checked.answers) == ([], {"leader": {"manages": "nobody"}})

@@ -137,6 +137,7 @@ def _check_bank(bank: Bank, data: Mapping[Any, Any], checked: Checked) -> BankAn
             )
     counted: BankAnswers = {}
     unsure: set[str] = set()  # wrong or missing: what hangs on these is unknown
+    after_the_end: list[str] = []  # answered, though the audience answer ended the bank
 
     def report(wrong: list[Problem], name: str, question_id: str) -> None:
         problems.extend(
@@ -154,17 +155,15 @@ def _check_bank(bank: Bank, data: Mapping[Any, Any], checked: Checked) -> BankAn
                 report(check_answer(question, value)[1], name, question.id)
             continue
         if not is_asked(question, counted, bank):
-            if present:
+            if present and not_for_them(bank, counted):
+                after_the_end.append(question.id)
+            elif present:
+                assert question.when is not None  # asked but for its `when`, which is false
                 problems.append(
                     Problem(
                         (bank.id, question.id),
                         f"{name}: answered, but this question is not asked with your other "
-                        + (
-                            f"answers (it is asked only when {condition_text(question.when)})"
-                            if not not_for_them(bank, counted) and question.when is not None
-                            else f"answers (your answer to {bank.id}.{_audience_id(bank)} "
-                            "says this bank is not for you)"
-                        ),
+                        f"answers (it is asked only when {condition_text(question.when)})",
                         key=True,
                     )
                 )
@@ -187,11 +186,26 @@ def _check_bank(bank: Bank, data: Mapping[Any, Any], checked: Checked) -> BankAn
             report(wrong, name, question.id)
         else:
             counted[question.id] = answer
+    if after_the_end:
+        problems.append(_ended_bank(bank, counted, after_the_end))
     return counted
 
 
-def _audience_id(bank: Bank) -> str:
-    return bank.audience.question if bank.audience is not None else ""
+def _ended_bank(bank: Bank, counted: BankAnswers, answered: list[str]) -> Problem:
+    """One problem for every answer given after the audience answer ended the bank (as
+    ``plans_here: leaving``), at the first of them: one cause, so one line, not one per
+    answer."""
+    assert bank.audience is not None
+    audience = bank.audience.question
+    first = f"{bank.id}.{answered[0]}"
+    which = first if len(answered) == 1 else f"{first} and {len(answered) - 1} more answers"
+    verb = "is" if len(answered) == 1 else "are"
+    return Problem(
+        (bank.id, answered[0]),
+        f"{which} of this bank {verb} not asked: your answer to {bank.id}.{audience} "
+        f"({counted.get(audience)}) ends the bank, so leave its other answers empty",
+        key=True,
+    )
 
 
 def check_answers(data: Any, banks: Sequence[Bank], selected: Sequence[str] = ()) -> Checked:

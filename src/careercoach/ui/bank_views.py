@@ -185,7 +185,7 @@ def _comment(text: str, indent: str, rest: str | None = None) -> list[str]:
     return lines or [indent.rstrip()]
 
 
-def _template_question(number: int, question: Question) -> list[str]:
+def _template_question(number: int, question: Question, bank: Bank) -> list[str]:
     from careercoach.storage.answers import condition_text
 
     lines = _comment(f"{number}. {question.prompt}", "  # ", "  #    ")
@@ -200,6 +200,13 @@ def _template_question(number: int, question: Question) -> list[str]:
         )
     if not question.required:
         lines += _comment("Optional: you may leave it empty.", "  #    ")
+    if bank.audience is not None and bank.audience.question == question.id:
+        ends = " or ".join(bank.audience.not_for)
+        lines += _comment(
+            f"Answered {ends}, this bank ends here (it is not for you): then leave every "
+            "other answer of this bank empty.",
+            "  #    ",
+        )
     return [*lines, f"  {question.id}:"]
 
 
@@ -216,7 +223,10 @@ def answers_template(entries: Sequence[LoadedBank]) -> str:
         lines += ["", *_comment(f"{bank.title} ({count(len(bank.questions), 'question')})", "# ")]
         lines.append(f"{bank.id}:")
         for number, question in enumerate(bank.questions, start=1):
-            lines += [*([""] if number > 1 else []), *_template_question(number, question)]
+            lines += [
+                *([""] if number > 1 else []),
+                *_template_question(number, question, bank),
+            ]
     return "\n".join(lines) + "\n"
 
 
