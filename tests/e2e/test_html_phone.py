@@ -191,23 +191,143 @@ def test_nothing_is_wider_than_the_screen(sized: Page, size: tuple[int, int]) ->
     assert [section for section, fits in tables if not fits] == []
 
 
+# Every word of every table cell that the browser laid out over two lines: a word is a run
+# without spaces, cut after a hyphen (a fair place to break, "Under-performing"); a run
+# longer than 30 characters (an address) has to break somewhere and is left out.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('th, td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const token of node.textContent.matchAll(/\\S+/g)) {
+        if (token[0].length > 30) continue;
+        for (const word of token[0].matchAll(/[^-]+-?/g)) {
+          const start = token.index + word.index;
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                  .map(r => Math.round(r.top)));
+          if (lines.size > 1) broken.push(word[0]);
+        }
+      }
+    }
+  }
+  return broken;
+}"""
+
+# How each table is laid out: its CSS display, its number of columns, and the labels its
+# first row's cells show.
+TABLE_LAYOUT = """() => [...document.querySelectorAll('table')].map(t => [
+  getComputedStyle(t).display,
+  t.querySelectorAll('thead th').length,
+  [...t.querySelectorAll('tbody tr:first-child td')].map(
+    td => getComputedStyle(td, '::before').content)
+])"""
+
+
 def test_tables_reflow_on_a_phone_without_breaking_a_word(phone: Page) -> None:
     cells = one_word_cells(phone)
     # not an empty check: at least the level and the bank of each of the 15 needs
     assert phone.locator(cells).count() >= 2 * NEEDS
     assert phone.evaluate(ON_MORE_THAN_ONE_LINE, cells) == []
-    # The findings table keeps its four columns, and its long finding wraps within them.
+    assert phone.evaluate(BROKEN_WORDS) == []
+    # The findings table reflows: each row a block whose cells are labelled.
     findings = phone.locator("#scores table")
-    assert findings.locator("thead th").all_inner_texts() == [
+    assert findings.locator("thead th").all_text_contents() == [
         "Finding",
         "Score (0-100)",
         "Level",
         "Bank",
     ]
+    layout = phone.evaluate(TABLE_LAYOUT)
+    assert layout[0] == ["block", 4, ['"Finding"', '"Score (0-100)"', '"Level"', '"Bank"']]
+    # the ROI's summary, two columns, fits as a table
+    assert [columns for display, columns, _ in layout if display == "table"] == [2]
     long_cell = findings.locator("tbody tr").nth(SECOND_NEED).locator("td").first
     box = long_cell.bounding_box()
     assert box is not None and box["height"] > 100  # many lines, not one wide one
     assert long_cell.inner_text() == full_plan().dimensions[SECOND_NEED].label
+
+
+def answers_for(banks: list[Any]) -> dict[str, dict[str, Any]]:
+    """An answer to every question each bank asks, leaning towards a need (agree, the
+    first option that does not end the bank, every option of a list), so that every area
+    shows: a six-bank plan with the longest labels there are."""
+    from careercoach.core.conditions import is_asked
+    from careercoach.core.models import (
+        LikertQuestion,
+        MultiQuestion,
+        NumberQuestion,
+        SingleQuestion,
+    )
+
+    answers: dict[str, dict[str, Any]] = {}
+    for bank in banks:
+        given: dict[str, Any] = {}
+        ends = set(bank.audience.not_for) if bank.audience else set()
+        for question in bank.questions:
+            if not is_asked(question, given, bank):
+                continue
+            if isinstance(question, LikertQuestion):
+                given[question.id] = 4
+            elif isinstance(question, SingleQuestion):
+                given[question.id] = next(o.id for o in question.options if o.id not in ends)
+            elif isinstance(question, MultiQuestion):
+                given[question.id] = [o.id for o in question.options]
+            elif isinstance(question, NumberQuestion):
+                low, high = question.min or 0, question.max or 100_000
+                given[question.id] = int(low + (high - low) / 8)
+        answers[bank.id] = given
+    return answers
+
+
+@pytest.fixture(scope="module")
+def six_bank_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML of ``plan --export html --explain`` after all six built-in banks."""
+    from datetime import UTC, datetime
+
+    from careercoach.core.planning import build_plan
+    from careercoach.core.scoring import score_banks
+    from careercoach.storage.banks import load_banks
+
+    banks = [entry.bank for entry in load_banks()]
+    assert len(banks) == 6
+    plan = build_plan(
+        score_banks(banks, answers_for(banks)),
+        assessment_id=1,
+        finished_at=datetime(2026, 11, 22, 10, 4, tzinfo=UTC),
+        tool_version="0.1.0",
+        tz=UTC,
+    )
+    page = tmp_path_factory.mktemp("html") / "six.html"
+    page.write_text(to_html(plan, explain=True), encoding="utf-8")
+    return page
+
+
+@SIZES
+def test_a_six_bank_plan_breaks_no_word_and_is_a_table_on_a_desktop(
+    browser: Browser, six_bank_file: Path, size: tuple[int, int]
+) -> None:
+    """At 390 px its findings table kept four columns and cut words ("Promisin|g people
+    kept from leadershi|p and customer|s", "workplac|e", "mentorin|g")."""
+    for page in open_plan(browser, six_bank_file, size):
+        assert page.evaluate("document.documentElement.scrollWidth") == size[0]
+        assert page.evaluate(PAST_THE_EDGE) == []
+        words = page.evaluate(
+            "[...document.querySelectorAll('td')].map(td => td.textContent).join(' ')"
+        )
+        assert len(words.split()) > 1000  # every need explained: not an empty check
+        assert page.evaluate(BROKEN_WORDS) == []
+        layout = page.evaluate(TABLE_LAYOUT)
+        assert len(layout) > 20  # the findings and an explanation per need
+        if size == PHONE:  # stacked, each cell labelled with its column's heading
+            assert {(display, columns) for display, columns, _ in layout} == {("block", 4)}
+            assert {label for _, _, labels in layout for label in labels} > {'"Finding"'}
+        else:
+            assert {display for display, _, _ in layout} == {"table"}
+            assert {label for _, _, labels in layout for label in labels} == {"none"}
+        assert Axe().run(page).response["violations"] == []
 
 
 @SIZES

@@ -236,7 +236,7 @@ def elements(html: str) -> Elements:
 ALLOWED_ATTRIBUTES = {
     "lang", "charset", "http-equiv", "content", "name", "class", "id", "viewbox",
     "preserveaspectratio", "role", "aria-label", "x1", "y1", "x2", "y2", "width", "height",
-    "type", "checked", "hidden",
+    "type", "checked", "hidden", "data-label",
 }  # fmt: skip
 
 
@@ -275,7 +275,10 @@ def test_html_is_self_contained_and_complete(sample: Plan) -> None:
     ) in html
     assert "@media print" in html
     assert "<title>Career action plan, 2026-11-22</title>" in html
-    assert '<td>Boredom</td><td class="num">75</td>' in html
+    assert (
+        '<td data-label="Finding">Boredom</td><td class="num" data-label="Score (0-100)">75</td>'
+        in html
+    )
     assert "+134,484" in html
     assert "<th></th>" not in html  # every column is named, for a screen reader too
     assert (

@@ -96,7 +96,22 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
 @media (max-width: 36rem) {
   body { margin: 1rem auto; padding: 0 .75rem; }
   h1 { font-size: 1.5rem; }
-  th, td { padding: .3rem .3rem; }
+  /* Tables of more than two columns reflow: each row a block, each cell its column's
+     heading (data-label) beside its value, so no column is squeezed into breaking words.
+     The heading row stays for screen readers, out of sight. */
+  table.stack, table.stack tbody, table.stack tr { display: block; width: 100%; }
+  table.stack thead, table.stack thead tr, table.stack thead th { display: block;
+    width: 1px; height: 1px; overflow: hidden; white-space: nowrap; padding: 0; }
+  table.stack thead { position: absolute; clip-path: inset(50%); }
+  table.stack tr { border-bottom: 1px solid var(--rule); padding: .35rem 0; }
+  table.stack td { display: block; position: relative; border: 0; text-align: left;
+    padding: .1rem 0 .1rem calc(40% + .75rem); white-space: normal;
+    overflow-wrap: break-word; }
+  table.stack td::before { content: attr(data-label); position: absolute; left: 0;
+    width: 40%; color: var(--muted); font-weight: normal; }
+  table.stack td:first-child { font-weight: 600; }
+  table.stack td:empty { display: none; }
+  td:first-child { overflow-wrap: break-word; }
   .chart-row { grid-template-columns: minmax(0, 1fr) auto; margin: .5rem 0; }
   .chart-label { text-align: left; }
   .chart-bar { grid-column: 1 / -1; grid-row: 2; }
@@ -104,7 +119,6 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .875rem;
 }
 @media (max-width: 22.5rem) {
   table { font-size: .875rem; }
-  th, td { padding: .25rem .2rem; }
 }
 @media print {
   @page { margin: 16mm; }
@@ -143,20 +157,26 @@ def _html_chart(shown: Sequence[DimensionScore]) -> str:
 
 
 def _html_table(head: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> str:
-    """A table of already-escaped cells; ``align``: l or r (numbers) per column."""
+    """A table of already-escaped cells; ``align``: l or r (numbers) per column. The
+    headings are ours (escaped text, perhaps a ``<span>``); each cell's ``data-label`` is
+    its heading's text."""
+    import re
 
     def cls(i: int) -> str:
         return ' class="num"' if align[i] == "r" else ""
 
-    out = ["<table>"]
+    out = ['<table class="stack">' if len(head) > 2 else "<table>"]
     out.append(
         "<thead><tr>"
         + "".join(f"<th{cls(i)}>{h}</th>" for i, h in enumerate(head))
         + "</tr></thead>"
     )
     out.append("<tbody>")
+    # data-label: the column's heading, which a phone shows beside each cell (the CSS)
+    labels = [re.sub(r"<[^>]*>", "", h) for h in head]
     for row in rows:
-        out.append("<tr>" + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>")
+        cells = "".join(f'<td{cls(i)} data-label="{labels[i]}">{c}</td>' for i, c in enumerate(row))
+        out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 
