@@ -1,9 +1,8 @@
 """``careercoach event add`` / ``event list``: what changed at work, and what to do."""
 
 import sys
-from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -157,8 +156,7 @@ def _unknown_trigger(trigger: str, known: list[str]) -> Exception:
     return BadInput(f"unknown trigger '{clean(trigger)}' (triggers: {listed})")
 
 
-@dataclass(frozen=True)
-class LatestPlan:
+class LatestPlan(NamedTuple):
     """The latest finished assessment, as a new event stands to it."""
 
     finished_at: str
