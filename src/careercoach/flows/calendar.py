@@ -25,6 +25,7 @@ def revision_of(plan: Plan) -> CalendarRevision:
     if plan.assessment_id is None or not Store.exists():
         return CalendarRevision(stamp=datetime.fromisoformat(plan.finished_at))
     with Store() as store:
+        record = store.assessment(plan.assessment_id)
         return calendar_revision(
             plan.finished_at,
             events_since(store.events(), plan.finished_at),
@@ -33,4 +34,5 @@ def revision_of(plan: Plan) -> CalendarRevision:
                 CommitmentChanges(c.action, c.committed_at, c.changes, c.changed_at)
                 for c in store.commitments(plan.assessment_id)
             ],
+            edited_at=record.edited_at if record is not None else None,
         )
