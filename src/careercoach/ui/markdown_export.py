@@ -19,7 +19,6 @@ from careercoach.ui.plan_wording import (
     quoted,
 )
 from careercoach.ui.roi_wording import (
-    number,
     roi_block,
     roi_input_line,
     roi_scenario_rows,
