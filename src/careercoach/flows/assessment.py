@@ -167,21 +167,28 @@ def load_plan(assessment_id: int | None = None) -> Plan:
             raise no_finished_assessment()
         raise UnknownAssessment(assessment_id, none_stored=True)
     with Store() as store:
-        if assessment_id is None:
-            latest = store.latest_finished()
-            if latest is None:
-                raise none_finished(store)
-            assessment_id = latest.id
-        plan = store.plan(assessment_id)
-        if plan is None:
-            record = store.assessment(assessment_id)
-            if record is not None and record.status == "unfinished":
-                raise NotFound(
-                    f"assessment {assessment_id} is not finished",
-                    hint="Finish it with: careercoach assess --resume",
-                )
-            raise store.unknown_assessment(assessment_id)
-        return shown_plan(store, plan)
+        return shown_plan(store, stored_plan(store, assessment_id)[1])
+
+
+def stored_plan(store: Store, assessment_id: int | None) -> tuple[int, Plan]:
+    """A finished assessment's id and its plan as stored: ``assessment_id``, or the latest
+    when None. Raises as :func:`load_plan` does, and for an unfinished one says how to
+    finish it."""
+    if assessment_id is None:
+        latest = store.latest_finished()
+        if latest is None:
+            raise none_finished(store)
+        assessment_id = latest.id
+    plan = store.plan(assessment_id)
+    if plan is None:
+        record = store.assessment(assessment_id)
+        if record is not None and record.status == "unfinished":
+            raise NotFound(
+                f"assessment {assessment_id} is not finished",
+                hint="Finish it with: careercoach assess --resume",
+            )
+        raise store.unknown_assessment(assessment_id)
+    return assessment_id, plan
 
 
 def shown_plan(store: Store, plan: Plan) -> Plan:

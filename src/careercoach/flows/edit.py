@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING
 
 from careercoach.core.conditions import AnswerValue
 from careercoach.core.dates import human_date, local_time
-from careercoach.errors import BadInput, Interrupted, NoTerminal, NotFound, UnknownAssessment
+from careercoach.errors import BadInput, Interrupted, NoTerminal, UnknownAssessment
 from careercoach.flows.assessment_lock import assessment_lock
 from careercoach.flows.review import Pick, pick_with_prompts, review
 from careercoach.flows.session import Ask, Session
@@ -110,7 +110,7 @@ def run_edit(
         stream.flush()
 
     from careercoach.errors import no_finished_assessment
-    from careercoach.flows.assessment import shown_plan
+    from careercoach.flows.assessment import shown_plan, stored_plan
     from careercoach.flows.prompt_asker import ask_with_prompts
     from careercoach.paths import data_dir
     from careercoach.storage.store import Store
@@ -123,7 +123,7 @@ def run_edit(
     try:
         with assessment_lock(data_dir()), Store() as store:
             store.check_intact()
-            assessment_id, plan = _finished(store, assessment_id)
+            assessment_id, plan = stored_plan(store, assessment_id)
             banks = _banks_of(store, assessment_id, bank_dirs)
             finished_at = datetime.fromisoformat(plan.finished_at)
             recorder = EditRecorder(
@@ -163,27 +163,6 @@ def _stopped(recorder: EditRecorder | None, assessment_id: int | None) -> Interr
         "stopped; every change you made is saved, and the plan is made again with it.",
         hint=f"Go on changing answers with: careercoach assess --edit {assessment_id}",
     )
-
-
-def _finished(store: Store, assessment_id: int | None) -> tuple[int, Plan]:
-    """The assessment to edit and its stored plan: the latest finished one by default."""
-    from careercoach.flows.assessment import none_finished
-
-    if assessment_id is None:
-        latest = store.latest_finished()
-        if latest is None:
-            raise none_finished(store)
-        assessment_id = latest.id
-    plan = store.plan(assessment_id)
-    if plan is None:
-        record = store.assessment(assessment_id)
-        if record is not None and record.status == "unfinished":
-            raise NotFound(
-                f"assessment {assessment_id} is not finished",
-                hint="Finish it with: careercoach assess --resume",
-            )
-        raise store.unknown_assessment(assessment_id)
-    return assessment_id, plan
 
 
 def _banks_of(store: Store, assessment_id: int, bank_dirs: Sequence[Path]) -> list[Bank]:

@@ -51,6 +51,9 @@ def _bank_refs(raw: str) -> tuple[BankRef, ...]:
     return tuple(BankRef(str(b["id"]), int(b["version"])) for b in json.loads(raw))
 
 
+ANSWERS_OF = "SELECT bank, question, value FROM answers WHERE assessment_id = ? ORDER BY rowid"
+
+
 class AssessmentTables(Tables):
     """Assessments, their answers as given, finished plans and scores."""
 
@@ -102,11 +105,12 @@ class AssessmentTables(Tables):
 
     def answers(self, assessment_id: int) -> Answers:
         """``{bank: {question: value}}`` as stored (in the order they were first given)."""
+        return self._answers_of(self._read(ANSWERS_OF, (assessment_id,)), assessment_id)
+
+    def _answers_of(self, rows: Iterable[Sequence[Any]], assessment_id: int) -> Answers:
+        """The rows of :data:`ANSWERS_OF` as ``{bank: {question: value}}``."""
         found: Answers = {}
-        for bank, question, value in self._read(
-            "SELECT bank, question, value FROM answers WHERE assessment_id = ? ORDER BY rowid",
-            (assessment_id,),
-        ):
+        for bank, question, value in rows:
             found.setdefault(bank, {})[question] = self._parse_row(
                 json.loads,
                 value,

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from careercoach.errors import StoreError
-from careercoach.storage.assessments import AssessmentTables, BankRef
+from careercoach.storage.assessments import ANSWERS_OF, AssessmentTables, BankRef
 from careercoach.storage.tables import now, status_of
 
 if TYPE_CHECKING:
@@ -57,7 +57,9 @@ class EditTables(AssessmentTables):
                 "DELETE FROM answers WHERE assessment_id = ? AND bank = ? AND question = ?",
                 [(assessment_id, bank, question) for bank, question in drops],
             )
-            plan = make_plan(self._answers_in(conn, assessment_id))
+            plan = make_plan(
+                self._answers_of(conn.execute(ANSWERS_OF, (assessment_id,)), assessment_id)
+            )
             if plan.assessment_id != assessment_id:
                 raise ValueError(f"the plan is for assessment {plan.assessment_id}")
             conn.execute("DELETE FROM scores WHERE assessment_id = ?", (assessment_id,))
@@ -72,20 +74,6 @@ class EditTables(AssessmentTables):
                     (json.dumps(refs), assessment_id),
                 )
         return plan
-
-    def _answers_in(self, conn: sqlite3.Connection, assessment_id: int) -> Answers:
-        found: Answers = {}
-        for bank, question, value in conn.execute(
-            "SELECT bank, question, value FROM answers WHERE assessment_id = ? ORDER BY rowid",
-            (assessment_id,),
-        ).fetchall():
-            found.setdefault(bank, {})[question] = self._parse_row(
-                json.loads,
-                value,
-                f"the answer {bank}.{question} of assessment {assessment_id}",
-                assessment_id,
-            )
-        return found
 
     def done_baseline_before(
         self, assessment_id: int, finished_at: str
