@@ -429,9 +429,39 @@ def test_a_verdict_gives_no_neutral_answers_as_its_reasons(banks: list[Bank]) ->
     (education,) = [v for v in plan.verdicts if v.bank == "education"]
     assert education.because == [
         "Cost and time strain: 88 (high)",  # full-time study (a salary given up) adds to it
-        # she said none is required: a reason, said as what it means
-        "A requirement of the job you want: none, by your answers (0 of 100)",
+        "A qualification your company expects: 17 (low)",
+        "A degree for its own sake: 33 (low)",
+        # "A requirement of the job you want: none" is gone: it is a twin of her focus
+        # area, the degree the level she wants expects, which is no reason against
     ]
+
+
+def test_a_verdict_says_only_the_reasons_that_lean(banks: list[Bank]) -> None:
+    """A coach's fourth reading: the verdict against an MBA told her "your goals can be
+    reached without it, or the cost or the classroom format weighs against it. Put the
+    effort into proving your skills" beside her focus area (the level she wants comes with a
+    degree) and her own "my proven results alone could carry me" (disagree)."""
+    texts = {
+        name: next(v.text for v in plan_for(name, banks)[0].verdicts if v.bank == "education")
+        for name in ("mba_at_29", "thriving", "leaving_for_study", "nurse_practitioner")
+    }
+    assert texts["mba_at_29"] == (
+        "The evidence points away from more formal education for now. The cost and the time "
+        "it would take weigh against it. Your goals still call for a qualification, so "
+        "before you let it go, look for a cheaper or part-time route, or an employer who "
+        "pays toward it. Ask again if your goals change."
+    )
+    assert texts["thriving"] == (  # an option, not a correction; she likes classrooms
+        "The evidence points away from more formal education for now. By your answers, "
+        "your goals can be reached without it. Should you want more to show for your "
+        "skills, results, certifications and assignments can do it without a degree. Ask "
+        "again if your goals change."
+    )
+    # decided to go (and a licensed job), a job that needs the license: no "a degree can
+    # give you the qualification without giving you everything else"
+    for name in ("leaving_for_study", "nurse_practitioner"):
+        assert "everything else" not in texts[name]
+        assert texts[name].endswith("before you commit to each next step.")
 
 
 LICENSED_CAVEAT = (

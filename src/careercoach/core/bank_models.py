@@ -323,14 +323,33 @@ class RoiMapping(_Strict):
     from_degree: Id | None = None
 
 
+class VerdictPart(_Strict):
+    """One sentence of a verdict's text, said only when it fits the person: ``if_leaning``
+    when one of those dimensions is a reason the verdict leans its way, ``unless_leaning``
+    when none is; ``if_need`` when
+    one of those dimensions is scored moderate or high, ``unless_need`` when none is;
+    ``when`` a condition on the bank's answers, as a question's."""
+
+    text: Text
+    if_leaning: list[Id] = []
+    unless_leaning: list[Id] = []
+    if_need: list[Id] = []
+    unless_need: list[Id] = []
+    when: Condition | None = None
+
+
+VerdictText = Text | list[Text | VerdictPart]
+"""A verdict's text: one string, or sentences (strings or :class:`VerdictPart`) joined."""
+
+
 class VerdictSection(_Strict):
     """Which way the evidence of a bank points (used by ``education``)."""
 
     for_: list[Id] = Field(alias="for", min_length=1)
     against: list[Id] = []
-    lean_for: Text
-    lean_against: Text
-    mixed: Text
+    lean_for: VerdictText
+    lean_against: VerdictText
+    mixed: VerdictText
 
     model_config = ConfigDict(populate_by_name=True)
 

@@ -198,6 +198,29 @@ def _section_problems(
                     problems.append(
                         (("verdict", key, index), f"unknown dimension '{dimension_id}'")
                     )
+        for key in ("lean_for", "lean_against", "mixed"):
+            parts = getattr(bank.verdict, key)
+            for index, part in enumerate(parts if isinstance(parts, list) else []):
+                if isinstance(part, str):
+                    continue
+                for field in ("if_leaning", "unless_leaning", "if_need", "unless_need"):
+                    for at, dimension_id in enumerate(getattr(part, field)):
+                        if dimension_id not in dimension_ids:
+                            problems.append(
+                                (
+                                    ("verdict", key, index, field, at),
+                                    f"unknown dimension '{dimension_id}'",
+                                )
+                            )
+                if part.when is not None:
+                    for question_id in condition_questions(part.when):
+                        if question_id not in questions:
+                            problems.append(
+                                (
+                                    ("verdict", key, index, "when"),
+                                    f"unknown question '{question_id}'",
+                                )
+                            )
     if bank.triggers is not None:
         trigger_q = questions.get(bank.triggers.question)
         if not isinstance(trigger_q, MultiQuestion):

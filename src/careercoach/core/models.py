@@ -35,6 +35,7 @@ from careercoach.core.bank_models import (
     TextQuestion,
     Thresholds,
     TriggersSection,
+    VerdictPart,
     VerdictSection,
     condition_questions,
 )
@@ -100,6 +101,7 @@ __all__ = [
     "Thresholds",
     "TriggersSection",
     "Verdict",
+    "VerdictPart",
     "VerdictSection",
     "condition_questions",
     "reference_problems",

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
 from careercoach.core.answer_quality import ALL_NEUTRAL, ALL_NEUTRAL_WITH_ROI, answer_warnings
 from careercoach.core.conditions import AnswerValue, not_for_them
@@ -29,7 +28,6 @@ from careercoach.core.models import (
     Plan,
     PlannedAction,
     ServedArea,
-    Verdict,
 )
 from careercoach.core.not_for_you import INSTEAD, nothing_to_plan, skipped_banks
 from careercoach.core.own_words import own_words
@@ -44,11 +42,9 @@ from careercoach.core.selection import (
 )
 from careercoach.core.strengths import is_trigger as _is_trigger
 from careercoach.core.strengths import strengths
+from careercoach.core.verdicts import has_evidence, verdict
 
 DEFAULT_CHECKIN_DAYS = 90
-VERDICT_FOR_MIN = 50
-VERDICT_AGAINST_BELOW = 34
-VERDICT_MARGIN = 15
 ROI_REQUIRED = ("cost", "years", "current_salary", "expected_salary")
 
 
@@ -95,7 +91,7 @@ def _dimension_score(r: Ranked) -> DimensionScore:
         level=r.result.level,
         event=_is_trigger(r.result),
         topic=r.result.dimension.topic,
-        evidence=_has_evidence(r.result),
+        evidence=has_evidence(r.result),
     )
 
 
@@ -212,69 +208,6 @@ def focus_areas(chosen: Sequence[Ranked]) -> list[Focus]:
             )
         )
     return focus
-
-
-def _average(scores: Sequence[int]) -> Fraction:
-    return Fraction(sum(scores), len(scores)) if scores else Fraction(0)
-
-
-def _because(result: DimensionResult) -> str:
-    """A reason as a person reads it: ``Cost and time strain: 83 (high)``; a score of 0
-    says what it means (``A requirement of the job you want: none, by your answers``),
-    since a bare "0 (low)" reads as a figure, not a reason."""
-    if result.score == 0:
-        return f"{result.dimension.label}: none, by your answers (0 of 100)"
-    return f"{result.dimension.label}: {result.score} ({result.level})"
-
-
-def _has_evidence(result: DimensionResult) -> bool:
-    """Whether any answer points either way: a score made only of neutral answers (0, no
-    signal) is never given as a reason."""
-    return any(c.added > 0 or c.against for c in result.contributions)
-
-
-def verdict(result: BankResult) -> Verdict | None:
-    """Which way a bank's evidence points, for a bank with a ``verdict:`` section.
-
-    Leaning ``for`` when its ``for`` dimensions (those scored) average ≥ 50 and beat the
-    ``against`` average (0 when none is scored) by ≥ 15; ``against`` when the ``for``
-    average is < 34 or the ``against`` average beats it by ≥ 15; else ``mixed``. None
-    when the bank has no such section or none of its ``for`` dimensions was scored.
-    """
-    section = result.bank.verdict
-    if section is None:
-        return None
-    scored = {d.dimension.id: d for d in result.scored}
-    for_dims = [scored[i] for i in dict.fromkeys(section.for_) if i in scored]
-    against_dims = [scored[i] for i in dict.fromkeys(section.against) if i in scored]
-    if not any(_has_evidence(d) for d in for_dims):
-        return None
-    for_avg = _average([d.score for d in for_dims if d.score is not None])
-    against_avg = _average([d.score for d in against_dims if d.score is not None])
-
-    def by_score(dims: list[DimensionResult], highest: bool) -> list[DimensionResult]:
-        return sorted(dims, key=lambda d: -(d.score or 0) if highest else d.score or 0)
-
-    leaning: Literal["for", "against", "mixed"]
-    if for_avg >= VERDICT_FOR_MIN and for_avg - against_avg >= VERDICT_MARGIN:
-        leaning, text = "for", section.lean_for
-        drivers = by_score(for_dims, highest=True)[:3]
-    elif for_avg < VERDICT_AGAINST_BELOW or against_avg - for_avg >= VERDICT_MARGIN:
-        leaning, text = "against", section.lean_against
-        pushing = [d for d in against_dims if (d.score or 0) > for_avg and d.level != "low"]
-        drivers = (by_score(pushing, highest=True) + by_score(for_dims, highest=False))[:3]
-    else:
-        leaning, text = "mixed", section.mixed
-        top_for = by_score(for_dims, highest=True)
-        top_against = by_score(against_dims, highest=True)
-        drivers = [*top_for[:1], *top_against[:1], *top_for[1:2], *top_against[1:2]][:3]
-    return Verdict.model_construct(
-        bank=result.bank.id,
-        title=result.bank.title,
-        leaning=leaning,
-        text=text,
-        because=[_because(d) for d in drivers if _has_evidence(d)],
-    )
 
 
 @dataclass(frozen=True)
@@ -448,7 +381,6 @@ def build_plan(
     """
     ranked = ranked_dimensions(results)
     roi_json, roi_warnings = roi_block(results)
-    verdicts = [v for v in (verdict(result) for result in results) if v is not None]
     warnings = answer_warnings(results)
     if warnings[:1] == [ALL_NEUTRAL] and roi_json is not None:
         warnings[0] = ALL_NEUTRAL_WITH_ROI
@@ -461,6 +393,14 @@ def build_plan(
     focus, actions, more_actions = planned_actions(
         ranked, limit=MAX_ACTIONS_UNSURE if warnings else MAX_ACTIONS
     )
+    verdicts = [
+        v
+        for v in (
+            verdict(result, {f.dimension for f in focus if f.bank == result.bank.id})
+            for result in results
+        )
+        if v is not None
+    ]
     return Plan.model_construct(
         assessment_id=assessment_id,
         finished_at=finished_at.isoformat(timespec="seconds"),

@@ -43,6 +43,7 @@ from careercoach.core.models import (
     RoiMapping,
     Thresholds,
     TriggersSection,
+    VerdictPart,
     VerdictSection,
 )
 from careercoach.paths import HOME_ENV
@@ -224,7 +225,7 @@ def construct_bank(data: dict[str, Any]) -> Bank:
             "dimensions": [_dimension(d) for d in data["dimensions"]],
             "questions": [_question(q) for q in data["questions"]],
             "roi": _section(RoiMapping, data["roi"]),
-            "verdict": _section(VerdictSection, data["verdict"]),
+            "verdict": None if data["verdict"] is None else _verdict(data["verdict"]),
             "triggers": _section(TriggersSection, data["triggers"]),
             "audience": _section(Audience, data["audience"]),
         }
@@ -233,6 +234,29 @@ def construct_bank(data: dict[str, Any]) -> Bank:
 
 def _section(model: type[BaseModel], data: dict[str, Any] | None) -> Any:
     return None if data is None else model.model_construct(**data)
+
+
+def _verdict(data: dict[str, Any]) -> VerdictSection:
+    def text(value: Any) -> Any:
+        if isinstance(value, str):
+            return value
+        return [
+            part
+            if isinstance(part, str)
+            else VerdictPart.model_construct(
+                **{
+                    **part,
+                    "when": None if part["when"] is None else _condition(part["when"]),
+                }
+            )
+            for part in value
+        ]
+
+    return VerdictSection.model_construct(
+        **{key: text(data[key]) for key in ("lean_for", "lean_against", "mixed")},
+        for_=data["for_"],
+        against=data["against"],
+    )
 
 
 def _dimension(data: dict[str, Any]) -> Dimension:
