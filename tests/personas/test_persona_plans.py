@@ -436,6 +436,19 @@ def test_a_verdict_gives_no_neutral_answers_as_its_reasons(banks: list[Bank]) ->
     ]
 
 
+def test_the_function_label_reads_right_at_high(banks: list[Bank]) -> None:
+    """A coach's fourth reading: "Proof of skill your function expects" scored a
+    credential requirement, so it read "100 (high)" for people who said a portfolio does
+    not count. The label names what a high score means."""
+    plan, _ = plan_for("leaving_for_study", banks)
+    (function,) = [d for d in plan.dimensions if (d.bank, d.id) == ("education", "function")]
+    assert (function.label, function.score) == (
+        "A credential your function values above a portfolio",
+        100,
+    )
+    assert "Proof of skill" not in to_markdown(plan)
+
+
 def test_a_verdict_says_only_the_reasons_that_lean(banks: list[Bank]) -> None:
     """A coach's fourth reading: the verdict against an MBA told her "your goals can be
     reached without it, or the cost or the classroom format weighs against it. Put the

@@ -203,7 +203,7 @@ def outside_focus_line(plan: Plan, *, every: bool = False) -> str | None:
 
 def _counted_with_lines(plan: Plan) -> list[str]:
     """``Counted with A requirement of the job you want, since they measure the same
-    thing: Proof of skill your function expects.``: the findings shown that are not focus
+    thing: A qualification your industry expects.``: the findings shown that are not focus
     areas but twins of one (the same ``topic``), so that a high score outside the focus
     does not read as overlooked; the focus area's actions stand for them."""
     focus = _focus_keys(plan)
