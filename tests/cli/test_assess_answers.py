@@ -62,8 +62,8 @@ def test_a_valid_file_prints_the_plan_and_stores_it() -> None:
     lines = [line.strip(" │") for line in result.stdout.splitlines()]
     assert lines[1] == "Your career action plan"
     assert lines[2].startswith("Assessment 1, ")
-    assert "Scored 67 of 100 (high). You have lost momentum. Your answers: \u201cI coast" in lines
-    assert "Scored 100 of 100 (high). Few people know your work." in lines
+    assert "High need (67 of 100). You have lost momentum. Your answers: \u201cI coast" in lines
+    assert "High need (100 of 100). Few people know your work." in lines
     assert "Drive " + "█" * 34 + "░" * 16 + "  67  high" in lines
     assert "Reach " + "█" * 50 + " 100  high" in lines
     assert [line for line in lines if "[ ] " in line] == [

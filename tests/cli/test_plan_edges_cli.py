@@ -36,7 +36,7 @@ def plan_json() -> dict[str, Any]:
 def test_a_leader_bank_for_someone_who_manages_nobody(tmp_path: Path) -> None:
     result = assess(tmp_path, {"leader": {"manages": "nobody"}})
     assert (
-        "\u201cDeveloping your bench\u201d (leader) was skipped as not for you: you answered "
+        "\u201cDeveloping your bench\u201d was skipped as not for you: you answered "
         "\u201cI manage nobody\u201d." in result.stdout
     )
     assert "careercoach assess --bank stuck" in " ".join(result.stdout.split())

@@ -238,7 +238,7 @@ def test_a_focus_area_claims_only_what_a_firm_answer_says(banks: list[Bank]) -> 
     rigid = next(f for f in plan.focus if f.dimension == "rigid_thinking")
     assert "most changes" not in rigid.why and "resisted most" not in rigid.why
     assert rigid.why == (
-        "Scored 38 of 100 (moderate). Resisting change, or being quick with the reasons a "
+        "Moderate need (38 of 100). Resisting change, or being quick with the reasons a "
         "new idea will fail, makes people stop bringing ideas to you. Your answers: "
         "\u201cWhen someone proposes a change, my first thought is why it will fail.\u201d "
         "4 (agree); \u201cI often point out that we tried something similar before and it "
@@ -336,7 +336,7 @@ def test_good_news_does_not_bring_the_thriving_persons_checkin_forward(
     assert "stretch_growth" in answers["new_eyes"]["recent_triggers"]
     assert (plan.next_checkin, plan.checkin_reason) == ("2027-03-05", None)
     assert (
-        "\nReported at work: growth or stretch; nothing in it needs a step of its own.\n"
+        "\nYou reported growth or stretch at work: good news that needs no step of its own.\n"
         in to_markdown(plan)
     )
 
@@ -428,9 +428,9 @@ def test_a_verdict_gives_no_neutral_answers_as_its_reasons(banks: list[Bank]) ->
     plan, _ = plan_for("mba_at_29", banks)
     (education,) = [v for v in plan.verdicts if v.bank == "education"]
     assert education.because == [
-        "Cost and time strain: 88 (high)",  # full-time study (a salary given up) adds to it
-        "A qualification your company expects: 17 (low)",
-        "A degree for its own sake: 33 (low)",
+        "Cost and time strain: high (88 of 100)",  # full-time study (a salary given up) adds to it
+        "A qualification your company expects: low (17 of 100)",
+        "A degree for its own sake: low (33 of 100)",
         # "A requirement of the job you want: none" is gone: it is a twin of her focus
         # area, the degree the level she wants expects, which is no reason against
     ]
@@ -443,7 +443,7 @@ def test_the_function_label_reads_right_at_high(banks: list[Bank]) -> None:
     plan, _ = plan_for("leaving_for_study", banks)
     (function,) = [d for d in plan.dimensions if (d.bank, d.id) == ("education", "function")]
     assert (function.label, function.score) == (
-        "A credential your function values above a portfolio",
+        "A credential your function requires",
         100,
     )
     assert "Proof of skill" not in to_markdown(plan)
@@ -524,11 +524,11 @@ def test_a_bank_that_was_not_for_the_person_is_named_at_the_top(
     assert [(s.bank, s.title, s.because) for s in plan.skipped_banks] == skipped
     markdown = to_markdown(plan)
     if skipped:
-        bank, title, because = skipped[0]
+        _bank, title, because = skipped[0]
         line = (
-            f"\u201c{title}\u201d ({bank}) was skipped as not for you: "
-            f"you answered \u201c{because}\u201d."
+            f"\u201c{title}\u201d was skipped as not for you: you answered \u201c{because}\u201d."
         )
+        assert f"({_bank})" not in markdown  # a bank id is for a command, not a sentence
         assert markdown.split("\n")[3:8] == ["", "## Not for you", "", line, ""]
     else:
         assert "Not for you" not in markdown

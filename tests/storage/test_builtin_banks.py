@@ -139,7 +139,9 @@ def bank_texts(bank: Bank) -> list[str]:
         texts += [question.prompt, question.help or ""]
         texts += [option.label for option in getattr(question, "options", [])]
     if bank.verdict is not None:
-        texts += [bank.verdict.lean_for, bank.verdict.lean_against, bank.verdict.mixed]
+        for text in (bank.verdict.lean_for, bank.verdict.lean_against, bank.verdict.mixed):
+            parts = text if isinstance(text, list) else [text]
+            texts += [part if isinstance(part, str) else part.text for part in parts]
     return texts
 
 

@@ -397,14 +397,13 @@ THEN = "Then answer again with the banks worth taking now"
     [
         ([], ["Run careercoach assess again then, or sooner if something changes at work."]),
         (["stuck"], [f"{THEN}:", "careercoach assess --bank stuck"]),
-        (
-            ["promotion"],
-            [f"{THEN}, some of them new to you:", "careercoach assess --bank promotion"],
-        ),
+        # the plan does not know the banks taken before: not "new to you", and "some of
+        # them" only when some are in this assessment (a coach's fourth reading)
+        (["promotion"], [f"{THEN}:", "careercoach assess --bank promotion"]),
         (
             ["stuck", "promotion", "new_eyes", "leader"],
             [
-                f"{THEN}, some of them new to you:",
+                f"{THEN}, some of them not in this assessment:",
                 "careercoach assess --bank stuck --bank new_eyes --bank promotion --bank leader",
             ],
         ),
@@ -705,10 +704,11 @@ def test_events_not_reported_and_nothing_else_leave_no_where_you_stand() -> None
         reported.model_copy(update={"checkin_reason": "Sooner, since a new boss."})
     )
     # a coach's reading: "Reported at work: growth or stretch." led nowhere; an event
-    # that brought nothing forward is said to need no step
+    # that brought nothing forward is said to need no step, in plain words (a fourth
+    # reading: "Reported at work: X; nothing in it needs a step of its own." read as a log)
     assert (
-        "## Where you stand\n\nReported at work: a new boss; nothing in it needs a step of its "
-        "own.\n\n## "
+        "## Where you stand\n\nYou reported a new boss at work: good news that needs no step "
+        "of its own.\n\n## "
     ) in to_markdown(reported.model_copy(update={"checkin_reason": None}))
 
 

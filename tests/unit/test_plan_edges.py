@@ -91,7 +91,7 @@ STUCK = Bank.model_validate(
 )
 
 LEAD_LINE = (
-    "\u201cDeveloping your <bench>\u201d (lead) was skipped as not for you: you answered "
+    "\u201cDeveloping your <bench>\u201d was skipped as not for you: you answered "
     "\u201cI manage *nobody*\u201d."
 )
 NOTHING_TO_PLAN = (
@@ -145,7 +145,7 @@ def test_when_no_bank_was_for_the_person_the_plan_says_so_and_what_to_take() -> 
     assert markdown.split("\n")[4:10] == [
         "## Not for you",
         "",
-        "\u201cDeveloping your \\<bench\\>\u201d (lead) was skipped as not for you: you "
+        "\u201cDeveloping your \\<bench\\>\u201d was skipped as not for you: you "
         "answered \u201cI manage \\*nobody\\*\u201d.",
         "",
         NOTHING_TO_PLAN,
@@ -157,7 +157,7 @@ def test_when_no_bank_was_for_the_person_the_plan_says_so_and_what_to_take() -> 
     assert "No dimension was scored" not in to_markdown(plan, explain=True)
     html = to_html(plan)
     assert '<section id="not-for-you">\n<h2>Not for you</h2>' in html
-    assert "\u201cDeveloping your &lt;bench&gt;\u201d (lead) was skipped" in html
+    assert "\u201cDeveloping your &lt;bench&gt;\u201d was skipped" in html
     assert "Nothing needs action now" not in html
     assert "No dimension was scored" not in html
 

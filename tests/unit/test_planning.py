@@ -140,8 +140,8 @@ def test_focus_is_at_most_three_moderate_or_high_with_a_reason() -> None:
         ("w", 75, "high"),
         ("z", 60, "moderate"),
     ]
-    assert plan.focus[0].why == "Scored 90 of 100 (high). X has been bothering you."
-    assert plan.focus[2].why == "Scored 60 of 100 (moderate)."
+    assert plan.focus[0].why == "High need (90 of 100). X has been bothering you."
+    assert plan.focus[2].why == "Moderate need (60 of 100)."
     low = plan_for([ONE], {"one": {"x": 20, "y": 10, "z": 50}})
     assert [f.dimension for f in low.focus] == ["z"]
 
@@ -232,7 +232,7 @@ def test_a_focus_area_quotes_the_statements_that_put_it_there_never_a_neutral_on
         tz=UTC,
     )
     assert plan.focus[0].why == (
-        "Scored 50 of 100 (moderate). What X is. Your answers: \u201cStatement 2.\u201d "
+        "Moderate need (50 of 100). What X is. Your answers: \u201cStatement 2.\u201d "
         "5 (strongly agree); \u201cStatement 1.\u201d 4 (agree)."
     )
 
@@ -326,13 +326,13 @@ def test_verdict_for() -> None:
     assert verdict_of({"f1": 100, "f2": 75, "a1": 25}) == (
         "for",
         "Go for it.",
-        ["Goal: 100 (high)", "F2: 75 (high)"],
+        ["Goal: high (100 of 100)", "F2: high (75 of 100)"],
     )
     # no against dimension scored counts as 0: 50 >= 50 and 50 - 0 >= 15
     assert verdict_of({"f1": 50, "f2": 50}) == (
         "for",
         "Go for it.",
-        ["Goal: 50 (moderate)", "F2: 50 (moderate)"],
+        ["Goal: moderate (50 of 100)", "F2: moderate (50 of 100)"],
     )
 
 
@@ -341,21 +341,21 @@ def test_verdict_against() -> None:
     assert verdict_of({"f1": 30, "f2": 35, "a1": 0}) == (
         "against",
         "Not now.",
-        ["Goal: 30 (low)"],
+        ["Goal: low (30 of 100)"],
     )
     # the against average beats the for average by 15: the cost is the reason; needs
     # scored moderate do not lean against more study, so they are no reasons against it
     assert verdict_of({"f1": 60, "f2": 40, "a1": 65}) == (
         "against",
         "Not now.",
-        ["Cost: 65 (moderate)"],
+        ["Cost: moderate (65 of 100)"],
     )
     # an against dimension scored low is no reason against, even above the for average;
     # a reason scored 0 says what it means (a coach's reading: "0 (low)" read as a figure)
     assert verdict_of({"f1": 0, "f2": 10, "a1": 20}) == (
         "against",
         "Not now.",
-        ["Goal: none, by your answers (0 of 100)", "F2: 10 (low)"],
+        ["Goal: none, by your answers (0 of 100)", "F2: low (10 of 100)"],
     )
 
 
@@ -364,13 +364,13 @@ def test_verdict_mixed() -> None:
     assert verdict_of({"f1": 55, "f2": 45, "a1": 40}) == (
         "mixed",
         "It depends.",
-        ["Goal: 55 (moderate)", "Cost: 40 (moderate)", "F2: 45 (moderate)"],
+        ["Goal: moderate (55 of 100)", "Cost: moderate (40 of 100)", "F2: moderate (45 of 100)"],
     )
     # for average 45 (< 50, >= 34), nothing against
     assert verdict_of({"f1": 45, "f2": 45}) == (
         "mixed",
         "It depends.",
-        ["Goal: 45 (moderate)", "F2: 45 (moderate)"],
+        ["Goal: moderate (45 of 100)", "F2: moderate (45 of 100)"],
     )
 
 

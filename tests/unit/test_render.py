@@ -321,7 +321,7 @@ def test_the_checkin_is_four_lines_with_the_exact_command(sample: Plan) -> None:
     assert out.split("Next check-in ", 1)[1].split("\n", 1)[1] == (
         "  Tuesday 22 December 2026 (4 weeks after this assessment).\n"
         "  Sooner than the usual 3 months, since something changed at work: a new boss.\n"
-        "  Then answer again with the banks worth taking now, some of them new to you:\n"
+        "  Then answer again with the banks worth taking now:\n"  # none in this assessment
         "  careercoach assess --bank promotion --bank connections\n"
         "  careercoach plan --export ics adds it to a calendar.\n"
     )

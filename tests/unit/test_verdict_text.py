@@ -52,14 +52,14 @@ def test_a_verdict_against_names_only_the_reasons_that_lean() -> None:
     # weak goals, a heavy cost, a classroom that suits: no word on the classroom
     assert text_and_reasons({"f1": 0, "f2": 10, "a1": 90, "a2": 0}, lean_against=AGAINST) == (
         "Not now. Your goals need none. The cost weighs.",  # the cost leans: not "little"
-        ["Cost: 90 (high)", "Goal: none, by your answers (0 of 100)"],
+        ["Cost: high (90 of 100)", "Goal: none, by your answers (0 of 100)"],
     )
     # a goal that needs the degree (the twin in focus) against a heavy cost: the goals are
     # not said to need none, the cheaper route is offered, and the need is no reason against
     # (the twin in focus stands for the topic: "Goal: none" would contradict the focus)
     assert text_and_reasons({"f1": 0, "f2": 75, "a1": 100, "a2": 25}, lean_against=AGAINST) == (
         "Not now. The cost weighs. Find a cheaper route.",
-        ["Cost: 100 (high)"],
+        ["Cost: high (100 of 100)"],
     )
 
 
@@ -92,7 +92,7 @@ def test_a_sentence_is_dropped_for_a_decided_person_or_a_job_that_needs_the_degr
 def test_twins_are_one_reason_the_one_in_focus() -> None:
     assert text_and_reasons({"f1": 100, "f2": 75, "a1": 0, "a2": 0}) == (
         "Go for it.",
-        ["Goal: 100 (high)"],
+        ["Goal: high (100 of 100)"],
     )
 
 

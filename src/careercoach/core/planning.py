@@ -192,7 +192,10 @@ def focus_areas(chosen: Sequence[Ranked]) -> list[Focus]:
     for r in chosen:
         assert r.result.level is not None
         dimension = r.result.dimension
-        why = f"Scored {r.score} of 100 ({r.result.level})."
+        # "High need (100 of 100)", not "Scored 100 of 100 (high)": a coach read that as
+        # a perfect grade for falling behind. An event at work is a priority, not a need.
+        kind = "priority" if _is_trigger(r.result) else "need"
+        why = f"{r.result.level.capitalize()} {kind} ({r.score} of 100)."
         if dimension.description.strip():
             why += " " + _sentence(dimension.description)
         if quotes := quoted_answers(r.result):

@@ -29,12 +29,12 @@ def _average(scores: Sequence[int]) -> Fraction:
 
 
 def _because(result: DimensionResult) -> str:
-    """A reason as a person reads it: ``Cost and time strain: 83 (high)``; a score of 0
+    """A reason as a person reads it: ``Cost and time strain: high (83 of 100)``; a score of 0
     says what it means (``A requirement of the job you want: none, by your answers``),
     since a bare "0 (low)" reads as a figure, not a reason."""
     if result.score == 0:
         return f"{result.dimension.label}: none, by your answers (0 of 100)"
-    return f"{result.dimension.label}: {result.score} ({result.level})"
+    return f"{result.dimension.label}: {result.level} ({result.score} of 100)"
 
 
 def has_evidence(result: DimensionResult) -> bool:

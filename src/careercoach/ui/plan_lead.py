@@ -53,12 +53,12 @@ def now_checkin(plan: Plan) -> str | None:
 
 
 def skipped_lines(plan: Plan) -> list[str]:
-    """One line a bank that was not for the person (``“Developing your bench” (leader)
-    was skipped as not for you: you answered “I manage nobody”.``), then, when no bank
-    was for them, that there is nothing to plan from and which bank to take instead."""
+    """One line a bank that was not for the person (``“Developing your bench” was
+    skipped as not for you: you answered “I manage nobody”.``; a bank id is for a
+    command, not a sentence), then, when no bank was for them, that there is nothing to
+    plan from and which bank to take instead."""
     lines = [
-        f"\u201c{s.title}\u201d ({s.bank}) was skipped as not for you: you answered "
-        f"\u201c{s.because}\u201d."
+        f"\u201c{s.title}\u201d was skipped as not for you: you answered \u201c{s.because}\u201d."
         for s in plan.skipped_banks
     ]
     if nothing_to_plan(plan):

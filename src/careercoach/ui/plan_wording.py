@@ -133,8 +133,10 @@ def checkin_lines(plan: Plan) -> list[str]:
     lines = [f"{human_date(day)} ({when})."]
     if not again and not new:
         return [*lines, " ".join(filter(None, [plan.checkin_reason, CHECKIN_ADVICE]))]
+    # The plan does not know which banks the person took in earlier assessments, so a
+    # bank outside this one is said to be that, not "new to you".
     then = "Then answer again with the banks worth taking now" + (
-        ", some of them new to you:" if new else ":"
+        ", some of them not in this assessment:" if new and again else ":"
     )
     command = "careercoach assess" + "".join(f" --bank {bank}" for bank in [*again, *new])
     return [*lines, " ".join(filter(None, [plan.checkin_reason, then])), command]
@@ -300,10 +302,12 @@ def reported_events_line(plan: Plan) -> str | None:
     if not reported:
         return None
     also = any(d.event for d in shown_needs(plan))
-    line = f"{'Also reported' if also else 'Reported'} at work: {', '.join(reported)}"
     if plan.checkin_reason is None:  # it brought nothing forward: say so, not a loose end
-        return f"{line}; nothing in it needs a step of its own."
-    return f"{line}."
+        return (
+            f"You {'also ' if also else ''}reported {and_list(reported)} at work: good "
+            "news that needs no step of its own."
+        )
+    return f"{'Also reported' if also else 'Reported'} at work: {', '.join(reported)}."
 
 
 def dimension_labels(plan: Plan) -> dict[tuple[str, str], str]:
