@@ -532,3 +532,24 @@ def test_a_bank_that_was_not_for_the_person_is_named_at_the_top(
         assert markdown.split("\n")[3:8] == ["", "## Not for you", "", line, ""]
     else:
         assert "Not for you" not in markdown
+
+
+def test_one_idea_is_one_step_and_every_step_is_an_action(banks: list[Bank]) -> None:
+    """A coach's fourth reading: behind_on_tools was asked twice to pick a tool; the bored
+    analyst got a monthly target and a process to measure and improve, one idea twice;
+    the first-time supervisor read "Aim for more than one mentor" and "When someone turns
+    down a request ...", an aim and a conditional, not steps."""
+    tools, _ = plan_for("behind_on_tools", banks)
+    every = [*tools.actions, *tools.more_actions]
+    assert [a.id for a in every if a.text.lower().startswith(("pick", "take the tool"))] == [
+        "tools_inventory"
+    ]
+    bored, _ = plan_for("bored_analyst", banks)
+    every = [*bored.actions, *bored.more_actions]
+    assert [a.id for a in every if a.id in ("bored_outperform", "up_improve")] == [
+        "bored_outperform"
+    ]
+    supervisor, _ = plan_for("first_time_supervisor", banks)
+    texts = [a.text for a in [*supervisor.actions, *supervisor.more_actions]]
+    assert not [t for t in texts if t.startswith(("Aim for", "When ", "If someone"))]
+    assert any(t.startswith("Name a second mentor for one skill") for t in texts)
