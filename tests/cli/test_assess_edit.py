@@ -310,6 +310,17 @@ def test_without_a_terminal_it_is_bad_input_in_one_line(
     assert (careercoach_home / "careercoach.db").read_bytes() == before
 
 
+def test_an_unknown_id_is_named_before_the_missing_terminal(
+    tmp_path: Path, careercoach_home: Path
+) -> None:
+    assess(tmp_path)
+    known = cli("assess", "--edit", "1")
+    unknown = cli("assess", "--edit", "7")
+    assert (known.exit_code, unknown.exit_code, unknown.stdout) == (2, 2, "")
+    assert unknown.stderr.splitlines()[0] == "careercoach: no assessment 7 is stored"
+    assert "terminal" in known.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "line"),
     [

@@ -447,6 +447,14 @@ def test_an_unknown_bank_is_bad_input(terminal: Any, careercoach_home: Path) -> 
     assert not careercoach_home.exists()
 
 
+def test_an_unknown_bank_is_named_before_the_missing_terminal(careercoach_home: Path) -> None:
+    result = runner.invoke(app, ["--bank-dir", str(FIXTURES), "assess", "--bank", "nope"])
+    assert result.exit_code == 2
+    assert "no such bank" in result.stderr and "nope" in result.stderr
+    assert "terminal" not in result.stderr
+    assert not careercoach_home.exists()
+
+
 def test_each_prompt_is_built_once_as_it_is_asked(
     terminal: Any, careercoach_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -95,14 +95,12 @@ def run_edit(
     """Reopen a finished assessment (the latest when ``assessment_id`` is None) at the
     review; returns its plan as it now stands (not printed).
 
-    Bad input (exit 2) without a terminal on stdin, before anything is read, and for an
-    id that is not stored; Ctrl-C stops with :class:`Interrupted` (exit 130), every change
+    Bad input (exit 2) for an id that is not stored, then without a terminal on stdin,
+    before anything is changed; Ctrl-C stops with :class:`Interrupted` (exit 130), every change
     given so far kept.
     """
     from careercoach.ui import prompts
 
-    if not prompts.stdin_is_terminal():
-        raise NoTerminal("assess --edit shows your answers in a terminal, and stdin is not one.")
     stream = out or sys.stdout
 
     def write(line: str) -> None:
@@ -125,6 +123,11 @@ def run_edit(
             store.check_intact()
             assessment_id, plan = stored_plan(store, assessment_id)
             banks = _banks_of(store, assessment_id, bank_dirs)
+            # the arguments first (an unknown id is named, exit 2), then the terminal
+            if not prompts.stdin_is_terminal():
+                raise NoTerminal(
+                    "assess --edit shows your answers in a terminal, and stdin is not one."
+                )
             finished_at = datetime.fromisoformat(plan.finished_at)
             recorder = EditRecorder(
                 store,

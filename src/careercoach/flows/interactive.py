@@ -144,12 +144,16 @@ def run_interactive(
     After the last question, the review (:mod:`careercoach.flows.review`): every answer
     in a list, any of them to change, before the plan is made.
 
-    Stops with :class:`NoTerminal` (exit 2) before anything is written when stdin is not a
-    terminal, and with :class:`Interrupted` (exit 130) on Ctrl-C or Ctrl-D, saying how to
-    resume.
+    Stops with :class:`BadInput` (exit 2) for an unknown ``--bank``, then with
+    :class:`NoTerminal` (exit 2) before anything is written when stdin is not a terminal,
+    and with :class:`Interrupted` (exit 130) on Ctrl-C or Ctrl-D, saying how to resume.
     """
+    from careercoach.storage.banks import load_banks, select_banks
     from careercoach.ui import prompts
 
+    # the arguments first (an unknown --bank is named, exit 2), then the terminal
+    loaded = load_banks(bank_dirs, wanted=bank_ids)
+    chosen = [entry.bank for entry in select_banks(loaded, bank_ids)] if bank_ids else []
     if not prompts.stdin_is_terminal():
         raise NoTerminal(
             "assess needs a terminal to ask its questions, and stdin is not one.",
@@ -164,11 +168,8 @@ def run_interactive(
     from careercoach.flows.assessment import finish_assessment
     from careercoach.paths import data_dir, db_path
     from careercoach.storage import bank_cache
-    from careercoach.storage.banks import load_banks, select_banks
     from careercoach.storage.store import Store
 
-    loaded = load_banks(bank_dirs, wanted=bank_ids)
-    chosen = [entry.bank for entry in select_banks(loaded, bank_ids)] if bank_ids else []
     known = {entry.bank.id: entry.bank for entry in loaded}
     look = Look(no_color=no_color)
     recorder: StoreRecorder | None = None
