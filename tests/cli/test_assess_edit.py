@@ -420,3 +420,41 @@ def test_a_bank_no_longer_loaded_is_named(terminal: Any, tmp_path: Path) -> None
         "careercoach: assessment 1 uses bank 'trial', which is not loaded\n"
         "Add its folder with --bank-dir\n",
     )
+
+
+def test_the_review_of_a_file_assessment_shows_banks_in_the_picker_order(
+    tmp_path: Path, careercoach_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answers file's banks are stored by id; the review shows them as ``banks list``
+    does (other banks than the built-in ones: by title)."""
+    import io
+    from collections.abc import Sequence
+
+    from careercoach.flows.edit import run_edit
+    from careercoach.flows.review import ReviewEntry
+
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    trial = (BANKS / "trial.yaml").read_text()
+    (folder / "trial.yaml").write_text(trial)
+    (folder / "aardvark.yaml").write_text(
+        trial.replace("id: trial", "id: aardvark").replace("title: Trial bank", "title: Zulu")
+    )
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"trial": MID, "aardvark": MID}))
+    made = runner.invoke(app, ["--bank-dir", str(folder), "assess", "--answers", str(path)])
+    assert made.exit_code == 0, made.output
+    monkeypatch.setattr("careercoach.ui.prompts.stdin_is_terminal", lambda: True)
+    shown: list[list[tuple[int, str]]] = []
+
+    def pick(entries: Sequence[ReviewEntry]) -> None:
+        shown.append([(entry.number, entry.bank.id) for entry in entries])
+
+    def ask(_step: Any) -> Any:
+        raise AssertionError("nothing is asked")
+
+    run_edit(
+        assessment_id=None, bank_dirs=[folder], no_color=True, out=io.StringIO(), ask=ask, pick=pick
+    )
+    assert [bank for _, bank in shown[0]] == ["trial"] * 7 + ["aardvark"] * 7
+    assert [number for number, _ in shown[0]] == list(range(1, 15))

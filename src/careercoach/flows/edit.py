@@ -109,6 +109,7 @@ def run_edit(
 
     from careercoach.errors import no_finished_assessment
     from careercoach.flows.assessment import shown_plan, stored_plan
+    from careercoach.flows.interactive import picker_order
     from careercoach.flows.prompt_asker import ask_with_prompts
     from careercoach.paths import data_dir
     from careercoach.storage.store import Store
@@ -122,7 +123,7 @@ def run_edit(
         with assessment_lock(data_dir()), Store() as store:
             store.check_intact()
             assessment_id, plan = stored_plan(store, assessment_id)
-            banks = _banks_of(store, assessment_id, bank_dirs)
+            banks, builtin = _banks_of(store, assessment_id, bank_dirs)
             # the arguments first (an unknown id is named, exit 2), then the terminal
             if not prompts.stdin_is_terminal():
                 raise NoTerminal(
@@ -143,7 +144,10 @@ def run_edit(
             )
             for line in wrap(said, text_width()):
                 write(line)
-            session = Session(banks, recorder, store.answers(assessment_id))
+            # the review in the picker's order (``banks list``'s), whatever the stored
+            # order (an assessment made from an answers file stores its banks by id)
+            shown = picker_order(banks, builtin)
+            session = Session(shown, recorder, store.answers(assessment_id))
             session.skip_unanswered_optional()
             asker = ask or ask_with_prompts(no_color=no_color, out=write)
             review(
@@ -168,13 +172,17 @@ def _stopped(recorder: EditRecorder | None, assessment_id: int | None) -> Interr
     )
 
 
-def _banks_of(store: Store, assessment_id: int, bank_dirs: Sequence[Path]) -> list[Bank]:
-    """The banks the assessment was taken with, as loaded now (in its order)."""
+def _banks_of(
+    store: Store, assessment_id: int, bank_dirs: Sequence[Path]
+) -> tuple[list[Bank], list[str]]:
+    """The banks the assessment was taken with, as loaded now (in its order), and the
+    ids of those that are built in."""
     from careercoach.storage.banks import load_banks
 
     record = store.assessment(assessment_id)
     assert record is not None
-    loaded = {entry.bank.id: entry.bank for entry in load_banks(bank_dirs, wanted=record.bank_ids)}
+    entries = load_banks(bank_dirs, wanted=record.bank_ids)
+    loaded = {entry.bank.id: entry.bank for entry in entries}
     missing = [bank_id for bank_id in record.bank_ids if bank_id not in loaded]
     if missing:
         raise BadInput(
@@ -184,4 +192,6 @@ def _banks_of(store: Store, assessment_id: int, bank_dirs: Sequence[Path]) -> li
             ),
             hint="Add its folder with --bank-dir",
         )
-    return [loaded[bank_id] for bank_id in record.bank_ids]
+    builtin = [entry.bank.id for entry in entries if entry.builtin]
+    return [loaded[bank_id] for bank_id in record.bank_ids], builtin
+
