@@ -194,4 +194,3 @@ def _banks_of(
         )
     builtin = [entry.bank.id for entry in entries if entry.builtin]
     return [loaded[bank_id] for bank_id in record.bank_ids], builtin
-
