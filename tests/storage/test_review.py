@@ -93,7 +93,7 @@ def test_a_changed_answer_that_opens_a_question_asks_it_next(mini: Bank) -> None
     review(session, script, picks)
     assert script.asked == ["last_move", "lateral_why"]
     opened = script.steps[1]
-    assert (opened.current, opened.can_go_back) == (None, False)
+    assert (opened.current, opened.can_go_back) == (None, True)
     assert memory.calls == [("save", "mini.last_move"), ("save", "mini.lateral_why")]
     assert picks.shown[0][-1] == (5, "notes", "(skipped)")
     assert picks.shown[1][2] == (3, "lateral_why", "I chose it to learn")
@@ -150,6 +150,41 @@ def test_back_or_the_same_answer_changes_nothing(mini: Bank) -> None:
     assert script.asked == ["autopilot", "autopilot"]
     assert memory.calls == []
     assert picks.shown[0] == picks.shown[1] == picks.shown[2]
+
+
+def test_back_from_a_question_the_change_opened_goes_to_the_changed_one(mini: Bank) -> None:
+    """The QA reading: the reopened question offered no "< back" and ignored it."""
+    answers = {"mini": {"autopilot": 4, "last_move": "up", "years": 5, "learning": 2}}
+    memory = Memory()
+    script = Script("lateral", BACK, "none")
+    picks = Picks("last_move", None)
+    session = Session([mini], memory, answers)
+    session.skip_unanswered_optional()
+    review(session, script, picks)
+    assert [(s.question.id, s.current, s.can_go_back) for s in script.steps] == [
+        ("last_move", "up", True),
+        ("lateral_why", None, True),
+        ("last_move", "lateral", True),
+    ]
+    assert session.answers["mini"]["last_move"] == "none"
+    assert "lateral_why" not in session.answers["mini"]
+
+
+def test_back_on_the_changed_question_puts_every_answer_back(mini: Bank) -> None:
+    """Back from the opened question, then back again: the list, as it was."""
+    answers = {"mini": {"autopilot": 4, "last_move": "up", "years": 5, "learning": 2}}
+    memory = Memory()
+    script = Script("lateral", BACK, BACK)
+    picks = Picks("last_move", None)
+    session = Session([mini], memory, answers)
+    session.skip_unanswered_optional()
+    review(session, script, picks)
+    assert script.asked == ["last_move", "lateral_why", "last_move"]
+    assert [s.current for s in script.steps] == ["up", None, "lateral"]
+    assert memory.calls == [("save", "mini.last_move"), ("save", "mini.last_move")]
+    assert memory.stored[("mini", "last_move")] == "up"
+    assert session.answers == answers
+    assert picks.shown[1] == picks.shown[0]
 
 
 def test_what_is_still_unanswered_is_asked_before_the_list(mini: Bank) -> None:

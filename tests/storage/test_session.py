@@ -500,10 +500,8 @@ def test_bank_text_reaches_the_screen_without_its_escape_sequences() -> None:
         assert sequence not in drawn
 
 
-def test_the_audience_question_says_about_since_its_answer_can_end_the_bank() -> None:
-    """The QA reading: leader's first question said "question 1 of 19", then "I manage
-    nobody" ended the bank there. The total is an upper bound: "of about 3"."""
-    bank = Bank.model_validate(
+def lead_bank() -> Bank:
+    return Bank.model_validate(
         {
             "id": "lead",
             "title": "Lead",
@@ -525,6 +523,12 @@ def test_the_audience_question_says_about_since_its_answer_can_end_the_bank() ->
             ],
         }
     )
+
+
+def test_the_audience_question_says_about_since_its_answer_can_end_the_bank() -> None:
+    """The QA reading: leader's first question said "question 1 of 19", then "I manage
+    nobody" ended the bank there. The total is an upper bound: "of about 3"."""
+    bank = lead_bank()
     script = Script("some", 4, 2)
     run([bank], script)
     assert [s.progress().split(" · ")[1] for s in script.steps] == [
@@ -535,3 +539,23 @@ def test_the_audience_question_says_about_since_its_answer_can_end_the_bank() ->
     ended = Script("nobody")
     run([bank], ended)
     assert [s.progress().split(" · ")[1] for s in ended.steps] == ["question 1 of about 3"]
+
+
+def test_the_audience_question_asked_again_counts_what_its_answer_could_open() -> None:
+    """The QA reading: in the review, "I manage nobody" changed showed "question 1 of
+    about 1 · under a minute left"; a first run says "of about 3"."""
+    bank = lead_bank()
+    session = Session([bank], Memory(), {"lead": {"manages": "nobody"}})
+    script = Script("some", 4, 2)
+    session.revisit(script, "lead", "manages")
+    assert [s.progress().split(" · ", 1)[1] for s in script.steps] == [
+        "question 1 of about 3 · under a minute left",
+        "question 2 of 3 · under a minute left",
+        "question 3 of 3 · under a minute left",
+    ]
+    assert (
+        script.steps[0].seconds_left
+        == Session([bank], Memory())
+        .step(Session([bank], Memory()).walk(), 0, first=True)
+        .seconds_left
+    )

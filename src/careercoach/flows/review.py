@@ -4,7 +4,9 @@ After the last question of an interactive assessment (and when ``assess --edit``
 a finished one), :func:`review` shows every answer; finishing (Enter on "Done", the first
 choice) goes on to the plan. Picking an answer asks that question again with its answer
 shown; the conditions are checked again at once: the answers of questions no longer asked
-are dropped, and the questions newly opened are asked, in order. Then the list again.
+are dropped, and the questions newly opened are asked, in order. ``<`` goes back to the
+previous question of those; on the one picked, it puts every answer back as it was. Then
+the list again.
 
 Every answer goes through the session's recorder the moment it is given, so a Ctrl-C in
 the review loses nothing. The loop is free of any terminal: it takes the ``ask`` of the

@@ -14,8 +14,8 @@ bank after bank, in bank order. Answering a question moves to the next one; goin
 moves to the previous one and shows its answer. When an answer changes so that a later
 question is no longer asked, that question's answer is dropped from the store at once.
 Resuming starts at the first asked question without an answer. The review
-(:mod:`careercoach.flows.review`) asks one question again (:meth:`Session.revisit`) and
-then what that opened (:meth:`Session.fill`).
+(:mod:`careercoach.flows.review`) asks one question again and then what that opened
+(:meth:`Session.revisit`), with going back as in the walk.
 """
 
 from __future__ import annotations
@@ -188,20 +188,35 @@ class Session:
         in_bank = [q for i, q in walk if i == index]
         could_open = len(self.could_open(walk, index, position))
         seconds = self.seconds_left(walk, position)
+        could_end = bank.audience is not None and bank.audience.question == question.id
+        # the audience question's answer on screen may still change: count (and time) the
+        # questions the bank has whatever it says, as at a first run ("of about 19", not
+        # "of about 1" when the answer being changed had ended the bank)
+        reopened = self._opened_by_audience(bank, question, in_bank) if could_end else []
+        seconds += sum(SECONDS_PER_TYPE[q.type] for q in reopened)
         return Step(
             bank=bank,
             question=question,
             bank_number=index + 1,
             bank_count=len(self.banks),
             number=next(n for n, q in enumerate(in_bank, start=1) if q.id == question.id),
-            total=len(in_bank) + could_open,
+            total=len(in_bank) + len(reopened) + could_open,
             could_open=could_open,
-            could_end=bank.audience is not None and bank.audience.question == question.id,
+            could_end=could_end,
             seconds_left=seconds if ceiling is None else min(seconds, ceiling),
             current=self.answers[bank.id].get(question.id),
             can_go_back=position > 0,
             first=first,
         )
+
+    def _opened_by_audience(
+        self, bank: Bank, audience: Question, in_bank: Sequence[Question]
+    ) -> list[Question]:
+        """The questions of ``bank`` asked were the ``audience`` question not answered,
+        that are not asked now (its answer ended the bank)."""
+        open_answers = {q: v for q, v in self.answers[bank.id].items() if q != audience.id}
+        now = {q.id for q in in_bank}
+        return [q for q in asked_questions(bank, open_answers) if q.id not in now]
 
     def run(self, ask: Ask, *, start: int | None = None) -> Answers:
         """Ask until the last asked question is answered; returns the answers that count.
@@ -230,8 +245,9 @@ class Session:
 
     def fill(self, ask: Ask) -> int:
         """Ask each asked question still without an answer, in walk order, with no going
-        back: in the review, those an answer just opened (and, editing, those a bank added
-        since). Returns how many were asked."""
+        back: before the review list, those a bank added since (editing). The questions
+        an answer changed in the review opens are asked by :meth:`revisit`. Returns how
+        many were asked."""
         asked = 0
         while True:
             walk = self.walk()
@@ -246,21 +262,63 @@ class Session:
             asked += 1
 
     def revisit(self, ask: Ask, bank_id: str, question_id: str) -> bool:
-        """Ask one answered question again, its answer shown (BACK leaves it as it is);
-        the answers it made moot are dropped. Returns whether the answer changed."""
-        walk = self.walk()
-        position = next(
-            at
-            for at, (index, question) in enumerate(walk)
-            if self.banks[index].id == bank_id and question.id == question_id
-        )
-        step = replace(self.step(walk, position, first=False), can_go_back=True)
-        reply = ask(step)
-        if isinstance(reply, GoBack):
-            return False
-        before = self.answers[bank_id].get(question_id)
-        self.answer(step.bank, step.question, reply)
-        return reply != before
+        """Ask one answered question again, its answer shown, then the questions its
+        answer opened, in walk order (the answers it made moot are dropped): a run of its
+        own, where BACK goes to the previous question of the run, and on the first one
+        puts back every answer as it was before and leaves. Returns whether an answer
+        changed."""
+        before = {bank: dict(given) for bank, given in self.answers.items()}
+        skipped_before = set(self.skipped)
+        run = [(bank_id, question_id)]
+        at = 0
+        while at < len(run):
+            walk = self.walk()
+            keys = [(self.banks[index].id, question.id) for index, question in walk]
+            position = keys.index(run[at])
+            step = replace(self.step(walk, position, first=False), can_go_back=True)
+            reply = ask(step)
+            if isinstance(reply, GoBack):
+                if at == 0:
+                    self._put_back(before, skipped_before)
+                    return False
+                at -= 1
+                continue
+            self.answer(step.bank, step.question, reply)
+            keys = [(self.banks[index].id, question.id) for index, question in self.walk()]
+            later = keys[keys.index(run[at]) + 1 :]
+            # what is next in the run: a question of it still asked (walking forward again
+            # after going back), or one opened and not answered yet
+            run = run[: at + 1] + [
+                (bank, question)
+                for bank, question in later
+                if (bank, question) in run[at + 1 :]
+                or not self.is_answered(self._bank(bank), self._question(bank, question))
+            ]
+            at += 1
+        return self.answers != before
+
+    def _bank(self, bank_id: str) -> Bank:
+        return next(bank for bank in self.banks if bank.id == bank_id)
+
+    def _question(self, bank_id: str, question_id: str) -> Question:
+        return next(q for q in self._bank(bank_id).questions if q.id == question_id)
+
+    def _put_back(self, answers: Answers, skipped: set[tuple[str, str]]) -> None:
+        """Make the answers ``answers`` again (the recorder told of each difference)."""
+        gone = [
+            (bank.id, question)
+            for bank in self.banks
+            for question in self.answers[bank.id]
+            if question not in answers[bank.id]
+        ]
+        if gone:
+            self.recorder.drop(gone)
+        for bank in self.banks:
+            for question, value in answers[bank.id].items():
+                if self.answers[bank.id].get(question) != value:
+                    self.recorder.save(bank.id, question, value)
+        self.answers = {bank.id: dict(answers[bank.id]) for bank in self.banks}
+        self.skipped = set(skipped)
 
     def skip_unanswered_optional(self) -> None:
         """Count the optional questions asked but left without an answer as skipped (an
