@@ -87,6 +87,24 @@ def answers(home: Path, assessment_id: int) -> dict[str, Any]:
     return {question: json.loads(value) for question, value in rows}
 
 
+@pytest.mark.parametrize(
+    "keys",
+    [
+        "3" + ENTER,  # the role's number
+        "73" + ENTER,  # "73" is no answer's number: 3 anew
+        "\x1b[6~" + "\x1b[H" + "\x1b[6~" + UP * 4 + ENTER,  # a page down (7), Home, again
+        "\x1b[F" + UP * 4 + ENTER,  # End (7, the team's size), 4 up
+    ],
+)
+def test_the_review_jumps_to_an_answer(
+    terminal: Any, tmp_path: Path, careercoach_home: Path, keys: str
+) -> None:
+    assessment = assess(tmp_path)
+    result = edit(terminal, keys + "1" + ENTER + DONE)
+    assert result.exit_code == 0, result.output
+    assert answers(careercoach_home, assessment)["role"] == "ic"
+
+
 def test_the_latest_is_edited_by_default_and_stays_the_same_assessment(
     terminal: Any, tmp_path: Path, careercoach_home: Path
 ) -> None:

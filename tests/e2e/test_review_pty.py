@@ -116,7 +116,7 @@ def test_the_review_changes_one_answer_that_closes_a_question_and_one_that_opens
         "team_size": 5,
     }
     wide = [
-        "? " + REVIEW + " (↑/↓, Enter)",
+        "? " + REVIEW + " (↑/↓, PgUp/PgDn, Home/End or 1-6, Enter)",
         " » Done, show my plan",
         "   1. I coast through most weeks. → 4 (agree)",
         "   2. I push myself to do better work. → 2 (disagree)",
@@ -127,7 +127,7 @@ def test_the_review_changes_one_answer_that_closes_a_question_and_one_that_opens
     ]
     narrow = [
         "? Your answers: pick one to change it, or finish.",
-        "  (↑/↓, Enter)",
+        "  (↑/↓, PgUp/PgDn, Home/End or 1-6, Enter)",
         " » Done, show my plan",
         "   1. I coast through most weeks. → 4 (agree)",
         "   2. I push myself to do better… → 2 (disagree)",
@@ -163,8 +163,12 @@ def test_assess_edit_reopens_the_latest_and_makes_its_plan_again(
         print(child.logfile_read.getvalue())
     child.close()
     assert child.exitstatus == 0
-    assert shown[:2] == ["? " + REVIEW + " (↑/↓, Enter)", " » Done, show my new plan"]
-    assert [line.split(". ", 1)[1].split(" →")[0] for line in shown[2:]] == [
+    assert shown[:3] == [
+        "? " + REVIEW,
+        "  (↑/↓, PgUp/PgDn, Home/End or 1-6, Enter)",  # 80 columns: under the question
+        " » Done, show my new plan",
+    ]
+    assert [line.split(". ", 1)[1].split(" →")[0] for line in shown[3:]] == [
         "I coast through most weeks.",
         "I push myself to do better work.",
         "What is your role?",
@@ -202,3 +206,41 @@ def test_after_a_resize_the_review_is_cut_for_the_new_width(
         print(child.logfile_read.getvalue())
     assert max(len(line) for line in shown) <= 50
     assert "   4. Which of these… → My projects stall, I was…" in shown
+
+
+def test_the_review_jumps_by_page_to_the_ends_and_to_a_typed_number(
+    careercoach_home: Path, tmp_path: Path
+) -> None:
+    """With every bank the review has over 150 answers: PgUp/PgDn, Home/End and an
+    answer's number jump, where ↓ alone took 100 presses (the QA reading)."""
+    page_down, page_up, home, end = "\x1b[6~", "\x1b[5~", "\x1b[H", "\x1b[F"
+    assess(tmp_path)  # MID: 7 answers, the last the team's size (5)
+    child = spawn(80, "--edit")
+    try:
+        wait_for_review(child)
+        child.send(page_down + "\r")  # a screenful down: the last answer, 7
+        child.expect_exact("How many people report to you?")
+        child.send("\x15" + "6\r")
+        wait_for_review(child)
+        child.send(end + page_up + "\r")  # back up a screenful: Done, at the top
+        child.expect_exact("Assessment 1 is changed, and its plan made again.")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert stored(careercoach_home)["team_size"] == 6
+        child = spawn(80, "--edit")
+        wait_for_review(child)
+        child.send("73\r")  # 7, then "73" is no answer's number: 3 anew, the role
+        child.expect_exact("What is your role?")
+        child.send("1\r")  # individual contributor: the team's size closes
+        wait_for_review(child)
+        child.send(end + home + "\r")
+        child.expect_exact("Assessment 1 is changed, and its plan made again.")
+        child.expect(pexpect.EOF)
+    finally:
+        print(child.logfile_read.getvalue())
+    child.close()
+    assert child.exitstatus == 0
+    assert (stored(careercoach_home)["role"], "team_size" in stored(careercoach_home)) == (
+        "ic",
+        False,
+    )

@@ -29,6 +29,13 @@ DONE_LABEL = "Done, show my plan"
 REVIEW_MESSAGE = "Your answers: pick one to change it, or finish."
 
 
+def review_keys(last: int) -> str:
+    """The review's keys: over 150 answers with every bank, so a page, the ends and an
+    answer's number (typed, as the list questions' ``1-5``) jump."""
+    number = f" or 1-{last}" if last > 1 else ""
+    return f"(↑/↓, PgUp/PgDn, Home/End{number}, Enter)"
+
+
 @dataclass(frozen=True)
 class ReviewRow:
     """One answer in the review list."""
@@ -103,6 +110,7 @@ def review_prompt(
     done = clean(done_label)
     items: list[Any] = [questionary.Choice(done, value=-1)]
     labels: list[tuple[Any, Label]] = [(items[0], done)]
+    answers: list[Any] = []  # the choice of each row
     for index, row in enumerate(rows):
         if row.heading is not None:
             separator = questionary.Separator(" ")
@@ -110,6 +118,7 @@ def review_prompt(
             labels.append((separator, _heading(row.heading)))
         choice = questionary.Choice("", value=index)
         items.append(choice)
+        answers.append(choice)
         labels.append((choice, _row_label(row)))
     control: Any = InquirerControl(
         items, None, use_indicator=False, use_shortcuts=False, show_cursor=False
@@ -123,17 +132,49 @@ def review_prompt(
         chosen = control.get_pointed_at().value
         return done if chosen == -1 else f"change {rows[chosen].number}"
 
+    bindings = list_keys(control, back=False, submit=submit)
+    places = {row.number: items.index(choice) for row, choice in zip(rows, answers, strict=True)}
+    jump = NumberJump(control, places)
+    for digit in "0123456789":
+        bindings.add(digit, eager=True)(jump.typed)
     question = list_question(
         control,
         clean(message),
-        "(↑/↓, Enter)",
+        review_keys(max((row.number for row in rows), default=0)),
         said,
-        list_keys(control, back=False, submit=submit),
+        bindings,
         look=look,
         labels=labels,
         prefix=3,  # " » "
     )
     return Prompt(question, _picked)
+
+
+class NumberJump:
+    """Typing an answer's number points at it: ``1`` then ``2`` is answer 12, digit by
+    digit (answer 1 first). A digit that makes no answer's number starts a number anew;
+    so does any move of the pointer (↑/↓, PgUp/PgDn) since the last digit."""
+
+    def __init__(self, control: Any, places: dict[int, int]) -> None:
+        self.control = control
+        self.places = places
+        """An answer's number → its place in the list."""
+        self.typed_so_far = ""
+        self.pointed: int | None = None
+
+    def typed(self, event: Any) -> None:
+        digit = event.key_sequence[0].key
+        if self.control.pointed_at != self.pointed:
+            self.typed_so_far = ""
+        number = self.typed_so_far + digit
+        if int(number) not in self.places:
+            number = digit
+        if int(number) in self.places:
+            self.typed_so_far = number
+            self.control.pointed_at = self.places[int(number)]
+        else:
+            self.typed_so_far = ""
+        self.pointed = self.control.pointed_at
 
 
 def _picked(answer: Any) -> int | None:

@@ -151,7 +151,8 @@ def list_keys(
     submit: Callable[[Any], None],
     help_draft: Callable[[], Any] | None = None,
 ) -> KeyBindings:
-    r"""The keys of every list: ↑/↓ (also j/k, Ctrl-N/Ctrl-P) move, Enter ``submit``\ s,
+    r"""The keys of every list: ↑/↓ (also j/k, Ctrl-N/Ctrl-P) move, PgUp/PgDn a screenful,
+    Home/End to the first or last choice, Enter ``submit``\ s,
     Ctrl-C and SIGINT stop (KeyboardInterrupt), Ctrl-D stops (EOFError), ``<`` goes back
     where there is a question before, ``?`` asks for help where there is a ``help_draft``
     (what the person has chosen so far); other keys do nothing."""
@@ -173,6 +174,26 @@ def list_keys(
         bindings.add(key, eager=True)(down)
     for key in ("up", "k", "c-p"):
         bindings.add(key, eager=True)(up)
+
+    def page(event: Any) -> int:
+        """A screenful: the terminal's rows less the question line and one of context."""
+        return max(1, int(event.app.output.get_size().rows) - 2)
+
+    @bindings.add("pagedown", eager=True)
+    def _page_down(event: Any) -> None:
+        point_near(control, control.pointed_at + page(event), forward=True)
+
+    @bindings.add("pageup", eager=True)
+    def _page_up(event: Any) -> None:
+        point_near(control, control.pointed_at - page(event), forward=False)
+
+    @bindings.add("home", eager=True)
+    def _home(_event: Any) -> None:
+        point_near(control, 0, forward=True)
+
+    @bindings.add("end", eager=True)
+    def _end(_event: Any) -> None:
+        point_near(control, len(control.choices) - 1, forward=False)
 
     @bindings.add("enter", eager=True)
     def _enter(event: Any) -> None:
@@ -207,6 +228,32 @@ def list_keys(
         """No other text goes in."""
 
     return bindings
+
+
+def selectable(control: Any) -> list[int]:
+    """The places in the list that can be pointed at (not a separator, not disabled)."""
+    from questionary import Separator
+
+    return [
+        at
+        for at, choice in enumerate(control.choices)
+        if not isinstance(choice, Separator) and not choice.disabled
+    ]
+
+
+def point_near(control: Any, wanted: int, *, forward: bool) -> None:
+    """Point at the choice at ``wanted`` (kept within the list, no wrapping round), or
+    the nearest one that can be pointed at: the next after it if ``forward``, else the
+    one before it (and the other way at the end of the list)."""
+    places = selectable(control)
+    if not places:
+        return
+    after = [at for at in places if at >= wanted]
+    before = [at for at in places if at <= wanted]
+    if forward:
+        control.pointed_at = after[0] if after else places[-1]
+    else:
+        control.pointed_at = before[-1] if before else places[0]
 
 
 def list_question(
