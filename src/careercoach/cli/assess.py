@@ -159,7 +159,8 @@ def _assess_edit(ctx: typer.Context, assessment_id: int | None) -> None:
     else:
         said = f"Nothing was changed: assessment {plan.assessment_id} is as it was."
     again = f"See it again with: careercoach plan --id {plan.assessment_id}"
-    echo_lines([line for text in (said, again) for line in wrap(text, text_width())])
+    texts = (said, *edited.set_aside, again)
+    echo_lines([line for text in texts for line in wrap(text, text_width())])
 
 
 READING_STDIN = (

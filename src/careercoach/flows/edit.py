@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -81,6 +81,33 @@ class Edited:
 
     plan: Plan
     changes: int
+    set_aside: tuple[str, ...] = ()
+    """One sentence for each done mark or commitment whose action the edit took out of
+    the plan (:func:`set_aside_lines`)."""
+
+
+SET_ASIDE = "Set aside while its action is not in the plan: {}; it comes back if the action does."
+
+
+def set_aside_lines(before: Plan, after: Plan) -> list[str]:
+    """What an edit set aside, unseen, one sentence each: the commitments and done marks
+    shown in ``before`` whose action is not in ``after`` (kept, and shown again when an
+    answer brings the action back)."""
+    staying = {f"{action.bank}.{action.id}" for action in after.actions}
+    lines = [
+        SET_ASIDE.format(
+            f'your commitment to "{clean(commitment.text)}" '
+            f"(by {human_date(date.fromisoformat(commitment.by))})"
+        )
+        for commitment in before.commitments
+        if commitment.action_id not in staying
+    ]
+    lines += [
+        SET_ASIDE.format(f'the done mark of "{clean(action.text)}"')
+        for action in before.actions
+        if action.done and f"{action.bank}.{action.id}" not in staying
+    ]
+    return lines
 
 
 def run_edit(
@@ -123,6 +150,7 @@ def run_edit(
         with assessment_lock(data_dir()), Store() as store:
             store.check_intact()
             assessment_id, plan = stored_plan(store, assessment_id)
+            shown_before = shown_plan(store, plan)
             banks, builtin = _banks_of(store, assessment_id, bank_dirs)
             # the arguments first (an unknown id is named, exit 2), then the terminal
             if not prompts.stdin_is_terminal():
@@ -157,7 +185,10 @@ def run_edit(
             )
             stored = store.plan(assessment_id)
             assert stored is not None
-            return Edited(shown_plan(store, stored), recorder.changes)
+            shown_after = shown_plan(store, stored)
+            return Edited(
+                shown_after, recorder.changes, tuple(set_aside_lines(shown_before, shown_after))
+            )
     except (Interrupted, KeyboardInterrupt) as exc:
         raise _stopped(recorder, assessment_id) from exc
 
