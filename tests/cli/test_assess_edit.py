@@ -189,10 +189,10 @@ def test_done_marks_and_commitments_stay_with_the_actions_that_remain(
     # said, not only kept unseen (the QA reading: "Assessment 1 is changed" alone)
     assert result.output.endswith(
         "Assessment 1 is changed, and its plan made again.\n"
-        "Set aside while its action is not in the plan: your commitment to \"Meet one new\n"
-        "person a week.\" (by Friday 10 January 2031); it comes back if the action does.\n"
-        "Set aside while its action is not in the plan: the done mark of \"Finish one big\n"
-        "thing.\"; it comes back if the action does.\n"
+        'Set aside while its action is not in the plan: your commitment to "Meet one new\n'
+        'person a week." (by Friday 10 January 2031); it comes back if the action does.\n'
+        'Set aside while its action is not in the plan: the done mark of "Finish one big\n'
+        'thing."; it comes back if the action does.\n'
         "See it again with: careercoach plan --id 1\n"
     )
     assert actions(1) == [(1, "drive_week", True)]
