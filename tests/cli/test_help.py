@@ -110,6 +110,7 @@ EVERY_COMMAND = [
     ["checkin"],
     ["event"],
     ["event", "add"],
+    ["event", "list"],
     ["export-data"],
     ["banks", "show"],
     ["banks", "validate"],
@@ -134,11 +135,49 @@ def test_help_never_breaks_inside_an_option_or_a_file_name(columns: int) -> None
 
 
 def wider_than(lines: list[str], columns: int) -> list[str]:
-    """Lines wider than ``columns`` other than an example's command (a command is never
-    broken) or a single word longer than its column (a name is never broken)."""
-    wide, examples = [], False
-    for line in lines:
-        examples = examples or line.strip().startswith("Example")
-        if len(line) > columns and not examples and " " in line.strip():
-            wide.append(line)
-    return wide
+    """Lines wider than ``columns``: none, not even an example's command (written as
+    shell lines with ``\\`` continuations) or a file name in an option's help (put under
+    its option when the column beside it is too narrow)."""
+    return [line for line in lines if len(line) > columns]
+
+
+GROUPS = [[], ["banks"], ["event"]]
+
+
+@pytest.mark.parametrize("columns", [50, 80, 120])
+def test_no_command_description_is_cut_short(columns: int) -> None:
+    """Click shortened a command's description to fit the column, with "..." where it cut
+    ("assess       Answer the question banks and..." at 50 columns)."""
+    for command in EVERY_COMMAND:
+        output = runner.invoke(app, [*command, "--help"], env={"COLUMNS": str(columns)}).output
+        listed = output.split("Commands:\n", 1)[1].split("\n\n")[0] if command in GROUPS else ""
+        assert "..." not in listed, (command, listed)
+
+
+def test_top_help_at_50_columns_gives_each_command_one_line() -> None:
+    output = runner.invoke(app, ["--help"], env={"COLUMNS": "50"}).output
+    listed = output.split("Commands:\n", 1)[1].splitlines()
+    assert listed == [
+        "  assess       Answer questions, get a plan.",
+        "  plan         Show or export an action plan.",
+        "  history      Past assessments, with trends.",
+        "  compare      Compare two assessments.",
+        "  checkin      When the next check-in is due.",
+        "  event        Record a change at work.",
+        "  roi          Does a degree pay for itself?",
+        "  banks        List, show and check banks.",
+        "  export-data  Everything stored, as JSON.",
+        "  forget       Delete stored assessments.",
+        "  completion   Print shell completion code.",
+    ]
+
+
+def test_examples_at_50_columns_are_whole_shell_lines() -> None:
+    """An example wider than 50 columns was broken mid-word ("--curre" / "nt-salary")."""
+    output = runner.invoke(app, ["roi", "--help"], env={"COLUMNS": "50"}).output
+    examples = output.split("Examples:\n", 1)[1].splitlines()
+    assert examples[:3] == [
+        "    careercoach roi --cost 60000 --years 2 \\",
+        "        --current-salary 70000 \\",
+        "        --expected-salary 90000",
+    ]

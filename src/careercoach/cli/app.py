@@ -112,16 +112,6 @@ COMMAND_ORDER = (
     "export-data",
     "forget",
 )
-# One line each in ``careercoach --help`` (Click would cut the docstrings' first lines).
-SHORT_HELP = {
-    "checkin": "When your next check-in is due, and what changed since.",
-    "export-data": "Write everything stored as one JSON document.",
-    "history": "Past assessments, newest first, with trends.",
-    "compare": "What changed between two assessments.",
-    "forget": "Delete stored assessments, for real.",
-    "plan": "Show or export the action plan of an assessment.",
-    "event": "Record a change at work (a new boss...) and what to do.",
-}
 
 
 class CoachGroup(TyperGroup):
@@ -131,13 +121,6 @@ class CoachGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         rank = {name: index for index, name in enumerate(COMMAND_ORDER)}
         return sorted(super().list_commands(ctx), key=lambda name: rank.get(name, len(rank)))
-
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and name in SHORT_HELP:
-                command.short_help = SHORT_HELP[name]
-        super().format_commands(ctx, formatter)
 
     context_class = CoachContext
 

@@ -12,16 +12,18 @@ from careercoach.cli.numbers import stored_int
 
 
 @app.command(
+    short_help="Answer questions, get a plan.",
     epilog="""\b
 Examples:
   careercoach assess
-  careercoach assess --bank stuck --bank promotion
+  careercoach assess --bank stuck \\
+      --bank promotion
   careercoach assess --answers my-answers.yaml
   some-script | careercoach assess --answers -
   careercoach assess --resume
-  careercoach assess --edit       (change answers of the latest one)
+  careercoach assess --edit   # the latest one
   careercoach assess --edit 3
-"""
+""",
 )
 def assess(
     ctx: typer.Context,

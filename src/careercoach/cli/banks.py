@@ -14,15 +14,16 @@ banks_app = typer.Typer(
     cls=CoachGroup,
     help="List, show and validate question banks; answers templates.",
     epilog="\b\nExamples:\n  careercoach banks list\n  careercoach banks validate my-bank.yaml\n"
-    "  careercoach banks template stuck > answers.yaml",
+    "  careercoach banks template stuck \\\n      > answers.yaml",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(banks_app, name="banks")
+app.add_typer(banks_app, name="banks", short_help="List, show and check banks.")
 
 
 @banks_app.command(
     "list",
+    short_help="List the loaded banks.",
     epilog="\b\nExamples:\n  careercoach banks list\n  careercoach --bank-dir ~/banks banks list",
 )
 def list_banks(ctx: typer.Context) -> None:
@@ -36,6 +37,7 @@ def list_banks(ctx: typer.Context) -> None:
 
 @banks_app.command(
     "show",
+    short_help="Show one bank's questions.",
     epilog="\b\nExamples:\n  careercoach banks show stuck\n  careercoach banks show stuck --json",
 )
 def show_bank(
@@ -65,11 +67,15 @@ def show_bank(
 
 @banks_app.command(
     "template",
+    short_help="Print an answers file to fill in.",
     epilog="""\b
 Examples:
-  careercoach banks template stuck > answers.yaml
-  careercoach banks template stuck promotion > answers.yaml
-  (fill it in, then: careercoach assess --answers answers.yaml)
+  careercoach banks template stuck \\
+      > answers.yaml
+  careercoach banks template stuck promotion \\
+      > answers.yaml
+  (fill it in, then:
+  careercoach assess --answers answers.yaml)
 """,
 )
 def bank_template(
@@ -92,6 +98,7 @@ def bank_template(
 
 @banks_app.command(
     "validate",
+    short_help="Check bank files.",
     epilog="""\b
 Examples:
   careercoach banks validate my-bank.yaml
@@ -113,11 +120,13 @@ def validate_banks(
 
 @banks_app.command(
     "schema",
+    short_help="Print the JSON Schema of a bank.",
     epilog="""\b
 Examples:
-  careercoach banks schema > careercoach-bank.schema.json
-  (then, first line of a bank file, for the YAML language server:
-  # yaml-language-server: $schema=careercoach-bank.schema.json)
+  careercoach banks schema > schema.json
+  (then, as the first line of a bank file,
+  for the YAML language server:
+  # yaml-language-server: $schema=schema.json)
 """,
 )
 def bank_schema() -> None:

@@ -10,11 +10,12 @@ from careercoach.cli.output import echo_lines
 
 
 @app.command(
+    short_help="When the next check-in is due.",
     epilog="""\b
 Examples:
   careercoach checkin
   careercoach checkin --run
-"""
+""",
 )
 def checkin(
     ctx: typer.Context,

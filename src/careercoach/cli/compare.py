@@ -11,6 +11,7 @@ from careercoach.cli.output import echo_lines
 
 
 @app.command(
+    short_help="Compare two assessments.",
     epilog="""A higher score is a greater need: a falling score is better.
 
 \b
@@ -18,7 +19,7 @@ Examples:
   careercoach compare
   careercoach compare 2 5
   careercoach compare 2 --json
-"""
+""",
 )
 def compare(
     first: Annotated[

@@ -52,13 +52,17 @@ def register_shells() -> None:
 
 
 @app.command(
+    short_help="Print shell completion code.",
     epilog="""\b
 Examples (then open a new shell):
   careercoach completion bash >> ~/.bashrc
-  careercoach completion zsh > ~/.zfunc/_careercoach
-    (with fpath+=~/.zfunc before compinit in ~/.zshrc)
-  careercoach completion fish > ~/.config/fish/completions/careercoach.fish
-"""
+  careercoach completion zsh \\
+      > ~/.zfunc/_careercoach
+    (with fpath+=~/.zfunc before compinit
+    in ~/.zshrc)
+  cd ~/.config/fish/completions
+  careercoach completion fish > careercoach.fish
+""",
 )
 def completion(
     ctx: typer.Context,

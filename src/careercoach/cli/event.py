@@ -15,12 +15,12 @@ _DAY = r"\d{4}-\d{2}-\d{2}"
 
 event_app = typer.Typer(
     cls=CoachGroup,
-    help="Record what changed at work (a new boss, cost cutting...) and list it.",
+    help="Record what changed at work (a new boss, cost cutting and the like) and list it.",
     epilog="\b\nExamples:\n  careercoach event add new_boss\n  careercoach event list",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(event_app, name="event")
+app.add_typer(event_app, name="event", short_help="Record a change at work.")
 
 
 def _parse_day(text: str) -> date:
@@ -52,14 +52,17 @@ def _interactive() -> bool:
 
 @event_app.command(
     "add",
+    short_help="Record a change at work.",
     epilog="""Triggers: new_executive, market_shift, project_change, cost_cutting,
 stretch_growth, new_boss, new_coworkers, someone_fired.
 
 \b
 Examples:
   careercoach event add new_boss
-  careercoach event add cost_cutting --date 2026-11-20
-  careercoach event add someone_fired --note "Sam, after the audit"
+  careercoach event add cost_cutting \\
+      --date 2026-11-20
+  careercoach event add someone_fired \\
+      --note "Sam, after the audit"
 """,
 )
 def add_event(
@@ -228,6 +231,7 @@ def _checkin_moved(latest: LatestPlan | None) -> tuple[list[str], tuple[str, ...
 
 @event_app.command(
     "list",
+    short_help="The events recorded, newest first.",
     epilog="\b\nExamples:\n  careercoach event list\n  careercoach event list --json",
 )
 def list_events(

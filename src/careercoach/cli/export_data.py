@@ -12,11 +12,14 @@ from careercoach.cli.app import app
 
 @app.command(
     "export-data",
+    short_help="Everything stored, as JSON.",
     epilog="""\b
 Examples:
   careercoach export-data
-  careercoach export-data --output my-careercoach.json
-  careercoach export-data --output - > backup.json
+  careercoach export-data \\
+      --output my-careercoach.json
+  careercoach export-data --output - \\
+      > backup.json
 """,
 )
 def export_data(

@@ -10,6 +10,7 @@ from careercoach.cli.numbers import stored_int
 
 
 @app.command(
+    short_help="Delete stored assessments.",
     epilog="""Deleted rows are gone for real: the database file is rebuilt (VACUUM) so
 their text is not left in it.
 
@@ -17,7 +18,7 @@ their text is not left in it.
 Examples:
   careercoach forget --id 3
   careercoach forget --all --yes
-"""
+""",
 )
 def forget(
     id_: Annotated[

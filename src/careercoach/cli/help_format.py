@@ -80,15 +80,22 @@ class CoachHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,va
             if not help_text:
                 self.write("\n")
                 continue
-            if len(term) <= first_col - col_spacing:
+            column = first_col
+            width = max(self.width - first_col - 2, 10)
+            if max(map(len, help_text.split())) > width:
+                # a word wider than the help column (a file name): the help goes under
+                # its term, less indented, so no line is wider than the help
+                column = 4
+                width = max(self.width - self.current_indent - column, 10)
+                self.write("\n" + " " * (column + self.current_indent))
+            elif len(term) <= first_col - col_spacing:
                 self.write(" " * (first_col - len(term)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
-            width = max(self.width - first_col - 2, 10)
             lines = wrap_paragraphs(help_text, width).splitlines() or [""]
             self.write(f"{lines[0]}\n")
             for line in lines[1:]:
-                self.write(f"{'':>{first_col + self.current_indent}}{line}\n" if line else "\n")
+                self.write(f"{'':>{column + self.current_indent}}{line}\n" if line else "\n")
 
 
 class CoachContext(typer.Context):

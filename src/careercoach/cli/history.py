@@ -25,12 +25,13 @@ def _at_least_one(value: int) -> int:
 
 
 @app.command(
+    short_help="Past assessments, with trends.",
     epilog="""\b
 Examples:
   careercoach history
   careercoach history --limit 3
   careercoach history --all --json
-"""
+""",
 )
 def history(
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,

@@ -25,20 +25,23 @@ def _load(assessment_id: int | None) -> "Plan":
 
 
 @app.command(
+    short_help="Show or export an action plan.",
     epilog="""\b
 Examples:
   careercoach plan
   careercoach plan --explain
   careercoach plan --export md
   careercoach plan --export json --output -
-  careercoach plan --id 3 --export html --output plan.html --force
+  careercoach plan --id 3 --export html \\
+      --output plan.html --force
   careercoach plan --done 3
   careercoach plan --done stuck.up_over_deliver
   careercoach plan --check
-  careercoach plan --commit 1 --by 2026-12-18 --if-then "If busy, then Friday"
+  careercoach plan --commit 1 --by 2026-12-18 \\
+      --if-then "If busy, then Friday"
   careercoach plan --uncommit 1
   careercoach plan --export ics
-"""
+""",
 )
 def plan(
     ctx: typer.Context,

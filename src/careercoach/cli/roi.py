@@ -55,20 +55,30 @@ def _interactive() -> bool:
 
 
 @app.command(
+    short_help="Does a degree pay for itself?",
     epilog="""\b
 Examples:
-  careercoach roi --cost 60000 --years 2 --current-salary 70000 \\
+  careercoach roi --cost 60000 --years 2 \\
+      --current-salary 70000 \\
       --expected-salary 90000
-  careercoach roi --cost 120000 --years 2 --current-salary 75000 \\
-      --expected-salary 110000 --degree master --full-time
-  careercoach roi --cost 60000 --years 2 --current-salary 70000 \\
-      --expected-salary 90000 --loan 40000 --loan-rate 6% --salary-growth 2%
-  careercoach roi --cost 40000 --years 4 --current-salary 38000 \\
-      --degree bachelor --from some_college --completion 0.6
-  careercoach roi --json --cost 30000 --years 3 --current-salary 50000 \\
+  careercoach roi --cost 120000 --years 2 \\
+      --current-salary 75000 \\
+      --expected-salary 110000 \\
+      --degree master --full-time
+  careercoach roi --cost 60000 --years 2 \\
+      --current-salary 70000 \\
+      --expected-salary 90000 \\
+      --loan 40000 --loan-rate 6% \\
+      --salary-growth 2%
+  careercoach roi --cost 40000 --years 4 \\
+      --current-salary 38000 \\
+      --degree bachelor --from some_college \\
+      --completion 0.6
+  careercoach roi --json --cost 30000 \\
+      --years 3 --current-salary 50000 \\
       --expected-salary 58000
-  careercoach roi        (asks for what is missing, in a terminal)
-"""
+  careercoach roi   # asks for what is missing
+""",
 )
 def roi(
     ctx: typer.Context,
