@@ -82,6 +82,56 @@ def test_event_add_prints_this_weeks_actions_and_the_recheck() -> None:
     assert (event.checkin_days, event.recheck) == (30, ("promotion", "connections"))
 
 
+def test_event_add_at_50_columns_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 50 columns the actions came out 77 characters wide (the terminal broke "what t" /
+    "hey"); the re-check command is split only before an option, with a continuation."""
+    monkeypatch.setenv("COLUMNS", "50")
+    result = cli("event", "add", "new_boss", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Recorded event 1: A new boss, 2026-11-20.",
+        "",
+        "This week:",
+        "  [ ] Ask your new boss for half an hour on what",
+        "      they most want to accomplish this year, and",
+        "      how they like to work with the people who",
+        "      report to them.",
+        "  [ ] Hand your new boss a one-page summary of",
+        "      your area: what is going well, what is not,",
+        "      and what you are doing about each.",
+        "",
+        "This can change what you found.",
+        "Worth taking: promotion, connections.",
+        "Take a short re-check:",
+        "  careercoach assess --bank promotion \\",
+        "      --bank connections",
+    ]
+
+
+def test_event_list_and_checkin_at_50_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    assert cli("event", "list").stdout.splitlines() == [
+        "No event recorded yet.",
+        "Record one with: careercoach event add TRIGGER",
+        "(e.g. new_boss)",
+    ]
+    assess(tmp_path)
+    note = "Ana, who came over from the payments team in the spring"
+    assert cli("event", "add", "new_boss", "--note", note).exit_code == 0
+    today = date.today().isoformat()
+    listed = cli("event", "list").stdout.splitlines()
+    assert listed == [
+        "Events, newest first (1):",
+        f"  {today}  A new boss: Ana, who came over from",
+        "              the payments team in the spring",
+    ]
+    checkin = cli("checkin").stdout.splitlines()
+    assert [line for line in checkin if len(line) > 50] == []
+    assert "Start the check-in with: careercoach checkin --run" in checkin
+
+
 def test_event_add_moves_the_checkin_sooner(tmp_path: Path) -> None:
     assess(tmp_path)
     planned = plan_json()["next_checkin"]

@@ -135,3 +135,15 @@ def test_a_command_in_a_sentence_is_never_split() -> None:
         "careercoach --bank-dir /srv/banks assess --resume,",  # whole, though wider
         "later.",
     ]
+
+
+def test_a_command_is_split_only_before_an_option_with_a_continuation() -> None:
+    from careercoach.ui.text_cells import command_lines
+
+    command = "careercoach assess --bank promotion --bank connections --bank leader"
+    assert command_lines(command, 50) == [
+        "  careercoach assess --bank promotion \\",
+        "      --bank connections --bank leader",
+    ]
+    assert command_lines(command, 120) == [f"  {command}"]
+    assert command_lines("careercoach assess", 10) == ["  careercoach assess"]

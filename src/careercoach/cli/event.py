@@ -90,6 +90,7 @@ def add_event(
     from careercoach.safe_text import clean, for_terminal
     from careercoach.storage.store import Store
     from careercoach.ui.history_render import recheck_command, recheck_lines, wrap
+    from careercoach.ui.text_cells import command_lines, text_width
 
     day = _parse_day(when) if when is not None else date.today()
     if note is not None:
@@ -110,7 +111,7 @@ def add_event(
             checkin_days=info.checkin_days,
             recheck=info.recheck,
         )
-    width = 80
+    width = text_width()
     lines = wrap(
         f"Recorded event {event_id}: {for_terminal(info.label)}, {day.isoformat()}.", width
     )
@@ -125,7 +126,7 @@ def add_event(
         for text in info.week_actions:
             lines += wrap(for_terminal(text), width, "  [ ] ", "      ")
     lines += [""]
-    moved, taken = _checkin_moved(latest)
+    moved, taken = _checkin_moved(latest, width)
     lines += moved
     command = recheck_command(info.recheck) if info.recheck else "careercoach assess"
     if info.recheck:
@@ -134,7 +135,7 @@ def add_event(
         lines += wrap("Take a short re-check:", width)
     else:
         lines += wrap("Take a short re-check when you can:", width)
-    lines.append(f"  {command}")
+    lines += command_lines(command, width)
     echo_lines(lines)
     if _interactive() and typer.confirm("Start the re-check now?", default=False):
         from careercoach.cli.assess import assess
@@ -212,21 +213,20 @@ def _latest_plan(event_id: int) -> LatestPlan | None:
     )
 
 
-def _checkin_moved(latest: LatestPlan | None) -> tuple[list[str], tuple[str, ...]]:
+def _checkin_moved(latest: LatestPlan | None, width: int) -> tuple[list[str], tuple[str, ...]]:
     """The check-in line after an event, when it brings the latest plan's check-in
     forward, and the banks of the latest assessment."""
     from careercoach.core.checkin import due_words
     from careercoach.core.dates import human_date
+    from careercoach.ui.history_render import wrap
 
     if latest is None:
         return [], ()
     due, before = latest.due, latest.due_before
     if due is None or before is None or due >= before:
         return [], latest.taken
-    return [
-        f"Your next check-in moves to {human_date(due)} ({due_words(due, date.today())}).",
-        "",
-    ], latest.taken
+    moves = f"Your next check-in moves to {human_date(due)} ({due_words(due, date.today())})."
+    return [*wrap(moves, width), ""], latest.taken
 
 
 @event_app.command(

@@ -52,10 +52,9 @@ def to_json(value: Any) -> str:
 
 
 def wrap(text: str, width: int, indent: str = "", rest: str | None = None) -> list[str]:
-    lines = text_cells.wrap(
-        text, width, initial_indent=indent, subsequent_indent=indent if rest is None else rest
-    )
-    return lines or [indent.rstrip()]
+    """``text`` wrapped between words (:func:`text_cells.wrap_words`: a careercoach command
+    kept whole), its first line after ``indent``, the others after ``rest``."""
+    return text_cells.wrap_words(text, width, first=indent, indent=indent if rest is None else rest)
 
 
 def _t(text: str) -> str:
@@ -294,7 +293,7 @@ def event_list_lines(events: Sequence[EventRecord], *, width: int = 80) -> list[
     if not events:
         return [
             "No event recorded yet.",
-            "Record one with: careercoach event add TRIGGER (e.g. new_boss)",
+            *wrap("Record one with: careercoach event add TRIGGER (e.g. new_boss)", width),
         ]
     lines = [f"Events, newest first ({len(events)}):"]
     for event in events:

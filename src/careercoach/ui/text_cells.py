@@ -264,3 +264,19 @@ class _LineFiller:
         if not self.empty:
             self.lines.append(self.line)
         return self.lines
+
+
+def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
+    """A shell command to copy, in lines of at most ``width`` cells where it can be: broken
+    only before an option (``--bank connections`` stays together), each line but the last
+    ending in `` \\`` and the next indented four more, so that it pastes as one command.
+    A command that fits is one line."""
+    units = re.split(r" (?=-)", command)
+    lines = [indent + units[0]]
+    for unit in units[1:]:
+        if cells(f"{lines[-1]} {unit} \\") <= width:
+            lines[-1] += f" {unit}"
+        else:
+            lines[-1] += " \\"
+            lines.append(f"{indent}    {unit}")
+    return lines
