@@ -7,6 +7,7 @@ sent up front (a prompt waiting for more stops with Ctrl-D's exit, 130).
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,15 +144,16 @@ def test_the_latest_is_edited_by_default_and_stays_the_same_assessment(
 
 
 def test_history_says_when_it_was_edited(terminal: Any, tmp_path: Path) -> None:
-    from careercoach.core.dates import local_time
+    from careercoach.core.dates import human_time
 
     assess(tmp_path)
     assert edit(terminal, ROLE_TO_IC + DONE, "1").exit_code == 0
     edited_at = json.loads(cli("history", "--json").stdout)[0]["edited_at"]
-    day = local_time(edited_at).date().isoformat()
     lines = cli("history").stdout.splitlines()
     assert lines[2].startswith("#1  ")
-    assert lines[3] == f"    Edited {day}"
+    # the same words as the finish time above it ("Saturday 5 December 2026 at 09:57")
+    assert lines[3] == f"    Edited {human_time(edited_at)}"
+    assert re.fullmatch(r"    Edited \w+day \d+ \w+ \d{4} at \d\d:\d\d", lines[3])
     assert lines[4] == "    Banks: trial"
 
 

@@ -606,3 +606,14 @@ def test_an_updated_calendar_has_a_higher_sequence_and_the_time_of_the_change(
     assert invoke("plan", "--commit", "1", "--by", "2031-02-10")[0] == 0  # no change
     _, todo, _ = calendar_entries()
     assert (todo["sequence"], todo.decoded("due")) == (2, date(2031, 2, 10))
+
+
+def test_the_commitment_said_ends_its_if_then_as_the_plan_does(assessed: Plan) -> None:
+    """``plan --commit`` said "... Tuesday morning" where ``plan`` says "... morning."."""
+    by = ("--by", "2031-01-10", "--if-then", "If Monday fills up, then Tuesday morning")
+    code, out, err = invoke("plan", "--commit", "1", *by, env={"COLUMNS": "120"})
+    assert code == 0, err
+    said = "By Friday 10 January 2031. If Monday fills up, then Tuesday morning."
+    assert out.splitlines()[-1] == f"  {said}"
+    shown = invoke("plan", env={"COLUMNS": "120"})[1]
+    assert said in " ".join(shown.split())

@@ -49,9 +49,10 @@ def _lines(text: str, *, first: str = "", indent: str = "") -> list[str]:
 
 def _summary(action: PlannedAction, number: int, due: date, if_then: str | None) -> list[str]:
     from careercoach.core.dates import human_date
+    from careercoach.ui.plan_wording import as_sentence
 
     lines = _lines(f"Committed to {number}: {for_terminal(action.text)}", indent="  ")
-    when = f"By {human_date(due)}." + (f" {for_terminal(if_then)}" if if_then else "")
+    when = f"By {human_date(due)}." + (f" {as_sentence(for_terminal(if_then))}" if if_then else "")
     return lines + _lines(when, first="  ", indent="  ")
 
 

@@ -104,7 +104,7 @@ def history_lines(
     for entry in entries:
         lines.append(f"#{entry.id}  {human_time(entry.finished_at)}")
         if entry.edited_at:
-            lines.append(f"    Edited {local_time(entry.edited_at).date().isoformat()}")
+            lines.append(f"    Edited {human_time(entry.edited_at)}")
         lines += wrap("Banks: " + ", ".join(_t(b) for b in entry.banks), width, "    ")
         findings = [_finding(d.label, d.score, d.level) for d in entry.top]
         if not findings and set(entry.banks) - set(entry.skipped):

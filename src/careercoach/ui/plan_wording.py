@@ -381,14 +381,18 @@ def due_text(commitment: Commitment) -> str:
     return f"by {human_date(date.fromisoformat(commitment.by))}"
 
 
+def as_sentence(text: str) -> str:
+    """``text`` ending as a sentence does: a full stop added unless it ends in one, or in
+    ``!`` or ``?`` (an if-then line as the person wrote it)."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def commitment_lines(commitment: Commitment) -> tuple[str, str]:
     """The commitment in two parts: ``"Action text"`` and ``"By Friday 11 December 2026.
     If ..., then ... Done."`` (plain text)."""
     tail = "B" + due_text(commitment)[1:] + "."
     if commitment.if_then:
-        tail += f" {commitment.if_then}"
-        if not tail.endswith((".", "!", "?")):
-            tail += "."
+        tail += f" {as_sentence(commitment.if_then)}"
     if commitment.done:
         tail += " Done."
     return commitment.text, tail
