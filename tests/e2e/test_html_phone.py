@@ -50,6 +50,8 @@ def full_plan() -> Plan:
         update={
             "dimensions": dimensions,
             "actions": actions,
+            # a re-check command longer than a phone's line: it has to wrap
+            "recheck_banks": ["promotion", "stuck", "education", "connections", "leader"],
             "warnings": [
                 "You answered 'neutral' to 9 of 12 questions in stuck: its scores say less."
             ],
@@ -248,6 +250,28 @@ def test_tables_reflow_on_a_phone_without_breaking_a_word(phone: Page) -> None:
     box = long_cell.bounding_box()
     assert box is not None and box["height"] > 100  # many lines, not one wide one
     assert long_cell.inner_text() == full_plan().dimensions[SECOND_NEED].label
+
+
+# Every word of a command the browser laid out over two lines.
+SPLIT_COMMAND_WORDS = """() => [...document.querySelectorAll('code.command span')]
+  .filter(span => new Set([...span.getClientRects()].filter(r => r.width > 0)
+                          .map(r => Math.round(r.top))).size > 1)
+  .map(span => span.textContent)"""
+
+
+@SIZES
+def test_a_command_breaks_only_between_its_words(sized: Page, size: tuple[int, int]) -> None:
+    """The check-in's command broke as "--" / "bank" at 390 and 1,000 px."""
+    command = sized.locator("#checkin code.command").first
+    assert command.inner_text() == (
+        "careercoach assess --bank stuck --bank education --bank promotion "
+        "--bank connections --bank leader"
+    )
+    assert sized.locator("code.command span").count() > 12
+    assert sized.evaluate(SPLIT_COMMAND_WORDS) == []
+    box = command.bounding_box()
+    if size == PHONE:  # not an empty check: it does wrap, between words
+        assert box is not None and box["height"] > 30
 
 
 def answers_for(banks: list[Any]) -> dict[str, dict[str, Any]]:

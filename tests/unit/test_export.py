@@ -223,7 +223,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "section", "footer",
     "h1", "h2", "h3", "p", "ol", "ul", "li", "strong", "em", "span", "label", "input",
     "figure", "figcaption", "div", "svg", "rect", "line", "table", "thead", "tbody",
-    "tr", "th", "td", "blockquote", "br",
+    "tr", "th", "td", "blockquote", "br", "code",
 }  # fmt: skip
 
 
@@ -855,3 +855,26 @@ def test_only_web_urls_become_links() -> None:
         for_markdown_with_links("See javascript:alert(1) or www.x.org", ["javascript:alert(1)"])
         == "See javascript:alert(1) or www\\.x.org"
     )
+
+
+def test_a_command_in_the_html_is_code_whose_words_do_not_break() -> None:
+    """The check-in's command broke as "--" / "bank" on a phone: each of its words is now
+    a span that does not break, the spaces between them kept, so it copies as it reads."""
+    from careercoach.ui.html_export import prose
+
+    assert prose("careercoach assess --bank promotion --bank connections") == (
+        '<code class="command"><span>careercoach</span> <span>assess</span> '
+        "<span>--bank</span> <span>promotion</span> <span>--bank</span> "
+        "<span>connections</span></code>"
+    )
+    assert prose("Take one, such as careercoach assess --bank stuck (or <b>).") == (
+        'Take one, such as <code class="command"><span>careercoach</span> '
+        "<span>assess</span> <span>--bank</span> <span>stuck</span></code> (or &lt;b&gt;)."
+    )
+    assert prose("Run careercoach assess again then.") == "Run careercoach assess again then."
+
+
+def test_the_checkin_command_of_the_html_plan_is_code(sample: Plan) -> None:
+    html = to_html(sample)
+    command = html.split('<section id="checkin">', 1)[1].split("</section>", 1)[0]
+    assert '<p><code class="command"><span>careercoach</span> <span>assess</span>' in command

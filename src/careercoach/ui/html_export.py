@@ -56,6 +56,9 @@ td.num, .nowrap { white-space: nowrap; }
 .level-high { color: var(--high); }
 .level-moderate { color: var(--moderate); }
 .level-low { color: var(--low); }
+code.command { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+  font-size: .9em; }
+code.command span { white-space: nowrap; }
 figure { margin: .5rem 0 1rem; }
 figcaption { color: var(--muted); font-size: .875rem; }
 .chart { font-size: .875rem; line-height: 1.25; }
@@ -279,8 +282,24 @@ def _html_scores(plan: Plan, *, every: bool) -> list[str]:
     return [*title, *body, "</section>"] if body else []
 
 
+def prose(text: str) -> str:
+    """``text`` escaped, each careercoach command in it in ``<code>``, each of the
+    command's words in a span that does not break (``--bank`` never becomes ``--`` /
+    ``bank``): the line breaks only at its spaces, and copies as it reads."""
+    from careercoach.ui.text_cells import command_runs
+
+    shown = []
+    for run, is_command in command_runs(text):
+        if is_command:
+            words = " ".join(f"<span>{for_html(word)}</span>" for word in run.split(" "))
+            shown.append(f'<code class="command">{words}</code>')
+        else:
+            shown.append(for_html(run))
+    return "".join(shown)
+
+
 def _html_checkin(plan: Plan) -> list[str]:
-    h = for_html
+    h = prose
     body = ['<section id="checkin">', f"<h2>{wording.CHECKIN_TITLE}</h2>"]
     if now := plan_lead.now_checkin(plan):
         return [*body, f'<p class="checkin">{h(now)}</p>', "</section>"]
@@ -307,7 +326,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
     ]
     for lead in plan_lead.lead_sections(plan):
         body += [f'<section id="{lead.anchor}">', f"<h2>{lead.title}</h2>"]
-        body += [f'<p class="warning">{h(text)}</p>' for text in lead.paragraphs]
+        body += [f'<p class="warning">{prose(text)}</p>' for text in lead.paragraphs]
         body.append("</section>")
     if plan.commitments:
         body += _html_commitments(plan)
@@ -364,7 +383,7 @@ def to_html(plan: Plan, *, explain: bool = False) -> str:
 
     if plan.warnings and not thin:
         body += ['<section id="warnings">', f"<h2>{wording.WARNINGS_TITLE}</h2>"]
-        body += [f'<p class="warning">{h(w)}</p>' for w in plan.warnings]
+        body += [f'<p class="warning">{prose(w)}</p>' for w in plan.warnings]
         body.append("</section>")
 
     body += _html_checkin(plan)
