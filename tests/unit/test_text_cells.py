@@ -147,3 +147,30 @@ def test_a_command_is_split_only_before_an_option_with_a_continuation() -> None:
     ]
     assert command_lines(command, 120) == [f"  {command}"]
     assert command_lines("careercoach assess", 10) == ["  careercoach assess"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "careercoach assess --bank promotion --bank connections",
+        "Take one, such as careercoach assess --bank stuck (careercoach banks list).",
+        "Run careercoach assess again then.",
+        "a (careercoach plan --commit N).",
+        "",
+        "two  spaces",
+    ],
+)
+def test_command_runs_join_to_the_text(text: str) -> None:
+    from careercoach.ui.text_cells import command_runs
+
+    runs = command_runs(text)
+    assert "".join(run for run, _ in runs) == text
+    assert [run for run, is_command in runs if is_command] == [
+        run
+        for run in (
+            "careercoach assess --bank promotion --bank connections",
+            "careercoach assess --bank stuck",
+            "careercoach plan --commit N",
+        )
+        if run in text
+    ]

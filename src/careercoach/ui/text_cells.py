@@ -285,26 +285,28 @@ def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
 def command_runs(text: str) -> list[tuple[str, bool]]:
     """``text`` in runs, each with whether it is a careercoach command with an option
     (``careercoach assess --bank stuck``; :func:`glue_commands` finds where one ends), a
-    command's closing punctuation left to the prose. Joined, the runs are ``text``."""
+    command's surrounding brackets and punctuation left to the prose. Joined, the runs
+    are ``text``."""
     runs: list[tuple[str, bool]] = []
-    for word in glue_commands(text).split(" "):
-        command = word.replace(_GLUE, " ")
-        lead = command[: len(command) - len(command.lstrip('("“'))]
-        tail = command[len(command.rstrip('.,;:)"”')) :]
-        core = command[len(lead) : len(command) - len(tail)]
-        is_command = _GLUE in word and core.startswith("careercoach ") and " -" in core
-        pieces = [(lead, False), (core, True), (tail, False)] if is_command else [(command, False)]
-        for piece, flag in pieces:
-            if not piece:
-                continue
-            if runs and not flag and not runs[-1][1]:
-                runs[-1] = (runs[-1][0] + piece, False)
-            else:
-                runs.append((piece, flag))
-        if runs and runs[-1][1] is False:
-            runs[-1] = (runs[-1][0] + " ", False)
+
+    def add(piece: str, is_command: bool) -> None:
+        if not piece:
+            return
+        if runs and not is_command and not runs[-1][1]:
+            runs[-1] = (runs[-1][0] + piece, False)
         else:
-            runs.append((" ", False))
-    last, flag = runs[-1]
-    runs[-1] = (last[:-1], flag)
-    return [(piece, flag) for piece, flag in runs if piece]
+            runs.append((piece, is_command))
+
+    for at, word in enumerate(glue_commands(text).split(" ")):
+        if at:
+            add(" ", False)
+        whole = word.replace(_GLUE, " ")
+        start = len(whole) - len(whole.lstrip('("“'))
+        core = whole[start:].rstrip('.,;:)"”')
+        if _GLUE in word and core.startswith("careercoach ") and " -" in core:
+            add(whole[:start], False)
+            add(core, True)
+            add(whole[start + len(core) :], False)
+        else:
+            add(whole, False)
+    return runs
