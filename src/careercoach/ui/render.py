@@ -24,12 +24,12 @@ from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from careercoach.safe_text import for_terminal
 from careercoach.ui import plan_lead, roi_wording
 from careercoach.ui import plan_wording as wording
+from careercoach.ui.hanging_rows import HangingRows
 
 if TYPE_CHECKING:
     from careercoach.core.models import Explanation, Plan, PlannedAction
@@ -164,14 +164,9 @@ class AtWidth:
         yield self.make(options.max_width)
 
 
-def _list(items: Iterable[tuple[str, Text]]) -> Table:
-    """Several hanging items in one grid, so their bodies line up."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(overflow="fold")
-    for marker, body in items:
-        grid.add_row(Text(marker), body)
-    return grid
+def _list(items: Iterable[tuple[str, Text]]) -> HangingRows:
+    """Several hanging items, their bodies lined up."""
+    return HangingRows([(Text(marker), body) for marker, body in items], ["right"])
 
 
 # -- the plan -------------------------------------------------------------------------
@@ -233,18 +228,16 @@ def _explanation(explanation: Explanation) -> RenderableType:
     title = Text.assemble(data(explanation.label, "bold"), f"  {explanation.score} of 100")
     if not explanation.items:
         return Group(title, indent(Text("No answer fed this score.")))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(overflow="fold")
+    rows: list[tuple[Text, Text]] = []
     parts, (added, most) = wording.explain_figures(explanation)
     for item, (item_added, item_most) in zip(explanation.items, parts, strict=True):
         body = Text.assemble(data(item.prompt), "\n", ("answered: ", "dim"), data(item.answer))
         if item.reverse:
             body.append(" (reverse-scored)", style="italic")
-        grid.add_row(Text(f"+{item_added} of {item_most}"), body)
+        rows.append((Text(f"+{item_added} of {item_most}"), body))
     total = f"{added} of {most}"
-    grid.add_row(Text(total, style="bold"), Text(f"in all: {explanation.score} of 100"))
-    return Group(title, indent(grid))
+    rows.append((Text(total, style="bold"), Text(f"in all: {explanation.score} of 100")))
+    return Group(title, indent(HangingRows(rows, ["right"], gap=2)))
 
 
 def explain_section(plan: Plan, *, plain: bool = False) -> RenderableType:
@@ -259,19 +252,15 @@ def explain_section(plan: Plan, *, plain: bool = False) -> RenderableType:
     return section("How each score was made", body, plain=plain)
 
 
-def _action_items(plan: Plan, actions: Sequence[PlannedAction]) -> Table:
+def _action_items(plan: Plan, actions: Sequence[PlannedAction]) -> HangingRows:
     """``1. [ ] text (area)`` rows: the number ``plan --done`` takes, the box, the action."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+    rows = []
     for action in actions:
         label = wording.action_label(plan, action)
         text = Text.assemble(data(action.text), " ", ("(", "dim"), data(label, "dim"), (")", "dim"))
-        grid.add_row(
-            Text(wording.action_marker(action)), Text("[x]" if action.done else "[ ]"), text
-        )
-    return grid
+        done = Text("[x]" if action.done else "[ ]")
+        rows.append((Text(wording.action_marker(action)), done, text))
+    return HangingRows(rows, ["right", "left"])
 
 
 def actions_section(
