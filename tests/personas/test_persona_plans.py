@@ -363,6 +363,10 @@ def test_the_mba_is_told_where_the_money_and_her_answers_disagree(banks: list[Ba
     assert verdict.startswith(
         "The money works on your figures, but your other answers lean against the degree for now"
     )
+    # A final reading: "…no reason to go if your goal does not call for the degree" sat
+    # against her own focus area, "A degree the level you want expects".
+    assert "does not call for the degree" not in verdict
+    assert "settles the money only, so weigh those answers before you decide." in verdict
     assert "cost_part_time_route" in ids(plan)
 
 

@@ -155,9 +155,8 @@ def money_against_evidence(plan: Plan, result: RoiResult) -> str | None:
     if leaning == "against" and pays:
         return (
             "The money works on your figures, but your other answers lean against the "
-            "degree for now (see which way the evidence points): a return on paper is no "
-            "reason to go if your goal does not call for the degree or the cost would be a "
-            "real strain."
+            "degree for now (see which way the evidence points): a return on paper settles "
+            "the money only, so weigh those answers before you decide."
         )
     if leaning == "for" and not pays:
         return (
