@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careercoach.core.checkin import EventRecord
 from careercoach.core.done import DoneAction, DoneItem
 from careercoach.errors import StoreError
 from careercoach.storage.tables import Tables, now, status_of
+
+if TYPE_CHECKING:
+    import sqlite3
 
 EVENTS_SQL = (
     "SELECT id, bank, trigger, label, happened_on, note, checkin_days, recheck, recorded_at "
@@ -33,6 +36,26 @@ def event_record(row: tuple[Any, ...]) -> EventRecord:
     )
 
 
+def _finished_only(conn: sqlite3.Connection, assessment_id: int) -> None:
+    """Done marks belong to a finished assessment's plan."""
+    if status_of(conn, assessment_id) != "finished":
+        raise StoreError(f"assessment {assessment_id} is not finished")
+
+
+def _insert_done(conn: sqlite3.Connection, assessment_id: int, items: Iterable[DoneItem]) -> int:
+    """Mark ``items`` done, now; returns how many were not marked before."""
+    stamp = now()
+    added = 0
+    for item in items:
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO done_actions (assessment_id, bank, dimension, action, "
+            "score, done_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (assessment_id, item.bank, item.dimension, item.action, item.score, stamp),
+        )
+        added += cursor.rowcount
+    return added
+
+
 class ProgressTables(Tables):
     """Done actions and events (the tables of data format 2)."""
 
@@ -40,18 +63,8 @@ class ProgressTables(Tables):
         """Record actions of a finished assessment's plan as done (one transaction).
         Returns how many were not marked before."""
         with self._write() as conn:
-            if status_of(conn, assessment_id) != "finished":
-                raise StoreError(f"assessment {assessment_id} is not finished")
-            stamp = now()
-            added = 0
-            for item in items:
-                cursor = conn.execute(
-                    "INSERT OR IGNORE INTO done_actions (assessment_id, bank, dimension, "
-                    "action, score, done_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (assessment_id, item.bank, item.dimension, item.action, item.score, stamp),
-                )
-                added += cursor.rowcount
-            return added
+            _finished_only(conn, assessment_id)
+            return _insert_done(conn, assessment_id, items)
 
     def set_done(
         self,
@@ -66,8 +79,7 @@ class ProgressTables(Tables):
         chosen = list(items)
         shown = None if among is None else set(among)
         with self._write() as conn:
-            if status_of(conn, assessment_id) != "finished":
-                raise StoreError(f"assessment {assessment_id} is not finished")
+            _finished_only(conn, assessment_id)
             keep = {(item.bank, item.action) for item in chosen}
             before = conn.execute(
                 "SELECT bank, action FROM done_actions WHERE assessment_id = ?", (assessment_id,)
@@ -81,16 +93,7 @@ class ProgressTables(Tables):
                 "DELETE FROM done_actions WHERE assessment_id = ? AND bank = ? AND action = ?",
                 [(assessment_id, bank, action) for bank, action in gone],
             )
-            stamp = now()
-            added = 0
-            for item in chosen:
-                cursor = conn.execute(
-                    "INSERT OR IGNORE INTO done_actions (assessment_id, bank, dimension, "
-                    "action, score, done_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (assessment_id, item.bank, item.dimension, item.action, item.score, stamp),
-                )
-                added += cursor.rowcount
-            return added, len(gone)
+            return _insert_done(conn, assessment_id, chosen), len(gone)
 
     _DONE_COLUMNS = "assessment_id, bank, dimension, action, score, done_at"
 
